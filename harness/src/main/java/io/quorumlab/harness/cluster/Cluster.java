@@ -1,0 +1,55 @@
+package io.quorumlab.harness.cluster;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A running cluster of store nodes that the harness can fault. Backends: local processes, Docker
+ * containers (and later a deterministic simulation). Node ids are "n1".."nK".
+ *
+ * <p>Links are directed: {@code from -> to} carries what {@code from} sends to {@code to}. A
+ * partition is a grudge: for each node, the set of nodes it cannot hear from.
+ */
+public interface Cluster extends AutoCloseable {
+
+  /** Backend name ("local", "docker"). */
+  String backend();
+
+  List<String> nodes();
+
+  /** Starts every node and waits until each answers on its client port. */
+  void start() throws Exception;
+
+  /** Where a client connects to reach {@code node} (always on 127.0.0.1). */
+  InetSocketAddress clientAddress(String node);
+
+  /** kill -9. The node's data directory stays. */
+  void kill(String node) throws Exception;
+
+  /** Starts a killed node again from its data directory. */
+  void restart(String node) throws Exception;
+
+  /** SIGSTOP / docker pause. */
+  void pause(String node) throws Exception;
+
+  /** SIGCONT / docker unpause. */
+  void resume(String node) throws Exception;
+
+  /** Drops every link {@code from -> to} where {@code grudge.get(to)} contains {@code from}. */
+  void partition(java.util.Map<String, Set<String>> grudge) throws Exception;
+
+  /** Adds latency (ms, with jitter) and random loss (0..1) to every link; returns what it could not inject. */
+  List<String> slow(long delayMs, long jitterMs, double loss) throws Exception;
+
+  /** Restores every link, resumes paused nodes and restarts killed ones. */
+  void heal() throws Exception;
+
+  /** Copies each node's log to {@code dir/<node>.log}. */
+  void collectLogs(Path dir) throws Exception;
+
+  /** Stops every node and removes what the backend created (processes, containers, networks). */
+  @Override
+  void close();
+}

@@ -1,0 +1,9 @@
+package io.quorumlab.store.config;
+
+/** Which nodes count towards W and R. */
+public enum Quorum {
+  /** Only the N nodes of the key's preference list. */
+  STRICT,
+  /** The first N reachable nodes clockwise; fallbacks keep hints for the owners. */
+  SLOPPY
+}
