@@ -43,6 +43,18 @@ public record Op(
     return type == OpType.INVOKE;
   }
 
+  public boolean isOk() {
+    return type == OpType.OK;
+  }
+
+  public boolean isFail() {
+    return type == OpType.FAIL;
+  }
+
+  public boolean isInfo() {
+    return type == OpType.INFO;
+  }
+
   public boolean isNemesis() {
     return process == NEMESIS;
   }
@@ -53,6 +65,10 @@ public record Op(
 
   public Op withValue(Object newValue) {
     return new Op(index, time, process, type, f, key, newValue, node, error, extra);
+  }
+
+  public Op withTime(long newTime) {
+    return new Op(index, newTime, process, type, f, key, value, node, error, extra);
   }
 
   public Op withType(OpType newType) {

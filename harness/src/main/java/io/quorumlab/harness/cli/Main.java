@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
     description = "Runs a Dynamo-style store under faults, records histories and checks them for consistency violations.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ServeCommand.class,
+      ClusterCommand.class,
+      KvCommand.class,
     })
 public final class Main implements Runnable {
 

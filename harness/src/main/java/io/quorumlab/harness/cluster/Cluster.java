@@ -2,7 +2,9 @@ package io.quorumlab.harness.cluster;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -37,11 +39,41 @@ public interface Cluster extends AutoCloseable {
   /** SIGCONT / docker unpause. */
   void resume(String node) throws Exception;
 
-  /** Drops every link {@code from -> to} where {@code grudge.get(to)} contains {@code from}. */
+  /**
+   * Drops every link {@code from -> to} where {@code grudge.get(to)} contains {@code from}. Replaces
+   * the partition in force: an empty grudge restores every link.
+   */
   void partition(java.util.Map<String, Set<String>> grudge) throws Exception;
 
   /** Adds latency (ms, with jitter) and random loss (0..1) to every link; returns what it could not inject. */
-  List<String> slow(long delayMs, long jitterMs, double loss) throws Exception;
+  default List<String> slow(long delayMs, long jitterMs, double loss) throws Exception {
+    return slow(links(), new Slowness(delayMs, jitterMs, loss, 0));
+  }
+
+  /**
+   * Slows exactly {@code links} as {@code slowness} says; every other link is no longer slowed
+   * ({@link Slowness#NONE} on any set restores them all). Returns, one line each, what the backend
+   * could not inject (for example latency where the kernel has no netem); empty when all of it is in
+   * force.
+   */
+  List<String> slow(Collection<Link> links, Slowness slowness) throws Exception;
+
+  /** Every directed link between two nodes. */
+  default List<Link> links() {
+    return Link.all(nodes());
+  }
+
+  /** The partition in force: for each node, the nodes it cannot hear from (empty when healed). */
+  java.util.Map<String, Set<String>> grudge();
+
+  /** Nodes killed and not restarted yet. */
+  Set<String> killed();
+
+  /** Nodes paused and not resumed yet. */
+  Set<String> paused();
+
+  /** Resident memory of the node's process (or container), when the backend can tell. */
+  OptionalLong residentBytes(String node);
 
   /** Restores every link, resumes paused nodes and restarts killed ones. */
   void heal() throws Exception;

@@ -63,4 +63,94 @@ public record NodeConfig(
         3, 2, 2, Quorum.SLOPPY, ReadRepair.ASYNC, ConflictMode.SIBLINGS, FsyncPolicy.ALWAYS, 100,
         "rocksdb", 256, 1000, 1000, 3, 8.0, 10_000, 16 << 20, 1 << 20);
   }
+
+  // ---- convenience copies (added; the record components above are the contract) ----
+
+  public NodeConfig withNodeId(String v) { return toBuilder().nodeId(v).build(); }
+  public NodeConfig withListenHost(String v) { return toBuilder().listenHost(v).build(); }
+  public NodeConfig withPort(int v) { return toBuilder().port(v).build(); }
+  public NodeConfig withDataDir(String v) { return toBuilder().dataDir(v).build(); }
+  public NodeConfig withMembers(Map<String, String> v) { return toBuilder().members(v).build(); }
+  public NodeConfig withN(int v) { return toBuilder().n(v).build(); }
+  public NodeConfig withW(int v) { return toBuilder().w(v).build(); }
+  public NodeConfig withR(int v) { return toBuilder().r(v).build(); }
+  public NodeConfig withQuorum(Quorum v) { return toBuilder().quorum(v).build(); }
+  public NodeConfig withReadRepair(ReadRepair v) { return toBuilder().readRepair(v).build(); }
+  public NodeConfig withConflicts(ConflictMode v) { return toBuilder().conflicts(v).build(); }
+  public NodeConfig withFsync(FsyncPolicy v) { return toBuilder().fsync(v).build(); }
+  public NodeConfig withStorage(String v) { return toBuilder().storage(v).build(); }
+  public NodeConfig withVnodes(int v) { return toBuilder().vnodes(v).build(); }
+  public NodeConfig withRequestTimeoutMs(long v) { return toBuilder().requestTimeoutMs(v).build(); }
+  public NodeConfig withMaxFrameBytes(int v) { return toBuilder().maxFrameBytes(v).build(); }
+  public NodeConfig withMaxValueBytes(int v) { return toBuilder().maxValueBytes(v).build(); }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A mutable copy of a config, for changing several fields at once. */
+  public static final class Builder {
+    private String nodeId;
+    private String listenHost;
+    private int port;
+    private String dataDir;
+    private Map<String, String> members;
+    private List<String> seeds;
+    private int n;
+    private int w;
+    private int r;
+    private Quorum quorum;
+    private ReadRepair readRepair;
+    private ConflictMode conflicts;
+    private FsyncPolicy fsync;
+    private long fsyncIntervalMs;
+    private String storage;
+    private int vnodes;
+    private long requestTimeoutMs;
+    private long gossipIntervalMs;
+    private int gossipFanout;
+    private double phiThreshold;
+    private long antiEntropyIntervalMs;
+    private int maxFrameBytes;
+    private int maxValueBytes;
+
+    private Builder(NodeConfig c) {
+      nodeId = c.nodeId; listenHost = c.listenHost; port = c.port; dataDir = c.dataDir; members = c.members;
+      seeds = c.seeds; n = c.n; w = c.w; r = c.r; quorum = c.quorum; readRepair = c.readRepair;
+      conflicts = c.conflicts; fsync = c.fsync; fsyncIntervalMs = c.fsyncIntervalMs; storage = c.storage;
+      vnodes = c.vnodes; requestTimeoutMs = c.requestTimeoutMs; gossipIntervalMs = c.gossipIntervalMs;
+      gossipFanout = c.gossipFanout; phiThreshold = c.phiThreshold; antiEntropyIntervalMs = c.antiEntropyIntervalMs;
+      maxFrameBytes = c.maxFrameBytes; maxValueBytes = c.maxValueBytes;
+    }
+
+    public Builder nodeId(String v) { nodeId = v; return this; }
+    public Builder listenHost(String v) { listenHost = v; return this; }
+    public Builder port(int v) { port = v; return this; }
+    public Builder dataDir(String v) { dataDir = v; return this; }
+    public Builder members(Map<String, String> v) { members = v; return this; }
+    public Builder seeds(List<String> v) { seeds = v; return this; }
+    public Builder n(int v) { n = v; return this; }
+    public Builder w(int v) { w = v; return this; }
+    public Builder r(int v) { r = v; return this; }
+    public Builder quorum(Quorum v) { quorum = v; return this; }
+    public Builder readRepair(ReadRepair v) { readRepair = v; return this; }
+    public Builder conflicts(ConflictMode v) { conflicts = v; return this; }
+    public Builder fsync(FsyncPolicy v) { fsync = v; return this; }
+    public Builder fsyncIntervalMs(long v) { fsyncIntervalMs = v; return this; }
+    public Builder storage(String v) { storage = v; return this; }
+    public Builder vnodes(int v) { vnodes = v; return this; }
+    public Builder requestTimeoutMs(long v) { requestTimeoutMs = v; return this; }
+    public Builder gossipIntervalMs(long v) { gossipIntervalMs = v; return this; }
+    public Builder gossipFanout(int v) { gossipFanout = v; return this; }
+    public Builder phiThreshold(double v) { phiThreshold = v; return this; }
+    public Builder antiEntropyIntervalMs(long v) { antiEntropyIntervalMs = v; return this; }
+    public Builder maxFrameBytes(int v) { maxFrameBytes = v; return this; }
+    public Builder maxValueBytes(int v) { maxValueBytes = v; return this; }
+
+    public NodeConfig build() {
+      return new NodeConfig(nodeId, listenHost, port, dataDir, members, seeds, n, w, r, quorum, readRepair, conflicts,
+          fsync, fsyncIntervalMs, storage, vnodes, requestTimeoutMs, gossipIntervalMs, gossipFanout, phiThreshold,
+          antiEntropyIntervalMs, maxFrameBytes, maxValueBytes);
+    }
+  }
 }

@@ -1,0 +1,178 @@
+package io.quorumlab.checkers.elle.cycle;
+
+import io.quorumlab.checkers.elle.graph.Edges;
+import io.quorumlab.checkers.elle.graph.IntList;
+import io.quorumlab.checkers.elle.graph.LocalGraph;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Breadth-first search for a shortest cycle of one anomaly type through a given first edge, over
+ * (vertex, search state) pairs: the state ({@link CycleSpec#step}) counts read-write edges and
+ * remembers adjacency, write-read and process/realtime edges, so that each pair is visited once and
+ * a search costs O(states x edges) of the component. Buffers are reused across searches.
+ */
+final class ConstrainedBfs {
+  private final LocalGraph g;
+  private final Deadline deadline;
+  private final long[] visited;
+  private final IntList touched = new IntList();
+  private int[] qv = new int[256];
+  private int[] qparent = new int[256];
+  private byte[] qstate = new byte[256];
+  private byte[] qtype = new byte[256];
+  private int qsize;
+
+  ConstrainedBfs(LocalGraph g, Deadline deadline) {
+    this.g = g;
+    this.deadline = deadline;
+    this.visited = new long[g.size];
+  }
+
+  /**
+   * A cycle of {@code spec}'s type that starts with the edge {@code u -> v} (taken as
+   * {@code spec.firstEdge()}), as transactions and edge types, or null if there is none through it.
+   */
+  Cycle search(CycleSpec spec, int u, int v) {
+    int s0 = spec.step(0, spec.firstEdge());
+    if (s0 < 0) return null;
+    for (int i = 0; i < touched.size(); i++) visited[touched.get(i)] = 0;
+    touched.clear();
+    qsize = 0;
+    push(v, s0, -1, spec.firstEdge());
+    int mask = spec.mask();
+    for (int head = 0; head < qsize; head++) {
+      deadline.check();
+      int x = qv[head];
+      int s = qstate[head];
+      if (x == u) {
+        if (spec.accepts(s)) {
+          Cycle c = toCycle(head, u, spec.firstEdge());
+          return simplify(c, spec);
+        }
+        continue; // the walk closes at its first return to u
+      }
+      for (int e = g.offs[x]; e < g.offs[x + 1]; e++) {
+        int bits = g.typ[e] & mask;
+        if (bits == 0) continue;
+        int w = g.adj[e];
+        while (bits != 0) {
+          int bit = Integer.lowestOneBit(bits);
+          bits &= bits - 1;
+          int s2 = spec.step(s, bit);
+          if (s2 < 0 || (visited[w] & (1L << s2)) != 0) continue;
+          push(w, s2, head, bit);
+        }
+      }
+    }
+    return null;
+  }
+
+  private void push(int v, int state, int parent, int type) {
+    if (visited[v] == 0) touched.add(v);
+    visited[v] |= 1L << state;
+    if (qsize == qv.length) {
+      int cap = qsize * 2;
+      qv = Arrays.copyOf(qv, cap);
+      qparent = Arrays.copyOf(qparent, cap);
+      qstate = Arrays.copyOf(qstate, cap);
+      qtype = Arrays.copyOf(qtype, cap);
+    }
+    qv[qsize] = v;
+    qparent[qsize] = parent;
+    qstate[qsize] = (byte) state;
+    qtype[qsize] = (byte) type;
+    qsize++;
+  }
+
+  /** The walk u -first-> ... -> u ending at queue entry {@code end}, with realtime paths collapsed. */
+  private Cycle toCycle(int end, int u, int firstType) {
+    IntList rev = new IntList();
+    IntList revTypes = new IntList();
+    // entries from end back to the root; each entry's type is the edge that entered its vertex
+    for (int i = end; i >= 0; i = qparent[i]) {
+      rev.add(qv[i]);
+      revTypes.add(qtype[i]);
+    }
+    int k = rev.size(); // vertices v .. u (u last in walk order == rev[0])
+    int[] verts = new int[k];
+    int[] types = new int[k];
+    // walk order: u, v, x1, ..., x_{k-1} (then back to u); types[i] is the edge verts[i] -> verts[i+1]
+    verts[0] = u;
+    for (int i = 1; i < k; i++) verts[i] = rev.get(k - i);
+    for (int i = 0; i < k; i++) types[i] = revTypes.get(k - 1 - i);
+    return collapse(g, verts, types);
+  }
+
+  /**
+   * Drops the time-line vertices: a realtime edge into the line and the chain edges after it become
+   * one realtime edge between transactions. The walk must start at a transaction.
+   */
+  static Cycle collapse(LocalGraph g, int[] verts, int[] types) {
+    IntList tx = new IntList();
+    IntList ty = new IntList();
+    for (int i = 0; i < verts.length; i++) {
+      if (!g.isTxn(verts[i])) continue;
+      tx.add(g.global[verts[i]]);
+      ty.add(types[i]);
+    }
+    int[] t = ty.toArray();
+    for (int i = 0; i < t.length; i++) {
+      if (t[i] == Edges.CHAIN) throw new IllegalStateException("chain edge out of a transaction");
+    }
+    return new Cycle(null, tx.toArray(), t);
+  }
+
+  /**
+   * Makes a closed walk a simple cycle: while a transaction repeats, splits the walk there into two
+   * closed walks and keeps the one still of {@code spec}'s type. Null when neither is.
+   */
+  static Cycle simplify(Cycle c, CycleSpec spec) {
+    int[] txns = c.txns();
+    int[] types = c.types();
+    while (true) {
+      Map<Integer, Integer> seen = new HashMap<>();
+      int i = -1, j = -1;
+      for (int x = 0; x < txns.length; x++) {
+        Integer prev = seen.putIfAbsent(txns[x], x);
+        if (prev != null) {
+          i = prev;
+          j = x;
+          break;
+        }
+      }
+      if (i < 0) {
+        String type = Cycle.classify(types);
+        return type.equals(spec.name()) ? new Cycle(type, txns, types) : null;
+      }
+      int[] aTx = Arrays.copyOfRange(txns, i, j);
+      int[] aTy = Arrays.copyOfRange(types, i, j);
+      int k = txns.length;
+      int[] bTx = new int[k - (j - i)];
+      int[] bTy = new int[k - (j - i)];
+      int n = 0;
+      for (int x = j; x < k; x++) {
+        bTx[n] = txns[x];
+        bTy[n++] = types[x];
+      }
+      for (int x = 0; x < i; x++) {
+        bTx[n] = txns[x];
+        bTy[n++] = types[x];
+      }
+      if (matches(bTy, spec)) {
+        txns = bTx;
+        types = bTy;
+      } else if (matches(aTy, spec)) {
+        txns = aTx;
+        types = aTy;
+      } else {
+        return null;
+      }
+    }
+  }
+
+  private static boolean matches(int[] types, CycleSpec spec) {
+    return types.length >= 2 && Cycle.classify(types).equals(spec.name());
+  }
+}

@@ -1,0 +1,138 @@
+package io.quorumlab.checkers.history;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes histories as JSON lines or Jepsen EDN. Reading validates the history (syntax,
+ * types, pairing) and reports problems as {@link HistoryParseException} with file and line.
+ */
+public final class Histories {
+  private Histories() {}
+
+  /**
+   * Reads a history, choosing the format by extension (.edn, .jsonl, .json) or, for any other
+   * extension (.txt), by its first characters: {@code {:} is EDN, {@code {"} is JSON.
+   */
+  public static History read(Path file) {
+    return read(file, HistoryFormat.fromExtension(file).orElseGet(() -> sniff(file)));
+  }
+
+  public static History read(Path file, HistoryFormat format) {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(in, format, file);
+    } catch (NoSuchFileException e) {
+      throw new HistoryParseException(file, 0, "no such file");
+    } catch (AccessDeniedException e) {
+      throw new HistoryParseException(file, 0, "permission denied");
+    } catch (CharacterCodingException e) {
+      throw new HistoryParseException(file, 0, "not UTF-8 text");
+    } catch (IOException e) {
+      throw new HistoryParseException(file, 0, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a history from {@code in}.
+   *
+   * @param source named in error messages, or null
+   */
+  public static History read(Reader in, HistoryFormat format, Path source) throws IOException {
+    return switch (format) {
+      case JSONL -> JsonlCodec.read(in, source);
+      case EDN -> EdnCodec.read(in, source);
+    };
+  }
+
+  /** Reads a history held in a string (tests, small tools). */
+  public static History parse(String text, HistoryFormat format) {
+    try {
+      return read(new StringReader(text), format, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static void write(History history, Path file, HistoryFormat format) throws IOException {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      write(history, out, format);
+    }
+  }
+
+  public static void write(History history, Writer out, HistoryFormat format) throws IOException {
+    switch (format) {
+      case JSONL -> JsonlCodec.write(history, out);
+      case EDN -> EdnCodec.write(history, out);
+    }
+  }
+
+  /** The history as text in {@code format}, one op per line. */
+  public static String toString(History history, HistoryFormat format) {
+    StringWriter out = new StringWriter();
+    try {
+      write(history, out, format);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** One op as one line (without the newline), for writers that stream a history as it happens. */
+  public static String encode(Op op, HistoryFormat format) {
+    return switch (format) {
+      case JSONL -> JsonlCodec.encode(op);
+      case EDN -> EdnCodec.encode(op);
+    };
+  }
+
+  /**
+   * Guesses the format from the file's first significant characters.
+   *
+   * @throws HistoryParseException when they fit neither format
+   */
+  public static HistoryFormat sniff(Path file) {
+    char[] buf = new char[4096];
+    int n;
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      n = in.read(buf);
+    } catch (NoSuchFileException e) {
+      throw new HistoryParseException(file, 0, "no such file");
+    } catch (IOException e) {
+      throw new HistoryParseException(file, 0, "cannot read: " + e.getMessage(), e);
+    }
+    HistoryFormat f = sniff(n < 0 ? "" : new String(buf, 0, n));
+    if (f == null) {
+      throw new HistoryParseException(file, 1, "cannot tell whether this is JSON lines or EDN from its first characters; name it .jsonl or .edn, or pass --format");
+    }
+    return f;
+  }
+
+  /** The format that {@code head} (the start of a file) looks like, or null. Empty text is JSONL. */
+  static HistoryFormat sniff(String head) {
+    int i = 0;
+    int n = head.length();
+    while (true) {
+      while (i < n && (Character.isWhitespace(head.charAt(i)) || head.charAt(i) == ',')) i++;
+      if (i < n && head.charAt(i) == ';') return HistoryFormat.EDN;
+      if (i == n) return HistoryFormat.JSONL;
+      char c = head.charAt(i++);
+      if (c == '[') continue;
+      if (c != '{') return null;
+      while (i < n && (Character.isWhitespace(head.charAt(i)) || head.charAt(i) == ',')) i++;
+      if (i == n) return null;
+      char d = head.charAt(i);
+      return d == ':' ? HistoryFormat.EDN : d == '"' ? HistoryFormat.JSONL : null;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.quorumlab.checkers.linear;
+
+import io.quorumlab.checkers.history.Operation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a dead end into words a person can follow: the longest linearizable prefix, the call that
+ * cannot be placed after it and why (the states possible at that point and who set them), and
+ * the other pending calls that cannot go first either.
+ */
+final class Counterexample {
+  private static final int PREFIX_TAIL = 4;
+  private static final int PENDING_SHOWN = 6;
+
+  private final Model<Object> model;
+  private final KeyHistory key;
+  private final DeadEnd dead;
+
+  @SuppressWarnings("unchecked")
+  Counterexample(Model<?> model, KeyHistory key, DeadEnd dead) {
+    this.model = (Model<Object>) model;
+    this.key = key;
+    this.dead = dead;
+  }
+
+  static String keyName(Object key) {
+    if (key == null) return "the register";
+    return key instanceof String s ? "key \"" + s + "\"" : "key " + key;
+  }
+
+  /** Explanation lines, starting with a heading naming the key. */
+  List<String> lines() {
+    List<String> out = new ArrayList<>();
+    Call[] calls = key.calls();
+    DeadEnd.Order longest = dead.longest();
+    int[] prefix = longest.calls();
+    out.add(keyName(key.key()) + " is not linearizable (" + model.name() + " model, " + calls.length + " calls):");
+    StringBuilder p = new StringBuilder("  longest linearizable prefix: " + prefix.length + " of " + calls.length + " calls");
+    if (prefix.length > 0) {
+      p.append(prefix.length > PREFIX_TAIL ? ", ending " : ": ");
+      for (int i = Math.max(0, prefix.length - PREFIX_TAIL); i < prefix.length; i++) {
+        if (i > Math.max(0, prefix.length - PREFIX_TAIL)) p.append(", then ");
+        p.append(describe(calls[prefix[i]]));
+      }
+    }
+    out.add(p.toString());
+    Call blocked = calls[dead.blocked()];
+    out.add("  cannot be placed next: " + describe(blocked) + ". It must take effect before it returns, but "
+        + possibleStates() + ", and it is impossible in " + (dead.orders().size() == 1 ? "that state" : "each of them") + ".");
+    List<String> others = new ArrayList<>();
+    for (int c : dead.pending()) {
+      if (c != dead.blocked()) others.add(describe(calls[c]));
+    }
+    if (!others.isEmpty()) {
+      String shown = String.join("; ", others.subList(0, Math.min(PENDING_SHOWN, others.size())));
+      if (others.size() > PENDING_SHOWN) shown += "; and " + (others.size() - PENDING_SHOWN) + " more";
+      out.add("  no other pending call can take effect first either: " + shown + ".");
+    }
+    return out;
+  }
+
+  /** "the only state possible at that point is 3, set by write 3 (process 2, index 50-55)". */
+  private String possibleStates() {
+    List<String> states = new ArrayList<>();
+    for (DeadEnd.Order o : dead.orders()) {
+      int setter = setter(o);
+      String by = setter < 0 ? "the initial state" : "set by " + describe(key.calls()[setter]);
+      states.add(model.describe(o.state()) + ", " + by);
+    }
+    String which = states.size() == 1 ? "the only state possible at that point is " : "the only states possible at that point are ";
+    return which + String.join("; or ", states);
+  }
+
+  /** The last call in the order that changed the state, or -1 when the state is the initial one. */
+  static int setter(DeadEnd.Order o) {
+    Object[] s = o.statesBefore();
+    for (int i = o.calls().length - 1; i >= 0; i--) {
+      if (!s[i + 1].equals(s[i])) return o.calls()[i];
+    }
+    return -1;
+  }
+
+  private String describe(Call c) {
+    return model.describe(c) + " (" + c.where() + ")";
+  }
+
+  /** The counterexample as plain data for --json and results.json. */
+  Map<String, Object> toMap() {
+    Call[] calls = key.calls();
+    Map<String, Object> m = new LinkedHashMap<>();
+    List<Object> prefix = new ArrayList<>();
+    for (int c : dead.longest().calls()) prefix.add(op(calls[c]));
+    m.put("prefix-length", prefix.size());
+    m.put("calls", calls.length);
+    m.put("blocked", op(calls[dead.blocked()]));
+    List<Object> states = new ArrayList<>();
+    for (DeadEnd.Order o : dead.orders()) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("state", model.describe(o.state()));
+      int setter = setter(o);
+      s.put("set-by", setter < 0 ? null : op(calls[setter]));
+      states.add(s);
+    }
+    m.put("possible-states", states);
+    List<Object> pending = new ArrayList<>();
+    for (int c : dead.pending()) if (c != dead.blocked()) pending.add(op(calls[c]));
+    m.put("pending", pending);
+    m.put("prefix", prefix);
+    m.put("text", lines());
+    return m;
+  }
+
+  private Map<String, Object> op(Call c) {
+    Operation o = c.op();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("process", o.isNemesis() ? "nemesis" : o.process());
+    m.put("f", c.f());
+    m.put("description", model.describe(c));
+    m.put("invoke-index", o.invokeIndex());
+    m.put("complete-index", o.completion() == null ? null : o.completion().index());
+    m.put("type", o.outcome().wireName());
+    return m;
+  }
+}

@@ -1,0 +1,77 @@
+package io.quorumlab.checkers.linear;
+
+import java.util.Set;
+
+/**
+ * A sequential specification that the linearizability checker tests a history against. A model
+ * is a pure function from (state, call) to the next state; implement it in one class, e.g.
+ *
+ * <pre>{@code
+ * final class CounterModel implements Model<Long> {
+ *   public String name() { return "counter"; }
+ *   public Set<String> functions() { return Set.of("add", "read"); }
+ *   public Long initial() { return 0L; }
+ *   public Long step(Long s, Call c) {
+ *     if (c.f().equals("add")) return s + (Long) c.input();
+ *     return !c.outputKnown() || s.equals(c.output()) ? s : null;
+ *   }
+ * }
+ * }</pre>
+ *
+ * States must be immutable, never null, and implement {@code equals}/{@code hashCode}: the
+ * search memoizes (set of linearized calls, state) pairs.
+ *
+ * @param <S> the state type
+ */
+public interface Model<S> {
+
+  /** Short name used on the command line ("register", "cas-register", "kv"). */
+  String name();
+
+  /** The operation functions (Op.f) this model understands; a history with others is rejected. */
+  Set<String> functions();
+
+  /** The state before any operation. */
+  S initial();
+
+  /**
+   * The state after {@code call} takes effect in {@code state}, or null when the call cannot have
+   * happened in that state (its output contradicts it, a cas whose compare would fail completed
+   * ok, ...). When {@code call.outputKnown()} is false the call is indeterminate and this must
+   * return a state: the effect it would have had, which may be "no change".
+   */
+  S step(S state, Call call);
+
+  /**
+   * Whether an indeterminate call can be dropped because it never changes the state (a read
+   * whose result nobody saw). Dropping such calls keeps the search small.
+   */
+  default boolean isReadOnly(Call call) {
+    return false;
+  }
+
+  /**
+   * P-compositionality: calls with different partition keys touch independent objects and are
+   * checked separately (and in parallel). Return one constant to check the history as a whole.
+   */
+  default Object partition(Call call) {
+    return call.key();
+  }
+
+  /** A state in words for explanations ("5", "nil", "\"x 1 y\""). */
+  default String describe(S state) {
+    return String.valueOf(state);
+  }
+
+  /** A call in words for explanations ("read returned 3", "write 5", "cas 1→3"). */
+  default String describe(Call call) {
+    String s = call.f() + (call.input() == null ? "" : " " + call.input());
+    if (call.outputKnown() && call.output() != null && !call.output().equals(call.input())) s += " returned " + call.output();
+    return call.outputKnown() ? s : s + " (indeterminate)";
+  }
+
+  /** Rough bytes a state occupies, for the memory budget. */
+  default long bytes(S state) {
+    return 16;
+  }
+}

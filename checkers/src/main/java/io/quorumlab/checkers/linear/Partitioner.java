@@ -1,0 +1,85 @@
+package io.quorumlab.checkers.linear;
+
+import io.quorumlab.checkers.history.History;
+import io.quorumlab.checkers.history.Op;
+import io.quorumlab.checkers.history.OpType;
+import io.quorumlab.checkers.history.Operation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits a history into independent per-key histories (P-compositionality) and turns operations
+ * into calls: failed operations never happened and are dropped; indeterminate read-only ones
+ * cannot be observed and are dropped; the nemesis is not part of the object.
+ */
+final class Partitioner {
+  private Partitioner() {}
+
+  private static final class Builder {
+    final Object key;
+    final List<Call> calls = new ArrayList<>();
+    final List<Boolean> ok = new ArrayList<>();
+    final List<Integer> entries = new ArrayList<>(); // id, or -(id + 1) for a return
+    final List<Operation> operations = new ArrayList<>();
+
+    Builder(Object key) {
+      this.key = key;
+    }
+
+    KeyHistory build() {
+      int n = calls.size();
+      boolean[] okArray = new boolean[n];
+      for (int i = 0; i < n; i++) okArray[i] = ok.get(i);
+      int[] e = new int[entries.size()];
+      for (int i = 0; i < e.length; i++) {
+        int v = entries.get(i);
+        e[i] = v >= 0 ? v : n + (-v - 1);
+      }
+      return new KeyHistory(key, calls.toArray(new Call[0]), okArray, e, List.copyOf(operations));
+    }
+  }
+
+  /**
+   * @throws IllegalArgumentException when an operation's f is not one the model knows
+   */
+  static List<KeyHistory> split(History history, Model<?> model) {
+    List<Op> ops = history.ops();
+    Map<Object, Builder> byKey = new LinkedHashMap<>();
+    Builder[] returnsTo = new Builder[ops.size()];
+    int[] returnId = new int[ops.size()];
+    for (int i = 0; i < ops.size(); i++) {
+      Op op = ops.get(i);
+      if (op.isNemesis()) continue;
+      if (op.type() != OpType.INVOKE) {
+        Builder b = returnsTo[i];
+        if (b != null) b.entries.add(-(returnId[i] + 1));
+        continue;
+      }
+      int p = history.partnerOf(i);
+      Operation operation = new Operation(op, p > i ? ops.get(p) : null);
+      if (!model.functions().contains(op.f())) {
+        throw new IllegalArgumentException("model " + model.name() + " cannot check f '" + op.f() + "' (process "
+            + op.process() + ", index " + op.index() + "); it knows " + String.join(", ", new java.util.TreeSet<>(model.functions())));
+      }
+      Call call = Call.of(operation);
+      Object key = model.partition(call);
+      Builder b = byKey.computeIfAbsent(key, Builder::new);
+      b.operations.add(operation);
+      if (operation.isFail()) continue;
+      if (!operation.isOk() && model.isReadOnly(call)) continue;
+      int id = b.calls.size();
+      b.calls.add(call);
+      b.ok.add(operation.isOk());
+      b.entries.add(id);
+      if (operation.isOk()) {
+        returnsTo[p] = b;
+        returnId[p] = id;
+      }
+    }
+    List<KeyHistory> result = new ArrayList<>(byKey.size());
+    for (Builder b : byKey.values()) result.add(b.build());
+    return result;
+  }
+}

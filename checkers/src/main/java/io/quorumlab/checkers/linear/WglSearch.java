@@ -1,0 +1,297 @@
+package io.quorumlab.checkers.linear;
+
+import io.quorumlab.checkers.Verdict;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The Wing–Gong linearizability search with Lowe's memoization, as Porcupine implements it: walk
+ * the history's call/return entries in time order; at a call, try to linearize it (model step)
+ * and lift it and its return out of the list; at a return whose call is not linearized yet,
+ * backtrack. A configuration (set of linearized calls, model state) is explored once.
+ *
+ * <p>Entries live in int arrays as a doubly-linked list (ids 0..n-1 are calls, n..2n-1 their
+ * returns, 2n the head), so lift/unlift are O(1) pointer swaps that unlift undoes exactly. The
+ * linearized set is a long[] bitset whose hash is kept incrementally (Zobrist: XOR of one random
+ * word per call). Indeterminate calls have no return entry: they may take effect at any point
+ * after their invocation or never, so the search succeeds once every ok call is linearized.
+ *
+ * <p>The search is resumable: {@link #advance} runs a bounded slice, so that a scheduler can
+ * interleave the keys of a history and stop them all once one is known to be non-linearizable.
+ */
+final class WglSearch {
+  private static final int MAX_ORDERS = 8;
+
+  private final Model<Object> model;
+  private final Call[] calls;
+  private final boolean[] ok;
+  private final int n;
+  private final int head;
+  private final int[] next;
+  private final int[] prev;
+  private final int nOk;
+  private final long[] zobrist;
+  private final StateCache cache;
+  private final long started = System.nanoTime();
+
+  // the search's position, kept between slices
+  private final long[] lin;
+  private final int[] stackCall;
+  private final Object[] stackState;
+  private int depth;
+  private int okDone;
+  private long zob;
+  private Object state;
+  private int entry;
+  private long stateBytes;
+  private long charged;
+  private long nanos;
+  private SearchResult result;
+
+  // the deepest dead end seen
+  private int bestDepth = -1;
+  private long[] bestLin;
+  private int bestBlocked = -1;
+  private int[] bestPending;
+  private List<DeadEnd.Order> bestOrders = new ArrayList<>();
+
+  /**
+   * @param calls the partition's calls; id = position
+   * @param ok whether each call completed ok (else indeterminate)
+   * @param entries call ids (0..n-1) and return ids (n + call id) in time order; indeterminate
+   *     calls have no return entry
+   */
+  @SuppressWarnings("unchecked")
+  WglSearch(Model<?> model, Call[] calls, boolean[] ok, int[] entries) {
+    this.model = (Model<Object>) model;
+    this.calls = calls;
+    this.ok = ok;
+    this.n = calls.length;
+    this.head = 2 * n;
+    this.next = new int[2 * n + 1];
+    this.prev = new int[2 * n + 1];
+    Arrays.fill(next, -1);
+    Arrays.fill(prev, -1);
+    int last = head;
+    for (int e : entries) {
+      next[last] = e;
+      prev[e] = last;
+      last = e;
+    }
+    next[last] = -1;
+    int oks = 0;
+    for (boolean b : ok) if (b) oks++;
+    this.nOk = oks;
+    int words = Math.max(1, (n + 63) >>> 6);
+    this.lin = new long[words];
+    this.zobrist = new long[n];
+    SplittableRandom random = new SplittableRandom(0x5eed_1234_abcdL + n);
+    for (int i = 0; i < n; i++) zobrist[i] = random.nextLong();
+    this.cache = new StateCache(words);
+    this.stackCall = new int[n];
+    this.stackState = new Object[n];
+    this.state = this.model.initial();
+    this.entry = next[head];
+    if (nOk == 0) result = new SearchResult(Verdict.VALID, n, 0, 0, null, null);
+  }
+
+  int calls() {
+    return n;
+  }
+
+  /** The result once decided, else null. */
+  SearchResult result() {
+    return result;
+  }
+
+  /** Runs the whole search in this thread. */
+  SearchResult run(Budget budget) {
+    while (advance(1 << 12, budget) == null) {
+      // keep going: the budget is checked between slices
+    }
+    return result;
+  }
+
+  /**
+   * Gives up without a verdict (the budget ran out, or another key already decided the history).
+   */
+  SearchResult stop(String why, Budget budget) {
+    if (result == null) {
+      budget.release(charged);
+      charged = 0;
+      result = new SearchResult(Verdict.UNKNOWN, n, cache.size(), nanos, deadEnd(), why);
+    }
+    return result;
+  }
+
+  /**
+   * Runs at most {@code iterations} steps of the search.
+   *
+   * @return the result once decided (now or before), or null to be resumed
+   */
+  SearchResult advance(int iterations, Budget budget) {
+    if (result != null) return result;
+    long sliceStart = System.nanoTime();
+    long bytes = cache.bytes() + stateBytes;
+    String why = budget.charge(bytes - charged);
+    charged = bytes;
+    if (why != null) return stop(why, budget);
+    SearchResult r = search(iterations);
+    nanos += System.nanoTime() - sliceStart;
+    if (r != null) {
+      budget.release(charged);
+      charged = 0;
+      result = new SearchResult(r.verdict(), n, cache.size(), nanos, r.failure(), null);
+    }
+    return result;
+  }
+
+  private SearchResult search(int iterations) {
+    // the hot loop works on locals; fields are written back when the slice ends
+    final Model<Object> model = this.model;
+    final Call[] calls = this.calls;
+    final boolean[] ok = this.ok;
+    final int[] next = this.next;
+    final long[] lin = this.lin;
+    final long[] zobrist = this.zobrist;
+    final StateCache cache = this.cache;
+    final int n = this.n;
+    int depth = this.depth;
+    int okDone = this.okDone;
+    long zob = this.zob;
+    Object state = this.state;
+    int entry = this.entry;
+    long stateBytes = this.stateBytes;
+    SearchResult outcome = null;
+    for (int it = 0; it < iterations; it++) {
+      if (entry < n) {
+        // a call entry: try to linearize it now
+        Object after = model.step(state, calls[entry]);
+        if (after != null) {
+          int w = entry >>> 6;
+          long bit = 1L << entry;
+          lin[w] |= bit;
+          long h = zob ^ zobrist[entry];
+          if (cache.addIfAbsent(lin, mix(h, after.hashCode()), after)) {
+            stateBytes += model.bytes(after);
+            stackCall[depth] = entry;
+            stackState[depth] = state;
+            depth++;
+            state = after;
+            zob = h;
+            lift(entry);
+            if (ok[entry] && ++okDone == nOk) {
+              outcome = new SearchResult(Verdict.VALID, n, 0, 0, null, null);
+              break;
+            }
+            entry = next[head];
+            continue;
+          }
+          lin[w] &= ~bit;
+        }
+        entry = next[entry];
+      } else {
+        // a return entry whose call is not linearized: this order is a dead end
+        if (depth >= bestDepth) recordDeadEnd(depth, entry, state);
+        if (depth == 0) {
+          outcome = new SearchResult(Verdict.INVALID, n, 0, 0, deadEnd(), null);
+          break;
+        }
+        depth--;
+        int c = stackCall[depth];
+        state = stackState[depth];
+        stackState[depth] = null;
+        lin[c >>> 6] &= ~(1L << c);
+        zob ^= zobrist[c];
+        if (ok[c]) okDone--;
+        unlift(c);
+        entry = next[c];
+      }
+    }
+    this.depth = depth;
+    this.okDone = okDone;
+    this.zob = zob;
+    this.state = state;
+    this.entry = entry;
+    this.stateBytes = stateBytes;
+    return outcome;
+  }
+
+  private void recordDeadEnd(int depth, int returnEntry, Object state) {
+    if (depth > bestDepth) {
+      bestDepth = depth;
+      bestLin = lin.clone();
+      bestBlocked = returnEntry - n;
+      bestPending = pendingBefore(returnEntry);
+      bestOrders = new ArrayList<>();
+      bestOrders.add(order(depth, state));
+    } else if (bestOrders.size() < MAX_ORDERS && Arrays.equals(lin, bestLin) && !hasState(state)) {
+      bestOrders.add(order(depth, state));
+    }
+  }
+
+  private DeadEnd deadEnd() {
+    return bestDepth < 0 ? null : new DeadEnd(bestBlocked, bestPending, List.copyOf(bestOrders));
+  }
+
+  private void lift(int call) {
+    unlink(call);
+    if (ok[call]) unlink(call + n);
+  }
+
+  private void unlift(int call) {
+    if (ok[call]) relink(call + n);
+    relink(call);
+  }
+
+  private void unlink(int e) {
+    int p = prev[e];
+    int x = next[e];
+    next[p] = x;
+    if (x >= 0) prev[x] = p;
+  }
+
+  private void relink(int e) {
+    int p = prev[e];
+    int x = next[e];
+    next[p] = e;
+    if (x >= 0) prev[x] = e;
+  }
+
+  /** Call ids of the call entries before return entry {@code ret} in the current list. */
+  private int[] pendingBefore(int ret) {
+    int[] out = new int[8];
+    int k = 0;
+    for (int e = next[head]; e != ret && e >= 0; e = next[e]) {
+      if (e < n) {
+        if (k == out.length) out = Arrays.copyOf(out, k * 2);
+        out[k++] = e;
+      }
+    }
+    return Arrays.copyOf(out, k);
+  }
+
+  private DeadEnd.Order order(int depth, Object state) {
+    Object[] states = Arrays.copyOf(stackState, depth + 1);
+    states[depth] = state;
+    return new DeadEnd.Order(Arrays.copyOf(stackCall, depth), states);
+  }
+
+  private boolean hasState(Object state) {
+    for (DeadEnd.Order o : bestOrders) if (o.state().equals(state)) return true;
+    return false;
+  }
+
+  /** A 64-bit hash of (linearized-set hash, state hash) with good low bits (murmur3 fmix64). */
+  static long mix(long linHash, int stateHash) {
+    long h = linHash ^ (stateHash * 0x9E3779B97F4A7C15L);
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
+  }
+}

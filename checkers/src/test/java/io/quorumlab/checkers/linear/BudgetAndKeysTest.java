@@ -1,0 +1,108 @@
+package io.quorumlab.checkers.linear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quorumlab.checkers.CheckContext;
+import io.quorumlab.checkers.CheckResult;
+import io.quorumlab.checkers.Corpora;
+import io.quorumlab.checkers.Verdict;
+import io.quorumlab.checkers.history.Histories;
+import io.quorumlab.checkers.history.History;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BudgetAndKeysTest {
+  @TempDir Path tmp;
+
+  private static History etcd(String name) {
+    return Histories.read(Corpora.dir().resolve("jepsen-etcd").resolve(name));
+  }
+
+  @Test
+  void exhaustedTimeBudgetIsUnknownNeverAGuess() {
+    CheckContext ctx = CheckContext.defaults().withTimeBudget(Duration.ZERO);
+    CheckResult r = new LinearizabilityChecker(RegisterModel.casRegister()).check(etcd("etcd_002.edn"), ctx);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(r.summary()).startsWith("unknown: time budget exhausted after exploring");
+    assertThat(r.explanation().get(0)).startsWith("the register: stopped after").contains("of 64 calls");
+    assertThat(r.anomalies()).isEmpty();
+  }
+
+  @Test
+  void exhaustedMemoryBudgetIsUnknown() {
+    CheckContext ctx = new CheckContext(null, Duration.ofMinutes(1), 64 * 1024, p -> {});
+    CheckResult r = new LinearizabilityChecker(RegisterModel.casRegister()).check(etcd("etcd_002.edn"), ctx);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(r.summary()).contains("memory budget");
+    assertThat((long) r.details().get("configurations")).isPositive();
+  }
+
+  @Test
+  void keysAreCheckedIndependentlyAndCountedWithAllKeys() {
+    History h = Histories.read(Corpora.dir().resolve("porcupine-kv/c10-bad.txt"));
+    List<CheckContext.Progress> progress = new CopyOnWriteArrayList<>();
+    CheckContext ctx = CheckContext.defaults().withProgress(progress::add);
+    CheckResult all = new LinearizabilityChecker(new KvModel()).withAllKeys().check(h, ctx);
+    assertThat(all.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(all.anomalies()).containsEntry("nonlinearizable-key", 8L);
+    assertThat(all.details()).containsEntry("keys", 10).containsEntry("invalid-keys", 8).containsEntry("unchecked-keys", 0);
+    assertThat(progress).hasSize(10);
+    assertThat(progress).allSatisfy(p -> assertThat(p.total()).isEqualTo(10));
+    assertThat(progress.stream().mapToLong(CheckContext.Progress::done).max().orElse(0)).isEqualTo(10);
+
+    CheckResult first = new LinearizabilityChecker(new KvModel()).check(h, CheckContext.defaults());
+    assertThat(first.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(first.anomalies().get("nonlinearizable-key")).isBetween(1L, 8L);
+  }
+
+  @Test
+  void keyedRegistersArePartitioned() {
+    History h = new HistoryBuilder()
+        .invoke(0, "write", "a", 1L).ok(0)
+        .invoke(1, "write", "b", 2L).ok(1)
+        .invoke(2, "read", "a", null).ok(2, 1L)
+        .invoke(2, "read", "b", null).ok(2, 1L)
+        .build();
+    CheckResult r = new LinearizabilityChecker(RegisterModel.register()).withAllKeys().check(h, CheckContext.defaults());
+    assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(r.summary()).contains("key \"b\"").contains("1 of 2 keys");
+    assertThat(r.anomalies()).isEqualTo(Map.of("nonlinearizable-key", 1L));
+  }
+
+  @Test
+  void writesATimelinePageForTheOffendingKey() throws IOException {
+    CheckResult r = new LinearizabilityChecker(RegisterModel.casRegister()).check(etcd("etcd_000.edn"), CheckContext.defaults().withOutDir(tmp));
+    assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(r.artifacts()).containsExactly(tmp.resolve("linearizable.html"));
+    String html = Files.readString(r.artifacts().get(0));
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("process 0").contains("cannot be placed next")
+        .contains("returns here without a place in any order").contains("#e05050");
+    // self-contained: no scripts, stylesheets or images from elsewhere
+    assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http:").doesNotContain("https:").doesNotContain("<script");
+  }
+
+  @Test
+  void validHistoriesWriteNoArtifacts() {
+    CheckResult r = new LinearizabilityChecker(RegisterModel.casRegister()).check(etcd("etcd_002.edn"), CheckContext.defaults().withOutDir(tmp));
+    assertThat(r.verdict()).isEqualTo(Verdict.VALID);
+    assertThat(r.artifacts()).isEmpty();
+    assertThat(r.summary()).isEqualTo("linearizable: 1 register, 64 calls (cas-register model)");
+  }
+
+  @Test
+  void nemesisOpsAreIgnored() {
+    List<io.quorumlab.checkers.history.Op> ops = new ArrayList<>(new HistoryBuilder().op(0, "write", 1L, 1L).op(1, "read", null, 1L).build().ops());
+    ops.add(1, io.quorumlab.checkers.history.Op.of(99, 0, io.quorumlab.checkers.history.Op.NEMESIS,
+        io.quorumlab.checkers.history.OpType.INFO, "start-partition", null, null));
+    CheckResult r = new LinearizabilityChecker(RegisterModel.register()).check(new History(ops), CheckContext.defaults());
+    assertThat(r.verdict()).isEqualTo(Verdict.VALID);
+  }
+}

@@ -1,0 +1,108 @@
+package io.quorumlab.checkers.stale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quorumlab.checkers.CheckContext;
+import io.quorumlab.checkers.CheckResult;
+import io.quorumlab.checkers.Verdict;
+import io.quorumlab.checkers.history.History;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StaleReadCheckerTest {
+  private final StaleReadChecker checker = new StaleReadChecker();
+
+  private CheckResult check(History h) {
+    return checker.check(h, CheckContext.defaults());
+  }
+
+  @Test
+  void flagsAReadOfAValueOverwrittenBeforeTheReadBegan() {
+    History h = new OpsBuilder()
+        .done(1, "write", "x", 1L, 1L)     // 0,1
+        .done(1, "write", "x", 2L, 2L)     // 2,3: acked at 3 ms
+        .done(1, "write", "x", 3L, 3L)     // 4,5: acked at 5 ms
+        .done(2, "read", "x", null, 1L)    // 6,7: missed 2 and 3
+        .build();
+    CheckResult r = check(h);
+    assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(r.anomalies()).containsEntry("stale-read", 1L);
+    assertThat(r.details()).containsEntry("max-staleness-versions", 2L).containsEntry("max-staleness-ms", 3L);
+    assertThat(r.explanation().get(1)).contains("key x").contains("returned 1").contains("write 2").contains("3 ms").contains("missed 2");
+  }
+
+  @Test
+  void flagsAReadOfNothingAfterAnAcknowledgedWrite() {
+    History h = new OpsBuilder()
+        .done(1, "write", 7L, 1L, 1L)
+        .done(2, "read", 7L, null, null)
+        .build();
+    CheckResult r = check(h);
+    assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(r.details()).containsEntry("max-staleness-versions", 1L);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void countsStaleReadsOnEachKeySeparately() {
+    History h = new OpsBuilder()
+        .done(1, "write", "x", 1L, 1L)
+        .done(1, "write", "y", 1L, 1L)
+        .done(2, "read", "y", null, null)
+        .done(2, "read", "x", null, 1L)
+        .build();
+    CheckResult r = check(h);
+    assertThat(r.anomalies()).containsEntry("stale-read", 1L);
+    assertThat((Map<String, Object>) r.details().get("stale-reads-per-key")).containsOnlyKeys("y");
+  }
+
+  @Test
+  void passesAReadConcurrentWithTheNewerWrite() {
+    // write 2 completes after the read began: reading 1 is allowed.
+    History h = new OpsBuilder()
+        .done(1, "write", "x", 1L, 1L)
+        .invoke(1, "write", "x", 2L)
+        .invoke(2, "read", "x", null)
+        .ok(1, "write", "x", 2L)
+        .ok(2, "read", "x", 1L)
+        .build();
+    assertThat(check(h).verdict()).isEqualTo(Verdict.VALID);
+  }
+
+  @Test
+  void passesWhenTheReadValuesWriteWasConcurrentWithTheNewerOne() {
+    // writes 1 and 2 overlap, so either may be the later one; a read of 1 after both is not stale.
+    History h = new OpsBuilder()
+        .invoke(1, "write", "x", 1L)
+        .invoke(3, "write", "x", 2L)
+        .ok(1, "write", "x", 1L)
+        .ok(3, "write", "x", 2L)
+        .done(2, "read", "x", null, 1L)
+        .build();
+    assertThat(check(h).verdict()).isEqualTo(Verdict.VALID);
+  }
+
+  @Test
+  void ignoresUnacknowledgedWrites() {
+    History h = new OpsBuilder()
+        .done(1, "write", "x", 1L, 1L)
+        .invoke(1, "write", "x", 2L).info(1, "write", "x", 2L)
+        .invoke(3, "write", "x", 3L).fail(3, "write", "x", 3L)
+        .done(2, "read", "x", null, 1L)
+        .build();
+    CheckResult r = check(h);
+    assertThat(r.verdict()).isEqualTo(Verdict.VALID);
+    assertThat(r.summary()).contains("no stale reads among 1 reads");
+  }
+
+  @Test
+  void passesReadsOfTheLatestValue() {
+    History h = new OpsBuilder()
+        .done(1, "write", "x", 1L, 1L)
+        .done(2, "read", "x", null, 1L)
+        .done(1, "write", "x", 2L, 2L)
+        .done(2, "read", "x", null, 2L)
+        .build();
+    assertThat(check(h).verdict()).isEqualTo(Verdict.VALID);
+  }
+}

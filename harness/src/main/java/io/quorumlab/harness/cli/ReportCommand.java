@@ -1,0 +1,100 @@
+package io.quorumlab.harness.cli;
+
+import io.quorumlab.checkers.CheckContext;
+import io.quorumlab.checkers.CheckResult;
+import io.quorumlab.checkers.history.Histories;
+import io.quorumlab.checkers.history.History;
+import io.quorumlab.checkers.history.HistoryParseException;
+import io.quorumlab.harness.run.ConsoleProgress;
+import io.quorumlab.harness.run.RunOutcome;
+import io.quorumlab.harness.run.RunSpec;
+import io.quorumlab.harness.run.RunSummary;
+import io.quorumlab.harness.run.Runner;
+import io.quorumlab.results.ResultsReader;
+import io.quorumlab.results.ResultsWriter;
+import io.quorumlab.results.RunDirectory;
+import io.quorumlab.results.RunInfo;
+import io.quorumlab.results.RunResults;
+import io.quorumlab.workloads.Workload;
+import io.quorumlab.workloads.Workloads;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code quorumlab report DIR}: re-checks a stored run and renders its results again. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks a stored run's history.jsonl again with its workload's checkers (as spec.json names it) and "
+          + "rewrites results.json and report.html. Useful after a checker improved, or when a run was interrupted "
+          + "before it was checked.",
+      "Exit codes: 0 valid, 1 anomalies found, 2 unknown, 254 when DIR is not a run directory."
+    })
+public final class ReportCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", description = "A run directory (runs/<workload>/<timestamp>), or a runs root to use its latest run.")
+  Path dir;
+
+  @Override
+  public Integer call() throws Exception {
+    Path runDir = resolve(dir);
+    Map<String, Object> specMap;
+    RunSpec runSpec;
+    try {
+      specMap = ResultsReader.readSpec(runDir);
+      runSpec = RunSpec.fromMap(specMap);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    Workload workload = Workloads.byName(runSpec.workload()).orElseThrow(() -> new UsageException(
+        runDir.resolve(RunDirectory.SPEC) + " names workload '" + runSpec.workload() + "', which this quorumlab does not know"));
+    History history;
+    try {
+      history = Histories.read(runDir.resolve(RunDirectory.HISTORY));
+    } catch (HistoryParseException e) {
+      throw new UsageException(e.getMessage());
+    }
+    RunInfo info = previousInfo(runDir, workload, runSpec, specMap);
+    ConsoleProgress progress = ConsoleProgress.console(spec.commandLine().getErr());
+    progress.phase("check", history.size() + " ops of " + runDir);
+    List<CheckResult> checks = Runner.check(workload, history, runDir, CheckContext.defaults().timeBudget(), progress);
+    RunResults results = ResultsWriter.write(runDir, info, history, checks);
+    RunSummary.print(spec.commandLine().getOut(), runSpec, new RunOutcome(runDir, results, checks, results.exitCode()));
+    return results.exitCode();
+  }
+
+  /** The run's phases, start and error as the run recorded them; from the spec alone when it has no results yet. */
+  private static RunInfo previousInfo(Path runDir, Workload workload, RunSpec runSpec, Map<String, Object> specMap) {
+    try {
+      return ResultsReader.read(runDir).info();
+    } catch (IOException e) {
+      long started;
+      try {
+        started = Files.getLastModifiedTime(runDir.resolve(RunDirectory.SPEC)).toMillis();
+      } catch (IOException ignored) {
+        started = 0;
+      }
+      return new RunInfo(workload.name(), runSpec.backend(), specMap, started, List.of(), null);
+    }
+  }
+
+  private static Path resolve(Path dir) {
+    if (!Files.isDirectory(dir)) throw new UsageException(dir + " is not a directory");
+    if (Files.exists(dir.resolve(RunDirectory.SPEC))) return dir;
+    try {
+      Path latest = RunDirectory.latest(dir);
+      if (Files.exists(latest.resolve(RunDirectory.SPEC))) return latest;
+    } catch (IOException notARoot) {
+      // fall through to the message below
+    }
+    throw new UsageException(dir + " is not a run directory (it has no " + RunDirectory.SPEC + ")");
+  }
+}

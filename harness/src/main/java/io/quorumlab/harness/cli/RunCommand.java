@@ -1,0 +1,152 @@
+package io.quorumlab.harness.cli;
+
+import io.quorumlab.harness.run.ConsoleProgress;
+import io.quorumlab.harness.run.RunOutcome;
+import io.quorumlab.harness.run.RunSpec;
+import io.quorumlab.harness.run.RunSummary;
+import io.quorumlab.harness.run.Runner;
+import io.quorumlab.store.config.ConflictMode;
+import io.quorumlab.store.config.FsyncPolicy;
+import io.quorumlab.store.config.Quorum;
+import io.quorumlab.store.config.ReadRepair;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code quorumlab run}: one run of a workload against a real cluster under faults. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Starts a cluster, drives a workload at it while injecting faults, heals, reads every key once more, "
+          + "checks the recorded history and writes runs/<workload>/<timestamp>/ (spec.json, history.jsonl, "
+          + "results.json, report.html, nodes/).",
+      "",
+      "The defaults run for about a minute on 5 local nodes with N=3 W=2 R=2: W + R > N, the textbook's "
+          + "recipe for reading your latest write. But the quorum is sloppy and conflicts are last-writer-wins, "
+          + "and partitions come and go every 10 s, so the register workload usually catches stale reads and "
+          + "non-linearizable keys, and the report explains each. Add --quorum strict --conflicts abd "
+          + "--read-repair blocking to see the same load come out valid, or --w 1 --r 1 to see more go wrong.",
+      "",
+      "Exit codes: 0 valid, 1 anomalies found, 2 unknown (a checker gave up, or the run crashed or was "
+          + "interrupted), 254 bad arguments.",
+      ""
+    })
+public final class RunCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--backend", paramLabel = "local|docker", description = "Where the nodes run (default: ${DEFAULT-VALUE}).")
+  String backend = RunSpec.DEFAULT_BACKEND;
+
+  @Option(names = "--nodes", paramLabel = "K", description = "Cluster size (default: ${DEFAULT-VALUE}).")
+  int nodes = RunSpec.DEFAULT_NODES;
+
+  @Option(names = "--n", paramLabel = "N", description = "Replicas per key (default: ${DEFAULT-VALUE}).")
+  int n = RunSpec.DEFAULT_N;
+
+  @Option(names = "--w", paramLabel = "W", description = "Write quorum (default: ${DEFAULT-VALUE}).")
+  int w = RunSpec.DEFAULT_W;
+
+  @Option(names = "--r", paramLabel = "R", description = "Read quorum (default: ${DEFAULT-VALUE}).")
+  int r = RunSpec.DEFAULT_R;
+
+  @Option(names = "--quorum", paramLabel = "sloppy|strict",
+      description = "sloppy counts fallback nodes when replicas are unreachable (default: sloppy).")
+  Quorum quorum = Quorum.SLOPPY;
+
+  @Option(names = "--read-repair", paramLabel = "off|async|blocking", description = "Read repair (default: async).")
+  ReadRepair readRepair = ReadRepair.ASYNC;
+
+  @Option(names = "--conflicts", paramLabel = "siblings|lww|abd",
+      description = "Concurrent versions: kept as siblings, last writer wins, or the ABD register (default: lww).")
+  ConflictMode conflicts = ConflictMode.LWW;
+
+  @Option(names = "--fsync", paramLabel = "always|periodic|never", description = "WAL sync policy (default: always).")
+  FsyncPolicy fsync = FsyncPolicy.ALWAYS;
+
+  @Option(names = "--workload", paramLabel = "register|list-append|set",
+      description = "register (reads/writes; linearizability, stale reads), list-append (Elle, strict-serializable), "
+          + "set (shopping cart; lost adds). Default: ${DEFAULT-VALUE}.")
+  String workload = RunSpec.DEFAULT_WORKLOAD;
+
+  @Option(names = "--nemesis", paramLabel = "FAULTS",
+      description = "none, or a comma-separated list of partition, kill, pause, slow; all for every kind (default: ${DEFAULT-VALUE}).")
+  String nemesis = RunSpec.DEFAULT_NEMESIS;
+
+  @Option(names = "--nemesis-interval", paramLabel = "S",
+      description = "Seconds each fault lasts, and each recovery between faults (default: ${DEFAULT-VALUE}).")
+  double nemesisInterval = RunSpec.DEFAULT_NEMESIS_INTERVAL;
+
+  @Option(names = "--time-limit", paramLabel = "S", description = "Seconds of load (default: ${DEFAULT-VALUE}).")
+  double timeLimit = RunSpec.DEFAULT_TIME_LIMIT;
+
+  @Option(names = "--rate", paramLabel = "OPS",
+      description = "Ops per second, scheduled in advance (open loop; latency counts from the schedule); 0 sends as fast "
+          + "as the processes can (default: ${DEFAULT-VALUE}).")
+  double rate = RunSpec.DEFAULT_RATE;
+
+  @Option(names = "--concurrency", paramLabel = "C", description = "Processes with an op in flight at once (default: ${DEFAULT-VALUE}).")
+  int concurrency = RunSpec.DEFAULT_CONCURRENCY;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Seed of the ops and the fault schedule (default: random, printed and saved in spec.json).")
+  Long seed;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("runs");
+
+  @Option(names = "--quiesce", paramLabel = "S", description = "Seconds to wait after healing, before the final reads (default: ${DEFAULT-VALUE}).")
+  double quiesce = RunSpec.DEFAULT_QUIESCE;
+
+  @Option(names = "--request-timeout-ms", paramLabel = "MS",
+      description = "Coordinator timeout for reaching a quorum; an op that hits it is indeterminate (default: ${DEFAULT-VALUE}).")
+  long requestTimeoutMs = RunSpec.DEFAULT_REQUEST_TIMEOUT_MS;
+
+  RunSpec toSpec() {
+    long s = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
+    return new RunSpec(backend, nodes, n, w, r, quorum, readRepair, conflicts, fsync, workload, nemesis, nemesisInterval,
+        timeLimit, rate, concurrency, s, quiesce, requestTimeoutMs);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    RunSpec runSpec = toSpec();
+    Runner.validate(runSpec);
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter outWriter = spec.commandLine().getOut();
+    err.println("quorumlab run: " + runSpec.workload() + " on " + runSpec.nodes() + " " + runSpec.backend() + " nodes, "
+        + runSpec.label() + ", seed " + runSpec.seed());
+    err.flush();
+    Runner runner = new Runner(runSpec, out, ConsoleProgress.console(err));
+    CountDownLatch printed = new CountDownLatch(1);
+    // Ctrl-C: stop the load, heal, tear down, write what was recorded; wait for the summary.
+    Thread hook = new Thread(() -> {
+      runner.interrupt();
+      try {
+        if (runner.awaitFinished(Duration.ofSeconds(120))) printed.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "quorumlab-run-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      RunOutcome outcome = runner.run();
+      RunSummary.print(outWriter, runSpec, outcome);
+      return outcome.exitCode();
+    } finally {
+      printed.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it waits for us
+      }
+    }
+  }
+}

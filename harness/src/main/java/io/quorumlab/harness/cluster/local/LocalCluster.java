@@ -1,0 +1,363 @@
+package io.quorumlab.harness.cluster.local;
+
+import io.quorumlab.harness.cluster.Classpath;
+import io.quorumlab.harness.cluster.Cluster;
+import io.quorumlab.harness.cluster.Link;
+import io.quorumlab.harness.cluster.NodeConfigs;
+import io.quorumlab.harness.cluster.Slowness;
+import io.quorumlab.harness.cluster.proxy.FlowRules;
+import io.quorumlab.harness.cluster.proxy.ProxyGroup;
+import io.quorumlab.store.config.NodeConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The local backend: every node is its own JVM on 127.0.0.1 with its own data directory and log;
+ * every node-to-node link goes through a frame-aware proxy of the harness, so a partition or a slow
+ * link is a rule in the proxies. Clients connect to the nodes directly.
+ *
+ * <p>No node outlives the harness: a shutdown hook kills them on Ctrl-C or SIGTERM, and pid files
+ * let the next cluster kill what a harness that died by kill -9 left behind.
+ */
+public final class LocalCluster implements Cluster {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final int PORT_ATTEMPTS = 3;
+
+  private final LocalClusterOptions options;
+  private final String id;
+  private final Path dir;
+  private final boolean temporaryDir;
+  private final List<String> nodeIds;
+  private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
+  private final Object lock = new Object();
+  private ProxyGroup proxies;
+  private volatile Map<String, Set<String>> grudge = Map.of();
+  private volatile boolean closed;
+
+  public LocalCluster(LocalClusterOptions options) throws IOException {
+    NodeConfigs.validate(options.template(), options.nodes());
+    if (!Classpath.exists(options.classpath())) {
+      throw new IOException("the node classpath names files that do not exist (was the build cleaned?): "
+          + Classpath.join(options.classpath()));
+    }
+    this.options = options;
+    this.id = "local-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + "-" + System.currentTimeMillis();
+    this.temporaryDir = options.dir() == null;
+    this.dir = temporaryDir ? Files.createTempDirectory("quorumlab-local-") : options.dir().toAbsolutePath();
+    this.nodeIds = NodeConfigs.nodeIds(options.nodes());
+    for (String n : nodeIds) nodes.put(n, new NodeProcess(n, dir));
+  }
+
+  @Override
+  public String backend() {
+    return "local";
+  }
+
+  @Override
+  public List<String> nodes() {
+    return nodeIds;
+  }
+
+  /** The working directory (data, configs, logs, pid file). */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The proxies' rules and counters, for tests that look at single links. */
+  public FlowRules flows() {
+    return proxies.rules();
+  }
+
+  /** The pid of the node's JVM, or empty when it is not running. */
+  public OptionalLong pid(String node) {
+    Process p = node(node).process();
+    return p != null && p.isAlive() ? OptionalLong.of(p.pid()) : OptionalLong.empty();
+  }
+
+  @Override
+  public void start() throws Exception {
+    synchronized (lock) {
+      if (proxies != null) throw new IllegalStateException("cluster already started");
+      Files.createDirectories(dir);
+      PidRegistry.reapStale(dir);
+      ShutdownReaper.register(this);
+      try {
+        proxies = new ProxyGroup(nodeIds, n -> new InetSocketAddress("127.0.0.1", nodes.get(n).port()));
+        startNodes(nodeIds);
+      } catch (Exception e) {
+        close();
+        throw e;
+      }
+    }
+  }
+
+  /** Spawns the given nodes together, then waits for each; a node whose port was taken gets another. */
+  private void startNodes(List<String> ids) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + options.startTimeout().toNanos();
+    List<String> pending = new ArrayList<>(ids);
+    for (int attempt = 1; !pending.isEmpty(); attempt++) {
+      for (String n : pending) {
+        NodeProcess p = nodes.get(n);
+        if (attempt > 1 || p.port() == 0) p.port(NodeProcess.freePort());
+        NodeConfigs.write(configOf(n), p.configFile);
+        p.spawn(command(p));
+      }
+      writePids();
+      List<String> retry = new ArrayList<>();
+      for (String n : pending) {
+        NodeProcess p = nodes.get(n);
+        try {
+          p.awaitListening(deadline);
+        } catch (NodeStartException e) {
+          if (attempt < PORT_ATTEMPTS && !p.running() && p.portWasTaken()) retry.add(n);
+          else throw e;
+        }
+      }
+      pending = retry;
+    }
+  }
+
+  private NodeConfig configOf(String n) {
+    Map<String, String> members = new TreeMap<>();
+    for (String m : nodeIds) {
+      members.put(m, m.equals(n) ? "127.0.0.1:" + nodes.get(n).port() : "127.0.0.1:" + proxies.port(new Link(n, m)));
+    }
+    return NodeConfigs.forNode(options.template(), n, "127.0.0.1", nodes.get(n).port(), nodes.get(n).dataDir.toString(), members);
+  }
+
+  private List<String> command(NodeProcess p) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(options.jvmArgs());
+    cmd.add("-Dquorumlab.cluster=" + id);
+    cmd.add("-Dquorumlab.node=" + p.id);
+    cmd.add("-cp");
+    cmd.add(Classpath.join(options.classpath()));
+    cmd.add(options.mainClass());
+    cmd.add("serve");
+    cmd.add("--config");
+    cmd.add(p.configFile.toString());
+    return cmd;
+  }
+
+  private void writePids() throws IOException {
+    Map<String, ProcessHandle> live = new LinkedHashMap<>();
+    nodes.forEach((n, p) -> {
+      if (p.running()) live.put(n, p.process().toHandle());
+    });
+    PidRegistry.write(dir, id, live);
+  }
+
+  private NodeProcess node(String n) {
+    NodeProcess p = nodes.get(n);
+    if (p == null) throw new IllegalArgumentException("unknown node '" + n + "' (nodes: " + String.join(", ", nodeIds) + ")");
+    return p;
+  }
+
+  private void requireStarted() {
+    if (proxies == null || closed) throw new IllegalStateException("cluster is not running");
+  }
+
+  @Override
+  public InetSocketAddress clientAddress(String node) {
+    return new InetSocketAddress("127.0.0.1", node(node).port());
+  }
+
+  @Override
+  public void kill(String node) throws Exception {
+    synchronized (lock) {
+      requireStarted();
+      node(node).kill();
+      writePids();
+    }
+  }
+
+  @Override
+  public void restart(String node) throws Exception {
+    synchronized (lock) {
+      requireStarted();
+      if (node(node).running()) throw new IllegalStateException(node + " is running; kill it before restarting it");
+      startNodes(List.of(node));
+    }
+  }
+
+  @Override
+  public void pause(String node) throws Exception {
+    synchronized (lock) {
+      requireStarted();
+      node(node).pause();
+    }
+  }
+
+  @Override
+  public void resume(String node) throws Exception {
+    synchronized (lock) {
+      requireStarted();
+      node(node).resume();
+    }
+  }
+
+  @Override
+  public void partition(Map<String, Set<String>> grudge) {
+    synchronized (lock) {
+      requireStarted();
+      Map<String, Set<String>> copy = new TreeMap<>();
+      grudge.forEach((to, froms) -> {
+        node(to);
+        froms.forEach(this::node);
+        Set<String> others = new TreeSet<>(froms);
+        others.remove(to);
+        if (!others.isEmpty()) copy.put(to, Set.copyOf(others));
+      });
+      proxies.rules().cutExactly(Link.cutBy(copy));
+      this.grudge = Map.copyOf(copy);
+    }
+  }
+
+  @Override
+  public List<String> slow(Collection<Link> links, Slowness slowness) {
+    synchronized (lock) {
+      requireStarted();
+      links.forEach(l -> {
+        node(l.from());
+        node(l.to());
+      });
+      proxies.rules().slowExactly(links, slowness);
+      return List.of();
+    }
+  }
+
+  @Override
+  public void heal() throws Exception {
+    synchronized (lock) {
+      requireStarted();
+      partition(Map.of());
+      slow(List.of(), Slowness.NONE);
+      for (NodeProcess p : nodes.values()) if (p.running() && p.paused()) p.resume();
+      List<String> dead = nodeIds.stream().filter(n -> !nodes.get(n).running()).toList();
+      if (!dead.isEmpty()) startNodes(dead);
+    }
+  }
+
+  @Override
+  public Map<String, Set<String>> grudge() {
+    return grudge;
+  }
+
+  @Override
+  public Set<String> killed() {
+    Set<String> out = new LinkedHashSet<>();
+    nodes.forEach((n, p) -> {
+      if (proxies != null && !p.running()) out.add(n);
+    });
+    return out;
+  }
+
+  @Override
+  public Set<String> paused() {
+    Set<String> out = new LinkedHashSet<>();
+    nodes.forEach((n, p) -> {
+      if (p.running() && p.paused()) out.add(n);
+    });
+    return out;
+  }
+
+  @Override
+  public OptionalLong residentBytes(String node) {
+    return node(node).residentBytes();
+  }
+
+  @Override
+  public void collectLogs(Path target) throws IOException {
+    Files.createDirectories(target);
+    for (NodeProcess p : nodes.values()) {
+      if (Files.exists(p.logFile)) Files.copy(p.logFile, target.resolve(p.id + ".log"), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Stops every node (SIGTERM, then SIGKILL after two seconds), closes the proxies and removes the
+   * pid files; a temporary working directory is deleted.
+   */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      if (closed) return;
+      closed = true;
+      nodes.values().forEach(NodeProcess::terminate);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      for (NodeProcess p : nodes.values()) {
+        Process proc = p.process();
+        try {
+          if (proc != null && !proc.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) p.kill();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          destroyNow();
+        }
+      }
+      if (proxies != null) proxies.close();
+      PidRegistry.remove(dir, id);
+      ShutdownReaper.unregister(this);
+      if (temporaryDir) deleteRecursively(dir);
+    }
+  }
+
+  /** SIGKILL of every node without waiting: the shutdown hook's last resort. */
+  void destroyNow() {
+    for (NodeProcess p : nodes.values()) {
+      Process proc = p.process();
+      if (proc != null) {
+        proc.descendants().forEach(ProcessHandle::destroyForcibly);
+        proc.destroyForcibly();
+      }
+    }
+    for (NodeProcess p : nodes.values()) {
+      Process proc = p.process();
+      try {
+        if (proc != null) proc.waitFor(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    PidRegistry.remove(dir, id);
+  }
+
+  private static void deleteRecursively(Path root) {
+    if (!Files.exists(root)) return;
+    try (Stream<Path> s = Files.walk(root)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // a leftover temp directory is harmless
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LocalCluster[" + id + ", " + dir + "]";
+  }
+}

@@ -1,0 +1,99 @@
+package io.quorumlab.store.codec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** A growable big-endian byte buffer with varints, the building block of every encoding here. */
+public final class BinaryWriter {
+  private byte[] buf;
+  private int size;
+
+  public BinaryWriter() {
+    this(64);
+  }
+
+  public BinaryWriter(int capacity) {
+    buf = new byte[Math.max(16, capacity)];
+  }
+
+  private void ensure(int extra) {
+    if (size + extra > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
+    }
+  }
+
+  public BinaryWriter writeByte(int b) {
+    ensure(1);
+    buf[size++] = (byte) b;
+    return this;
+  }
+
+  public BinaryWriter writeLong(long v) {
+    ensure(8);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      buf[size++] = (byte) (v >>> shift);
+    }
+    return this;
+  }
+
+  public BinaryWriter writeInt(int v) {
+    ensure(4);
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      buf[size++] = (byte) (v >>> shift);
+    }
+    return this;
+  }
+
+  /** Unsigned LEB128; negative values take ten bytes. */
+  public BinaryWriter writeVarLong(long v) {
+    ensure(10);
+    while ((v & ~0x7FL) != 0) {
+      buf[size++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    buf[size++] = (byte) v;
+    return this;
+  }
+
+  public BinaryWriter writeRaw(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buf, size, bytes.length);
+    size += bytes.length;
+    return this;
+  }
+
+  public BinaryWriter writeBytes(byte[] bytes) {
+    writeVarLong(bytes.length);
+    return writeRaw(bytes);
+  }
+
+  /** Length + 1, so that 0 encodes null (a tombstone's value). */
+  public BinaryWriter writeNullableBytes(byte[] bytes) {
+    if (bytes == null) {
+      return writeVarLong(0);
+    }
+    writeVarLong(bytes.length + 1L);
+    return writeRaw(bytes);
+  }
+
+  public BinaryWriter writeString(String s) {
+    return writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public BinaryWriter writeNullableString(String s) {
+    return writeNullableBytes(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public byte[] toByteArray() {
+    return Arrays.copyOf(buf, size);
+  }
+
+  /** The internal array (valid up to {@link #size()}), to hand to a transport without a copy. */
+  public byte[] array() {
+    return buf;
+  }
+}

@@ -1,0 +1,70 @@
+package io.quorumlab.store.membership;
+
+/**
+ * The last {@code capacity} heartbeat inter-arrival times of one peer, with running sums so mean
+ * and variance cost O(1). Sums are exact (long milliseconds), so they never drift.
+ */
+final class ArrivalWindow {
+  private final long[] intervals;
+  private int size;
+  private int next;
+  private long sum;
+  private long sumOfSquares;
+  private long lastArrival;
+
+  ArrivalWindow(int capacity, long firstArrival, long firstIntervalEstimate) {
+    intervals = new long[capacity];
+    lastArrival = firstArrival;
+    // Seed like Akka does: two samples around the expected interval, so phi is meaningful (and not
+    // hair-trigger) before real samples exist.
+    long spread = firstIntervalEstimate / 4;
+    add(firstIntervalEstimate - spread);
+    add(firstIntervalEstimate + spread);
+  }
+
+  void arrival(long now, long maxSample) {
+    long interval = now - lastArrival;
+    lastArrival = Math.max(lastArrival, now);
+    // A gap longer than maxSample is an outage (partition, pause), not jitter: learning it would
+    // inflate the mean and make every later conviction slow.
+    if (interval > 0 && interval <= maxSample) {
+      add(interval);
+    }
+  }
+
+  private void add(long interval) {
+    if (size == intervals.length) {
+      long old = intervals[next];
+      sum -= old;
+      sumOfSquares -= old * old;
+    } else {
+      size++;
+    }
+    intervals[next] = interval;
+    next = (next + 1) % intervals.length;
+    sum += interval;
+    sumOfSquares += interval * interval;
+  }
+
+  void restartSilence(long now) {
+    lastArrival = Math.max(lastArrival, now);
+  }
+
+  long lastArrival() {
+    return lastArrival;
+  }
+
+  int samples() {
+    return size;
+  }
+
+  double mean() {
+    return (double) sum / size;
+  }
+
+  double stdDev() {
+    double mean = mean();
+    double variance = (double) sumOfSquares / size - mean * mean;
+    return Math.sqrt(Math.max(0, variance));
+  }
+}

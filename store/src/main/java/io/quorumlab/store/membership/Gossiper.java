@@ -1,0 +1,334 @@
+package io.quorumlab.store.membership;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.random.RandomGenerator;
+
+/**
+ * Gossip membership with phi-accrual failure detection, as a sans-IO state machine.
+ *
+ * <p>Every round ({@link #tick}, each {@link GossipConfig#intervalMs()}) this node bumps its own
+ * heartbeat, convicts peers whose phi crossed the threshold, and opens a push-pull exchange with
+ * {@code fanout} random live peers, now and then also with a convicted peer (so partitions heal) and
+ * a seed (so clusters that split at startup join up). Whenever gossip shows that a member's version
+ * advanced, that counts as a heartbeat of the member for the detector, so liveness is learnt
+ * second-hand and no node sends heartbeats to every other: messages per node per round stay about
+ * {@code 3 * fanout} whatever the cluster size.
+ *
+ * <p>Single-threaded: the node calls {@link #tick} and {@link #receive} from its event loop, with its
+ * clock's time. Output goes to the {@link GossipOutbox}; events to {@link MembershipListener}s.
+ */
+public final class Gossiper {
+  private final GossipConfig config;
+  private final MembershipView view;
+  private final PhiAccrualDetector detector;
+  private final Map<String, String> seeds;
+  private final RandomGenerator random;
+  private final GossipOutbox outbox;
+  private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
+  private final Set<String> convicted = new HashSet<>();
+  private long lastTick = Long.MIN_VALUE;
+  private long ringVersion;
+
+  /**
+   * @param selfId this node's id
+   * @param generation this incarnation's generation, larger than any earlier one of this node
+   *     (epoch millis at start, or one more than the generation persisted last time)
+   * @param selfInfo address, initial status and tokens
+   * @param seeds id to address of the seed nodes (may include this node)
+   */
+  public Gossiper(GossipConfig config, String selfId, long generation, MemberInfo selfInfo,
+      Map<String, String> seeds, RandomGenerator random, GossipOutbox outbox) {
+    if (generation <= 0) {
+      throw new IllegalArgumentException("generation must be positive, was " + generation);
+    }
+    this.config = config;
+    this.view = new MembershipView(new MemberState(selfId, generation, 1, 1, selfInfo));
+    this.detector = new PhiAccrualDetector(config.detectorSettings());
+    this.seeds = new TreeMap<>(seeds);
+    this.random = random;
+    this.outbox = outbox;
+  }
+
+  public void addListener(MembershipListener listener) {
+    listeners.add(listener);
+  }
+
+  public String selfId() {
+    return view.selfId();
+  }
+
+  public GossipConfig config() {
+    return config;
+  }
+
+  /** One gossip round. Call every {@link GossipConfig#intervalMs()}. */
+  public void tick(long now) {
+    if (lastTick != Long.MIN_VALUE && now - lastTick > config.localPauseMs()) {
+      detector.forgiveLocalPause(now);
+    }
+    lastTick = now;
+    view.bumpHeartbeat();
+    convictSilentPeers(now);
+    GossipSyn syn = new GossipSyn(selfId(), view.digests());
+    for (String target : chooseTargets()) {
+      outbox.send(target, syn);
+    }
+  }
+
+  /** Handles one gossip message received at {@code now}. */
+  public void receive(GossipMessage message, long now) {
+    if (message instanceof GossipSyn syn) {
+      onSyn(syn);
+    } else if (message instanceof GossipAck ack) {
+      onAck(ack, now);
+    } else if (message instanceof GossipAck2 ack2) {
+      ack2.deltas().forEach(d -> apply(d, now));
+    }
+  }
+
+  private void onSyn(GossipSyn syn) {
+    List<MemberDelta> deltas = new ArrayList<>();
+    List<Digest> requests = new ArrayList<>();
+    Set<String> mentioned = new HashSet<>();
+    for (Digest digest : syn.digests()) {
+      mentioned.add(digest.id());
+      Optional<MemberState> known = view.get(digest.id());
+      if (known.isEmpty()) {
+        requests.add(new Digest(digest.id(), 0, 0));
+        continue;
+      }
+      MemberState mine = known.get();
+      boolean theyAreAhead = digest.generation() > mine.generation()
+          || (digest.generation() == mine.generation() && digest.version() > mine.version());
+      if (theyAreAhead) {
+        requests.add(mine.digest());
+      } else {
+        MemberDelta delta = view.deltaSince(digest.id(), digest.generation(), digest.version());
+        if (delta != null) {
+          deltas.add(delta);
+        }
+      }
+    }
+    for (MemberState mine : view.all()) {
+      if (!mentioned.contains(mine.id())) {
+        deltas.add(mine.toDelta());
+      }
+    }
+    outbox.send(syn.from(), new GossipAck(selfId(), deltas, requests));
+  }
+
+  private void onAck(GossipAck ack, long now) {
+    ack.deltas().forEach(d -> apply(d, now));
+    List<MemberDelta> answers = new ArrayList<>();
+    for (Digest request : ack.requests()) {
+      MemberDelta delta = view.deltaSince(request.id(), request.generation(), request.version());
+      if (delta != null) {
+        answers.add(delta);
+      }
+    }
+    if (!answers.isEmpty()) {
+      outbox.send(ack.from(), new GossipAck2(selfId(), answers));
+    }
+  }
+
+  private void apply(MemberDelta delta, long now) {
+    MembershipView.Change change = view.apply(delta);
+    if (!change.changed()) {
+      return;
+    }
+    MemberState before = change.before();
+    MemberState after = change.after();
+    String id = after.id();
+    boolean wasDown = convicted.contains(id);
+    if (change.restarted()) {
+      detector.remove(id);
+    }
+    if (after.status() == MemberStatus.LEFT) {
+      detector.remove(id);
+      convicted.remove(id);
+    } else if (change.heartbeatAdvanced()) {
+      detector.heartbeat(id, now);
+      convicted.remove(id);
+    }
+    if (change.added()) {
+      listeners.forEach(l -> l.onMemberAdded(after));
+    }
+    if (change.restarted()) {
+      listeners.forEach(l -> l.onRestarted(after, before.generation()));
+    }
+    if (wasDown && !convicted.contains(id) && after.status() != MemberStatus.LEFT) {
+      listeners.forEach(l -> l.onUp(id));
+    }
+    if (before != null && before.status() != after.status()) {
+      listeners.forEach(l -> l.onStatusChanged(id, before.status(), after.status()));
+    }
+    if (ringRelevantChange(before, after)) {
+      ringChanged();
+    }
+  }
+
+  private static boolean ringRelevantChange(MemberState before, MemberState after) {
+    boolean ownedBefore = before != null && before.status().ownsTokens();
+    boolean ownsNow = after.status().ownsTokens();
+    if (ownedBefore != ownsNow) {
+      return true;
+    }
+    boolean pendingBefore = before != null && before.status() == MemberStatus.JOINING;
+    boolean pendingNow = after.status() == MemberStatus.JOINING;
+    return pendingBefore != pendingNow
+        || ((ownsNow || pendingNow) && !before.info().sameTokens(after.info()));
+  }
+
+  private void ringChanged() {
+    ringVersion++;
+    listeners.forEach(MembershipListener::onRingChanged);
+  }
+
+  private void convictSilentPeers(long now) {
+    for (MemberState member : view.all()) {
+      String id = member.id();
+      if (id.equals(selfId()) || member.status() == MemberStatus.LEFT || convicted.contains(id)) {
+        continue;
+      }
+      if (!detector.isAvailable(id, now)) {
+        convicted.add(id);
+        listeners.forEach(l -> l.onDown(id));
+      }
+    }
+  }
+
+  private Collection<String> chooseTargets() {
+    List<String> live = new ArrayList<>();
+    List<String> dead = new ArrayList<>();
+    for (MemberState member : view.all()) {
+      if (member.id().equals(selfId()) || member.status() == MemberStatus.LEFT) {
+        continue;
+      }
+      (convicted.contains(member.id()) ? dead : live).add(member.id());
+    }
+    Set<String> targets = new LinkedHashSet<>(sample(live, config.fanout()));
+    // Probing the convicted lets a healed partition or a resumed node be noticed even when nobody
+    // on its side gossips to us; the odds keep the cost about one message per round.
+    if (!dead.isEmpty() && random.nextDouble() < dead.size() / (live.size() + 1.0)) {
+      targets.add(dead.get(random.nextInt(dead.size())));
+    }
+    List<String> otherSeeds = new ArrayList<>(seeds.keySet());
+    otherSeeds.remove(selfId());
+    if (!otherSeeds.isEmpty() && targets.stream().noneMatch(seeds::containsKey)) {
+      double odds = live.size() < otherSeeds.size()
+          ? 1.0 : otherSeeds.size() / (double) (live.size() + dead.size() + 1);
+      if (random.nextDouble() < odds) {
+        targets.add(otherSeeds.get(random.nextInt(otherSeeds.size())));
+      }
+    }
+    return targets;
+  }
+
+  private List<String> sample(List<String> from, int count) {
+    List<String> pool = new ArrayList<>(from);
+    int take = Math.min(count, pool.size());
+    for (int i = 0; i < take; i++) {
+      int j = i + random.nextInt(pool.size() - i);
+      String swap = pool.get(i);
+      pool.set(i, pool.get(j));
+      pool.set(j, swap);
+    }
+    return pool.subList(0, take);
+  }
+
+  // ---- this node's own state ----
+
+  /** Announces a new status for this node (e.g. JOINING to UP, UP to LEAVING); never backwards. */
+  public void setLocalStatus(MemberStatus status) {
+    updateLocal(view.self().info().withStatus(status));
+  }
+
+  /** Announces new tokens for this node (a join picks them, a move changes them). */
+  public void setLocalTokens(long[] tokens) {
+    updateLocal(view.self().info().withTokens(tokens));
+  }
+
+  private void updateLocal(MemberInfo info) {
+    MembershipView.Change change = view.updateSelf(info);
+    if (!change.changed()) {
+      return;
+    }
+    if (change.before().status() != change.after().status()) {
+      listeners.forEach(l -> l.onStatusChanged(selfId(), change.before().status(), change.after().status()));
+    }
+    if (ringRelevantChange(change.before(), change.after())) {
+      ringChanged();
+    }
+  }
+
+  // ---- queries ----
+
+  /** False for convicted, departed (LEFT) and unknown members; this node is always alive. */
+  public boolean isAlive(String id) {
+    if (id.equals(selfId())) {
+      return true;
+    }
+    Optional<MemberState> member = view.get(id);
+    return member.isPresent() && member.get().status() != MemberStatus.LEFT && !convicted.contains(id);
+  }
+
+  /** Ids of the members this node believes alive, itself included, in id order. */
+  public Set<String> liveMembers() {
+    Set<String> live = new TreeSet<>();
+    view.all().forEach(m -> {
+      if (isAlive(m.id())) {
+        live.add(m.id());
+      }
+    });
+    return live;
+  }
+
+  public Optional<MemberState> member(String id) {
+    return view.get(id);
+  }
+
+  /** Every known member (LEFT ones included), this node too, in id order. */
+  public Collection<MemberState> members() {
+    return List.copyOf(view.all());
+  }
+
+  /** Members whose tokens route requests (UP and LEAVING), dead or alive: ownership is not liveness. */
+  public List<MemberState> ringMembers() {
+    return view.all().stream().filter(m -> m.status().ownsTokens()).toList();
+  }
+
+  /** Members that announced tokens but are still JOINING (their ranges are pending). */
+  public List<MemberState> joiningMembers() {
+    return view.all().stream().filter(m -> m.status() == MemberStatus.JOINING).toList();
+  }
+
+  /** Incremented on every {@link MembershipListener#onRingChanged}; lets the node rebuild lazily. */
+  public long ringVersion() {
+    return ringVersion;
+  }
+
+  /** The address gossip knows for {@code id}, else the seed address, else empty. */
+  public Optional<String> address(String id) {
+    return view.get(id).map(m -> m.info().address()).or(() -> Optional.ofNullable(seeds.get(id)));
+  }
+
+  /** Current suspicion of {@code id} (for status displays); 0 for this node and unknown members. */
+  public double phi(String id, long now) {
+    return id.equals(selfId()) ? 0.0 : detector.phi(id, now);
+  }
+
+  /** The detector, read-only use: detection bounds and learnt rhythm per peer. */
+  public PhiAccrualDetector detector() {
+    return detector;
+  }
+}

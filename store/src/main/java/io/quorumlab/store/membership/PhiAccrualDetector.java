@@ -1,0 +1,147 @@
+package io.quorumlab.store.membership;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The phi-accrual failure detector (Hayashibara et al.), per peer: phi is -log10 of the probability
+ * that a heartbeat is still to come after the silence observed so far, given the peer's recent
+ * inter-arrival times. phi 1 means a 10% chance the peer is merely late, 8 means 1e-8.
+ *
+ * <p>NORMAL follows Akka: a normal distribution with the mean shifted by an acceptable pause, the
+ * standard deviation floored at a minimum, and the logistic approximation of its CDF. EXPONENTIAL
+ * follows Cassandra: phi = silence / (mean * ln 10), after the acceptable pause.
+ *
+ * <p>Pure bookkeeping: callers pass the time; nothing here reads a clock.
+ */
+public final class PhiAccrualDetector {
+
+  public enum Distribution { NORMAL, EXPONENTIAL }
+
+  /**
+   * @param threshold phi at or above which a peer is convicted
+   * @param maxSamples inter-arrival times remembered per peer
+   * @param minStdDevMs floor of the standard deviation, so a very regular peer is not convicted
+   *     by the first small delay
+   * @param acceptablePauseMs extra silence tolerated on top of the mean before phi rises
+   * @param firstIntervalEstimateMs assumed interval before real samples exist (the gossip interval)
+   * @param maxSampleMs longer gaps are treated as outages and not learnt as samples
+   * @param distribution model of the inter-arrival times
+   */
+  public record Settings(double threshold, int maxSamples, long minStdDevMs, long acceptablePauseMs,
+      long firstIntervalEstimateMs, long maxSampleMs, Distribution distribution) {
+    public Settings {
+      if (threshold <= 0 || maxSamples < 2 || minStdDevMs <= 0 || acceptablePauseMs < 0
+          || firstIntervalEstimateMs <= 0 || maxSampleMs <= 0) {
+        throw new IllegalArgumentException("invalid phi-accrual settings: " + this);
+      }
+    }
+  }
+
+  private final Settings settings;
+  private final Map<String, ArrivalWindow> windows = new HashMap<>();
+
+  public PhiAccrualDetector(Settings settings) {
+    this.settings = settings;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** A sign of life from {@code peer} at {@code now}. */
+  public void heartbeat(String peer, long now) {
+    ArrivalWindow window = windows.get(peer);
+    if (window == null) {
+      windows.put(peer, new ArrivalWindow(settings.maxSamples(), now, settings.firstIntervalEstimateMs()));
+    } else {
+      window.arrival(now, settings.maxSampleMs());
+    }
+  }
+
+  /** phi for {@code peer} at {@code now}; 0 for a peer never heard from. */
+  public double phi(String peer, long now) {
+    ArrivalWindow window = windows.get(peer);
+    if (window == null) {
+      return 0.0;
+    }
+    return phi(now - window.lastArrival(), window.mean(), stdDev(window));
+  }
+
+  public boolean isAvailable(String peer, long now) {
+    return phi(peer, now) < settings.threshold();
+  }
+
+  /** Forgets {@code peer} (it left, or restarted and its old rhythm no longer applies). */
+  public void remove(String peer) {
+    windows.remove(peer);
+  }
+
+  /**
+   * This node itself was paused (GC, SIGSTOP): the silence it measured is its own, so every peer's
+   * silence starts over at {@code now}. No interval is learnt from it.
+   */
+  public void forgiveLocalPause(long now) {
+    windows.values().forEach(w -> w.restartSilence(now));
+  }
+
+  public OptionalLong lastHeartbeat(String peer) {
+    ArrivalWindow window = windows.get(peer);
+    return window == null ? OptionalLong.empty() : OptionalLong.of(window.lastArrival());
+  }
+
+  /**
+   * How long after its last heartbeat {@code peer} would be convicted, given what has been learnt
+   * of it so far; -1 for an unknown peer. This is the detection bound the caller can state.
+   */
+  public long silenceToConvictMs(String peer) {
+    ArrivalWindow window = windows.get(peer);
+    if (window == null) {
+      return -1;
+    }
+    double mean = window.mean();
+    double stdDev = stdDev(window);
+    long low = 0;
+    long high = 1;
+    while (phi(high, mean, stdDev) < settings.threshold()) {
+      high *= 2;
+    }
+    while (low < high) {
+      long mid = (low + high) >>> 1;
+      if (phi(mid, mean, stdDev) >= settings.threshold()) {
+        high = mid;
+      } else {
+        low = mid + 1;
+      }
+    }
+    return low;
+  }
+
+  /** Mean inter-arrival time learnt for {@code peer} (NaN if unknown). */
+  public double meanIntervalMs(String peer) {
+    ArrivalWindow window = windows.get(peer);
+    return window == null ? Double.NaN : window.mean();
+  }
+
+  /** Standard deviation used for {@code peer}, after the floor (NaN if unknown). */
+  public double stdDevMs(String peer) {
+    ArrivalWindow window = windows.get(peer);
+    return window == null ? Double.NaN : stdDev(window);
+  }
+
+  private double stdDev(ArrivalWindow window) {
+    return Math.max(window.stdDev(), settings.minStdDevMs());
+  }
+
+  private double phi(long silence, double meanInterval, double stdDev) {
+    if (settings.distribution() == Distribution.EXPONENTIAL) {
+      double beyondPause = Math.max(0, silence - settings.acceptablePauseMs());
+      return beyondPause / (meanInterval * Math.log(10));
+    }
+    double mean = meanInterval + settings.acceptablePauseMs();
+    double y = (silence - mean) / stdDev;
+    double e = Math.exp(-y * (1.5976 + 0.070566 * y * y));
+    return silence > mean ? -Math.log10(e / (1.0 + e)) : -Math.log10(1.0 - 1.0 / (1.0 + e));
+  }
+}

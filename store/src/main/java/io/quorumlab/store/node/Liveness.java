@@ -1,0 +1,15 @@
+package io.quorumlab.store.node;
+
+/**
+ * Which nodes the coordinator should count on. The data path asks before it routes: nodes judged
+ * down are skipped (strict quorum) or replaced by fallbacks (sloppy quorum). Implementations: the
+ * transport's link state today; the gossip / phi-accrual failure detector later. Called on the
+ * node's thread; must answer without blocking.
+ */
+public interface Liveness {
+
+  boolean isAlive(String node);
+
+  /** Every node counts as alive. */
+  Liveness ALL_ALIVE = node -> true;
+}

@@ -1,0 +1,243 @@
+package io.quorumlab.store.node;
+
+import io.quorumlab.store.config.NodeConfig;
+import io.quorumlab.store.protocol.ClientReply;
+import io.quorumlab.store.protocol.ClientRequest;
+import io.quorumlab.store.protocol.PeerMessage;
+import io.quorumlab.store.ring.Ring;
+import io.quorumlab.store.storage.Storage;
+import io.quorumlab.store.storage.StorageException;
+import io.quorumlab.store.version.Reconciler;
+import io.quorumlab.store.version.Siblings;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One store node as a single-threaded state machine. Its inputs are {@link #onClientRequest},
+ * {@link #onPeerMessage} and the timers it set through the {@link Scheduler}; its outputs go
+ * through {@link Transport} and {@link Storage}. It owns no thread, socket or lock: the caller must
+ * deliver every input from one thread at a time (the server's event loop, or a simulator).
+ *
+ * <p>Messages a node sends to itself (it is often one of a key's replicas) are queued and handled
+ * after the current input, never re-entrantly.
+ */
+public final class Node {
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+  final NodeConfig config;
+  final String self;
+  final Transport transport;
+  final Scheduler scheduler;
+  final Clock clock;
+  final RandomGenerator random;
+  final Reconciler reconciler;
+  final ReplicaStore replica;
+  final Stamps stamps;
+  private Ring ring;
+  private Liveness liveness;
+
+  private final Map<Long, Operation> operations = new HashMap<>();
+  private final ArrayDeque<PeerMessage> toSelf = new ArrayDeque<>();
+  private final Map<Integer, ExtensionHandler> extensions = new HashMap<>();
+  private long nextOperation = 1;
+  private boolean draining;
+
+  public Node(NodeConfig config, Transport transport, Storage storage, Clock clock, Scheduler scheduler,
+      RandomGenerator random, Liveness liveness) {
+    NodeConfigCheck.validate(config);
+    this.config = config;
+    this.self = config.nodeId();
+    this.transport = transport;
+    this.scheduler = scheduler;
+    this.clock = clock;
+    this.random = random;
+    this.liveness = liveness;
+    this.reconciler = Reconciler.forMode(config.conflicts());
+    this.replica = new ReplicaStore(storage, reconciler);
+    this.stamps = new Stamps(clock);
+    this.ring = Ring.of(config.members().keySet(), config.vnodes());
+  }
+
+  public String id() {
+    return self;
+  }
+
+  public Ring ring() {
+    return ring;
+  }
+
+  /** Membership seam: a new ring (join, leave) applies to requests started after this call. */
+  public void setRing(Ring ring) {
+    this.ring = ring;
+  }
+
+  /** Failure-detector seam: which nodes routing should count on. */
+  public void setLiveness(Liveness liveness) {
+    this.liveness = liveness;
+  }
+
+  public Liveness liveness() {
+    return liveness;
+  }
+
+  /** Routes {@link PeerMessage.Extension} messages of {@code channel} to {@code handler}. */
+  public void registerExtension(int channel, ExtensionHandler handler) {
+    extensions.put(channel, handler);
+  }
+
+  /** Sends an extension message to {@code node} over its link (to itself: queued locally). */
+  public void sendExtension(String node, int channel, byte[] payload) {
+    send(node, new PeerMessage.Extension(channel, payload));
+  }
+
+  /** Requests this node is coordinating (for tests and status). */
+  public int pendingOperations() {
+    return operations.size();
+  }
+
+  // ---------------------------------------------------------------- inputs
+
+  public void onClientRequest(ClientRef client, ClientRequest request) {
+    input(() -> Coordinator.accept(this, new ReplyTo.Client(client), request, false));
+  }
+
+  public void onPeerMessage(String from, PeerMessage message) {
+    input(() -> dispatch(from, message));
+  }
+
+  /** Runs one input, then everything it queued for this node itself. */
+  private void input(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      LOG.error("node {}: unexpected failure handling an input", self, e);
+    }
+    if (draining) {
+      return;
+    }
+    draining = true;
+    try {
+      PeerMessage m;
+      while ((m = toSelf.poll()) != null) {
+        try {
+          dispatch(self, m);
+        } catch (RuntimeException e) {
+          LOG.error("node {}: unexpected failure handling its own {}", self, m.getClass().getSimpleName(), e);
+        }
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  private void dispatch(String from, PeerMessage message) {
+    if (message instanceof PeerMessage.ReplicaRead m) {
+      onReplicaRead(from, m);
+    } else if (message instanceof PeerMessage.ReplicaWrite m) {
+      onReplicaWrite(from, m);
+    } else if (message instanceof PeerMessage.ReplicaReadReply m) {
+      Operation op = operations.get(m.op());
+      if (op != null) {
+        op.onReadReply(from, m);
+      }
+    } else if (message instanceof PeerMessage.ReplicaWriteAck m) {
+      Operation op = operations.get(m.op());
+      if (op != null) {
+        op.onWriteAck(from, m);
+      }
+    } else if (message instanceof PeerMessage.Forward m) {
+      Coordinator.accept(this, new ReplyTo.Forwarded(from, m.op()), m.request(), true);
+    } else if (message instanceof PeerMessage.ForwardReply m) {
+      Operation op = operations.get(m.op());
+      if (op != null) {
+        op.onForwardReply(m.reply());
+      }
+    } else if (message instanceof PeerMessage.Extension m) {
+      ExtensionHandler handler = extensions.get(m.channel());
+      if (handler == null) {
+        LOG.debug("node {}: no handler for extension channel {} (from {})", self, m.channel(), from);
+      } else {
+        handler.onMessage(from, m.payload());
+      }
+    } else if (message instanceof PeerMessage.Hello) {
+      // Consumed by the transport; a node never acts on it.
+    }
+  }
+
+  // ---------------------------------------------------------------- replica role
+
+  private void onReplicaRead(String from, PeerMessage.ReplicaRead m) {
+    PeerMessage.ReplicaReadReply reply;
+    try {
+      reply = new PeerMessage.ReplicaReadReply(m.op(), true, replica.load(m.key()));
+    } catch (StorageException e) {
+      LOG.warn("node {}: read of '{}' failed: {}", self, m.key(), e.getMessage());
+      reply = new PeerMessage.ReplicaReadReply(m.op(), false, Siblings.EMPTY);
+    }
+    send(from, reply);
+  }
+
+  private void onReplicaWrite(String from, PeerMessage.ReplicaWrite m) {
+    boolean ok;
+    try {
+      // A fallback (hintFor != null) keeps the state like any replica, so that sloppy reads find
+      // it; handing it back to the owner is the hinted-handoff component's job.
+      replica.merge(m.key(), m.state());
+      ok = true;
+    } catch (StorageException e) {
+      LOG.warn("node {}: write of '{}' failed: {}", self, m.key(), e.getMessage());
+      ok = false;
+    }
+    if (m.op() != 0) {
+      send(from, new PeerMessage.ReplicaWriteAck(m.op(), ok));
+    }
+  }
+
+  // ---------------------------------------------------------------- services for operations
+
+  void send(String node, PeerMessage message) {
+    if (node.equals(self)) {
+      toSelf.add(message);
+    } else {
+      transport.send(node, message);
+    }
+  }
+
+  void reply(ReplyTo to, ClientReply reply) {
+    if (to instanceof ReplyTo.Client c) {
+      transport.reply(c.client(), reply);
+    } else if (to instanceof ReplyTo.Forwarded f) {
+      send(f.node(), new PeerMessage.ForwardReply(f.op(), reply));
+    }
+  }
+
+  long newOperationId() {
+    return nextOperation++;
+  }
+
+  /** Registers {@code op}, arms its timeout and starts it. */
+  void begin(Operation op, long timeoutMs) {
+    operations.put(op.id, op);
+    op.timer = scheduler.schedule(timeoutMs, () -> input(() -> {
+      if (operations.get(op.id) == op) {
+        op.onTimeout();
+        finish(op);
+      }
+    }));
+    op.start();
+  }
+
+  void finish(Operation op) {
+    if (operations.remove(op.id) == op && op.timer != null) {
+      op.timer.cancel();
+    }
+  }
+
+  Targets route(String key, io.quorumlab.store.config.Quorum quorum) {
+    return Routing.route(ring, key, config.n(), quorum, liveness);
+  }
+}

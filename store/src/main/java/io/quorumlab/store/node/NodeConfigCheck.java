@@ -1,0 +1,67 @@
+package io.quorumlab.store.node;
+
+import io.quorumlab.store.config.NodeConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Refuses configurations a node cannot honour, with one message naming every problem. */
+public final class NodeConfigCheck {
+  private NodeConfigCheck() {}
+
+  /** Throws {@link IllegalArgumentException} with a one-line reason. */
+  public static void validate(NodeConfig c) {
+    List<String> problems = problems(c);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid node config: " + String.join("; ", problems));
+    }
+  }
+
+  public static List<String> problems(NodeConfig c) {
+    List<String> p = new ArrayList<>();
+    if (c.nodeId() == null || c.nodeId().isBlank()) {
+      p.add("nodeId is missing");
+    }
+    if (c.members() == null || c.members().isEmpty()) {
+      p.add("members is empty");
+    } else if (c.nodeId() != null && !c.members().containsKey(c.nodeId())) {
+      p.add("members does not contain this node (" + c.nodeId() + ")");
+    }
+    int size = c.members() == null ? 0 : c.members().size();
+    if (c.n() < 1) {
+      p.add("n=" + c.n() + " must be at least 1");
+    } else if (c.n() > size) {
+      p.add("n=" + c.n() + " exceeds the cluster size " + size);
+    }
+    if (c.w() < 1 || c.w() > c.n()) {
+      p.add("w=" + c.w() + " must be between 1 and n=" + c.n());
+    }
+    if (c.r() < 1 || c.r() > c.n()) {
+      p.add("r=" + c.r() + " must be between 1 and n=" + c.n());
+    }
+    if (c.quorum() == null) {
+      p.add("quorum is missing");
+    }
+    if (c.readRepair() == null) {
+      p.add("readRepair is missing");
+    }
+    if (c.conflicts() == null) {
+      p.add("conflicts is missing");
+    }
+    if (c.fsync() == null) {
+      p.add("fsync is missing");
+    }
+    if (c.vnodes() < 1) {
+      p.add("vnodes=" + c.vnodes() + " must be at least 1");
+    }
+    if (c.requestTimeoutMs() < 1) {
+      p.add("requestTimeoutMs must be positive");
+    }
+    if (c.maxFrameBytes() < 1024) {
+      p.add("maxFrameBytes=" + c.maxFrameBytes() + " is below 1024");
+    }
+    if (c.maxValueBytes() < 1 || c.maxValueBytes() > c.maxFrameBytes() - 512) {
+      p.add("maxValueBytes=" + c.maxValueBytes() + " must be positive and leave 512 bytes of a frame for headers");
+    }
+    return p;
+  }
+}

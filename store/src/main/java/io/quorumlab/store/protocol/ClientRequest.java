@@ -1,0 +1,32 @@
+package io.quorumlab.store.protocol;
+
+/** A request a client (or a node forwarding for one) sends; {@code id} matches the reply. */
+public sealed interface ClientRequest extends Message {
+  long id();
+
+  String key();
+
+  WireOptions options();
+
+  record Get(long id, String key, WireOptions options) implements ClientRequest {}
+
+  /** A put, or a delete when {@code value} is null. */
+  record Put(long id, String key, byte[] value, byte[] context, WireOptions options) implements ClientRequest {
+    public boolean isDelete() {
+      return value == null;
+    }
+  }
+
+  /** Liveness probe; key and options are unused. */
+  record Ping(long id) implements ClientRequest {
+    @Override
+    public String key() {
+      return "";
+    }
+
+    @Override
+    public WireOptions options() {
+      return WireOptions.DEFAULTS;
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package io.quorumlab.store.server;
+
+import io.netty.channel.EventLoopGroup;
+import io.quorumlab.store.config.NodeConfig;
+import io.quorumlab.store.net.InboundSink;
+import io.quorumlab.store.net.IoThreads;
+import io.quorumlab.store.net.NettyTransport;
+import io.quorumlab.store.node.ClientRef;
+import io.quorumlab.store.node.Node;
+import io.quorumlab.store.node.NodeConfigCheck;
+import io.quorumlab.store.node.SystemClock;
+import io.quorumlab.store.protocol.ClientRequest;
+import io.quorumlab.store.protocol.PeerMessage;
+import io.quorumlab.store.storage.Storage;
+import io.quorumlab.store.storage.Storages;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running node: storage, the node's event loop, and its Netty transport, wired together. Usable
+ * in-JVM ({@link #start}, {@link #close}) and as a process ({@link #main}: {@code --config FILE}).
+ */
+public final class NodeServer implements AutoCloseable {
+
+  private final NodeConfig config;
+  private final Storage storage;
+  private final NodeLoop loop;
+  private final EventLoopGroup io;
+  private final NettyTransport transport;
+  private final Node node;
+  private final InetSocketAddress address;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private boolean closed;
+
+  private NodeServer(NodeConfig config) throws InterruptedException {
+    this.config = config;
+    this.storage = Storages.open(config);
+    this.loop = new NodeLoop(config.nodeId());
+    this.io = IoThreads.group("io-" + config.nodeId(), 1);
+    Node[] holder = new Node[1];
+    InboundSink sink = new InboundSink() {
+      @Override
+      public void onPeerMessage(String from, PeerMessage message) {
+        loop.execute(() -> holder[0].onPeerMessage(from, message));
+      }
+
+      @Override
+      public void onClientRequest(ClientRef client, ClientRequest request) {
+        loop.execute(() -> holder[0].onClientRequest(client, request));
+      }
+    };
+    this.transport = new NettyTransport(config.nodeId(), config.members(), config.maxFrameBytes(), io, sink);
+    this.node = new Node(config, transport, storage, SystemClock.INSTANCE, loop, new SplittableRandom(), transport);
+    holder[0] = node;
+    try {
+      this.address = transport.start(config.listenHost(), config.port());
+    } catch (Exception e) {
+      // bind() rethrows socket errors (BindException) unchecked-ly; release the storage lock either way.
+      transport.close();
+      loop.close();
+      io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+      storage.close();
+      if (e instanceof InterruptedException ie) {
+        throw ie;
+      }
+      throw new IllegalStateException("node " + config.nodeId() + " cannot listen on " + config.listenHost() + ":"
+          + config.port() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens the storage and starts serving. Throws {@link IllegalArgumentException} for a config the
+   * node cannot honour (N larger than the cluster, W > N, ...).
+   */
+  public static NodeServer start(NodeConfig config) throws InterruptedException {
+    NodeConfigCheck.validate(config);
+    NodeServer server = new NodeServer(config);
+    log().info("node {} serving on {} (n={} w={} r={} quorum={} readRepair={} conflicts={} fsync={} storage={} members={})",
+        config.nodeId(), server.address, config.n(), config.w(), config.r(), lower(config.quorum()), lower(config.readRepair()),
+        lower(config.conflicts()), lower(config.fsync()), config.storage(), config.members());
+    return server;
+  }
+
+  /** Looked up late, so that {@link #configureLogging} can run before slf4j reads its settings. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(NodeServer.class);
+  }
+
+  private static String lower(Enum<?> e) {
+    return e.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public String nodeId() {
+    return config.nodeId();
+  }
+
+  public NodeConfig config() {
+    return config;
+  }
+
+  /** The bound address (the real port when the config asked for port 0). */
+  public InetSocketAddress address() {
+    return address;
+  }
+
+  /** Peers this node's outbound links are connected to. */
+  public List<String> connectedPeers() {
+    return transport.connectedPeers();
+  }
+
+  /** Waits until every outbound peer link is up; false on timeout. */
+  public boolean awaitPeers(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (connectedPeers().size() < transport.peerCount()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
+  /** Requests the node is coordinating right now (read on the node's thread). */
+  public int pendingOperations() throws Exception {
+    return loop.call(node::pendingOperations);
+  }
+
+  /** Blocks until {@link #close} has finished. */
+  public void awaitStopped() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      transport.close();
+      loop.close();
+      io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+      storage.close();
+      log().info("node {} stopped", config.nodeId());
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  /**
+   * Runs one node in the foreground until SIGTERM / Ctrl-C, which stop it cleanly (storage
+   * closed). Returns when the node has stopped.
+   */
+  public static void runForeground(NodeConfig config) throws InterruptedException {
+    NodeServer server = start(config);
+    Thread hook = new Thread(server::close, "shutdown-" + config.nodeId());
+    Runtime.getRuntime().addShutdownHook(hook);
+    server.awaitStopped();
+  }
+
+  /** Sends slf4j-simple's output to stdout with timestamps, unless the user chose otherwise. */
+  public static void configureLogging() {
+    setIfAbsent("org.slf4j.simpleLogger.logFile", "System.out");
+    setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+    setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+    setIfAbsent("org.slf4j.simpleLogger.log.io.netty", "warn");
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
+  /** {@code NodeServer --config FILE}: exit 254 with one line for a bad config. */
+  public static void main(String[] args) throws Exception {
+    configureLogging();
+    if (args.length != 2 || !args[0].equals("--config")) {
+      System.err.println("usage: NodeServer --config FILE");
+      System.exit(254);
+    }
+    NodeConfig config;
+    try {
+      config = NodeConfigJson.read(Path.of(args[1]));
+      NodeConfigCheck.validate(config);
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      System.err.println("node: " + e.getMessage());
+      System.exit(254);
+      return;
+    }
+    runForeground(config);
+  }
+}

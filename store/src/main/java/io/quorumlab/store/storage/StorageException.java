@@ -1,0 +1,8 @@
+package io.quorumlab.store.storage;
+
+/** The storage engine failed; the write it was asked for must not be acknowledged. */
+public final class StorageException extends RuntimeException {
+  public StorageException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

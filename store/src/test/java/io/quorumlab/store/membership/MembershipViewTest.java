@@ -1,0 +1,124 @@
+package io.quorumlab.store.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MembershipViewTest {
+  private static MemberInfo info(MemberStatus status, long... tokens) {
+    return new MemberInfo("a:1", status, tokens);
+  }
+
+  private static MembershipView view() {
+    return new MembershipView(new MemberState("self", 10, 1, 1, info(MemberStatus.UP, 1)));
+  }
+
+  @Test
+  void newMemberNeedsItsInfo() {
+    MembershipView view = view();
+    assertThat(view.apply(new MemberDelta("x", 5, 3, 1, null)).changed()).isFalse();
+    MembershipView.Change change = view.apply(new MemberDelta("x", 5, 3, 1, info(MemberStatus.JOINING, 7)));
+    assertThat(change.added()).isTrue();
+    assertThat(view.get("x")).hasValueSatisfying(m -> assertThat(m.version()).isEqualTo(3));
+  }
+
+  @Test
+  void higherGenerationReplacesEverythingAndLowerIsIgnored() {
+    MembershipView view = view();
+    view.apply(new MemberDelta("x", 5, 900, 400, info(MemberStatus.LEAVING, 7)));
+    MembershipView.Change restart = view.apply(new MemberDelta("x", 6, 2, 1, info(MemberStatus.JOINING, 8)));
+    assertThat(restart.restarted()).isTrue();
+    assertThat(view.get("x").orElseThrow()).isEqualTo(new MemberState("x", 6, 2, 1, info(MemberStatus.JOINING, 8)));
+    assertThat(view.apply(new MemberDelta("x", 5, 5000, 400, info(MemberStatus.LEFT, 7))).changed()).isFalse();
+  }
+
+  @Test
+  void higherVersionWinsAndHeartbeatOnlyDeltaKeepsTheInfo() {
+    MembershipView view = view();
+    view.apply(new MemberDelta("x", 5, 10, 4, info(MemberStatus.UP, 7)));
+    assertThat(view.apply(new MemberDelta("x", 5, 9, 4, null)).changed()).isFalse();
+    MembershipView.Change beat = view.apply(new MemberDelta("x", 5, 12, 4, null));
+    assertThat(beat.heartbeatAdvanced()).isTrue();
+    assertThat(beat.infoChanged()).isFalse();
+    assertThat(view.get("x").orElseThrow().info()).isEqualTo(info(MemberStatus.UP, 7));
+  }
+
+  @Test
+  void heartbeatOnlyDeltaThatSkipsAnInfoChangeIsRefused() {
+    MembershipView view = view();
+    view.apply(new MemberDelta("x", 5, 10, 4, info(MemberStatus.UP, 7)));
+    assertThat(view.apply(new MemberDelta("x", 5, 15, 12, null)).changed()).isFalse();
+    assertThat(view.get("x").orElseThrow().version()).isEqualTo(10);
+  }
+
+  @Test
+  void statusNeverMovesBackwardsWithinAGeneration() {
+    MembershipView view = view();
+    view.apply(new MemberDelta("x", 5, 10, 10, info(MemberStatus.LEAVING, 7)));
+    MembershipView.Change change = view.apply(new MemberDelta("x", 5, 12, 11, info(MemberStatus.UP, 7)));
+    assertThat(view.get("x").orElseThrow().status()).isEqualTo(MemberStatus.LEAVING);
+    assertThat(change.after().version()).isEqualTo(12);
+    // ...but a restart may start over.
+    view.apply(new MemberDelta("x", 6, 1, 1, info(MemberStatus.UP, 7)));
+    assertThat(view.get("x").orElseThrow().status()).isEqualTo(MemberStatus.UP);
+  }
+
+  @Test
+  void gossipAboutSelfIsNeverApplied() {
+    MembershipView view = view();
+    assertThat(view.apply(new MemberDelta("self", 99, 99, 99, info(MemberStatus.LEFT))).changed()).isFalse();
+    assertThat(view.self().generation()).isEqualTo(10);
+  }
+
+  @Test
+  void selfUpdatesBumpTheVersionAndRefuseGoingBack() {
+    MembershipView view = view();
+    view.bumpHeartbeat();
+    MembershipView.Change change = view.updateSelf(info(MemberStatus.LEAVING, 1));
+    assertThat(change.after().version()).isEqualTo(3);
+    assertThat(change.after().infoVersion()).isEqualTo(3);
+    assertThatThrownBy(() -> view.updateSelf(info(MemberStatus.UP, 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("LEAVING to UP");
+  }
+
+  @Test
+  void deltaSinceSendsOnlyWhatThePeerLacks() {
+    MembershipView view = view();
+    view.apply(new MemberDelta("x", 5, 10, 4, info(MemberStatus.UP, 7)));
+    assertThat(view.deltaSince("x", 5, 10)).isNull();
+    assertThat(view.deltaSince("x", 6, 1)).isNull();
+    assertThat(view.deltaSince("x", 5, 6)).isEqualTo(new MemberDelta("x", 5, 10, 4, null));
+    assertThat(view.deltaSince("x", 5, 3).info()).isEqualTo(info(MemberStatus.UP, 7));
+    assertThat(view.deltaSince("x", 0, 0).info()).isEqualTo(info(MemberStatus.UP, 7));
+    assertThat(view.deltaSince("nobody", 0, 0)).isNull();
+  }
+
+  @Test
+  void anyOrderAndRepetitionOfDeltasEndsInTheSameState() {
+    List<MemberDelta> deltas = new ArrayList<>();
+    deltas.add(new MemberDelta("x", 5, 3, 1, info(MemberStatus.JOINING, 1)));
+    deltas.add(new MemberDelta("x", 5, 8, 6, info(MemberStatus.UP, 1)));
+    deltas.add(new MemberDelta("x", 5, 9, 6, info(MemberStatus.UP, 1)));
+    deltas.add(new MemberDelta("x", 5, 14, 12, info(MemberStatus.LEAVING, 1)));
+    deltas.add(new MemberDelta("x", 7, 2, 1, info(MemberStatus.JOINING, 2)));
+    deltas.add(new MemberDelta("x", 7, 5, 4, info(MemberStatus.UP, 2)));
+    deltas.add(new MemberDelta("y", 1, 4, 1, info(MemberStatus.UP, 3)));
+    MemberState expectedX = new MemberState("x", 7, 5, 4, info(MemberStatus.UP, 2));
+    Random random = new Random(1);
+    for (int trial = 0; trial < 200; trial++) {
+      List<MemberDelta> shuffled = new ArrayList<>(deltas);
+      shuffled.addAll(deltas.subList(0, random.nextInt(deltas.size())));
+      Collections.shuffle(shuffled, random);
+      MembershipView view = view();
+      shuffled.forEach(view::apply);
+      assertThat(view.get("x").orElseThrow()).isEqualTo(expectedX);
+      assertThat(view.get("y").orElseThrow().version()).isEqualTo(4);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.quorumlab.store.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.quorumlab.store.membership.PhiAccrualDetector.Distribution;
+import io.quorumlab.store.membership.PhiAccrualDetector.Settings;
+import org.junit.jupiter.api.Test;
+
+class PhiAccrualDetectorTest {
+  private static final Settings DEFAULTS = GossipConfig.defaults().detectorSettings();
+
+  private static PhiAccrualDetector regular(Settings settings, long interval, int beats) {
+    PhiAccrualDetector detector = new PhiAccrualDetector(settings);
+    for (int i = 0; i < beats; i++) {
+      detector.heartbeat("p", i * interval);
+    }
+    return detector;
+  }
+
+  @Test
+  void unknownPeerIsNotSuspected() {
+    PhiAccrualDetector detector = new PhiAccrualDetector(DEFAULTS);
+    assertThat(detector.phi("ghost", 1_000_000)).isZero();
+    assertThat(detector.isAvailable("ghost", 1_000_000)).isTrue();
+    assertThat(detector.silenceToConvictMs("ghost")).isEqualTo(-1);
+  }
+
+  @Test
+  void phiGrowsWithSilenceAndCrossesTheThresholdExactlyAtTheStatedBound() {
+    PhiAccrualDetector detector = regular(DEFAULTS, 1000, 200);
+    long last = 199 * 1000;
+    long bound = detector.silenceToConvictMs("p");
+    // Perfectly regular 1 s heartbeats: mean 1000 (+3000 pause), std-dev floored at 200 ms,
+    // phi 8 is reached 5.23 std-devs after that: about 5045 ms of silence.
+    assertThat(bound).isBetween(5000L, 5100L);
+    double previous = -1;
+    for (long silence = 0; silence <= 8000; silence += 250) {
+      double phi = detector.phi("p", last + silence);
+      assertThat(phi).isGreaterThanOrEqualTo(previous);
+      previous = phi;
+    }
+    assertThat(detector.phi("p", last + 1000)).isLessThan(0.01);
+    assertThat(detector.isAvailable("p", last + bound - 1)).isTrue();
+    assertThat(detector.isAvailable("p", last + bound)).isFalse();
+  }
+
+  @Test
+  void jitterWidensTheDistributionAndDelaysConviction() {
+    PhiAccrualDetector steady = regular(DEFAULTS, 1000, 200);
+    PhiAccrualDetector jittery = new PhiAccrualDetector(DEFAULTS);
+    long t = 0;
+    for (int i = 0; i < 200; i++) {
+      t += (i % 2 == 0) ? 400 : 1600;
+      jittery.heartbeat("p", t);
+    }
+    assertThat(jittery.meanIntervalMs("p")).isCloseTo(1000, within(5.0));
+    assertThat(jittery.stdDevMs("p")).isCloseTo(600, within(10.0));
+    assertThat(jittery.silenceToConvictMs("p")).isGreaterThan(steady.silenceToConvictMs("p") + 2000);
+  }
+
+  @Test
+  void gapsLongerThanTheMaximumSampleAreNotLearnt() {
+    PhiAccrualDetector detector = regular(DEFAULTS, 1000, 100);
+    double meanBefore = detector.meanIntervalMs("p");
+    detector.heartbeat("p", 99_000 + 60_000);
+    assertThat(detector.meanIntervalMs("p")).isEqualTo(meanBefore);
+    assertThat(detector.lastHeartbeat("p")).hasValue(159_000);
+  }
+
+  @Test
+  void aLocalPauseRestartsEverySilence() {
+    PhiAccrualDetector detector = regular(DEFAULTS, 1000, 100);
+    long resumedAt = 99_000 + 30_000;
+    assertThat(detector.isAvailable("p", resumedAt)).isFalse();
+    detector.forgiveLocalPause(resumedAt);
+    assertThat(detector.isAvailable("p", resumedAt)).isTrue();
+    assertThat(detector.isAvailable("p", resumedAt + detector.silenceToConvictMs("p"))).isFalse();
+  }
+
+  @Test
+  void removeForgetsThePeer() {
+    PhiAccrualDetector detector = regular(DEFAULTS, 1000, 10);
+    detector.remove("p");
+    assertThat(detector.lastHeartbeat("p")).isEmpty();
+    assertThat(detector.phi("p", 1_000_000)).isZero();
+  }
+
+  @Test
+  void firstHeartbeatIsSeededWithTheExpectedInterval() {
+    PhiAccrualDetector detector = new PhiAccrualDetector(DEFAULTS);
+    detector.heartbeat("p", 5_000);
+    assertThat(detector.meanIntervalMs("p")).isEqualTo(1000.0);
+    assertThat(detector.stdDevMs("p")).isEqualTo(250.0);
+    assertThat(detector.isAvailable("p", 5_000 + 4_000)).isTrue();
+    assertThat(detector.isAvailable("p", 5_000 + 10_000)).isFalse();
+  }
+
+  @Test
+  void exponentialModelMatchesCassandrasFormula() {
+    Settings exponential = GossipConfig.defaults().withDistribution(Distribution.EXPONENTIAL).detectorSettings();
+    PhiAccrualDetector detector = regular(exponential, 1000, 200);
+    long last = 199_000;
+    // phi = (silence - pause) / (mean * ln 10): phi 1 after 3000 + 2303 ms.
+    assertThat(detector.phi("p", last + 3000 + 2303)).isCloseTo(1.0, within(0.001));
+    assertThat(detector.silenceToConvictMs("p")).isCloseTo(3000 + 18_421, within(2L));
+  }
+}

@@ -1,0 +1,113 @@
+package io.quorumlab.workloads.listappend;
+
+import io.quorumlab.checkers.Checker;
+import io.quorumlab.checkers.CheckerRegistry;
+import io.quorumlab.store.client.GetResult;
+import io.quorumlab.store.client.RequestOptions;
+import io.quorumlab.store.client.StoreClient;
+import io.quorumlab.store.client.StoreException;
+import io.quorumlab.store.config.ConflictMode;
+import io.quorumlab.workloads.Completion;
+import io.quorumlab.workloads.Invocation;
+import io.quorumlab.workloads.InvocationGenerator;
+import io.quorumlab.workloads.TextValues;
+import io.quorumlab.workloads.Workload;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Elle's list-append workload with transactions of exactly one micro-op, judged by the Elle
+ * list-append checker at strict-serializable.
+ *
+ * <p>Ops are {@code f = "txn"} with value {@code [["append", k, v]]} or {@code [["r", k, list]]}
+ * (the list is null on invoke). A read is one get; the siblings it returns are merged by
+ * {@link SiblingMerge} into the list recorded. An append is a get, the merge, then a put of the list
+ * plus the new element with the get's context, so the put supersedes every version the get saw.
+ * The two requests are not atomic: in every mode a concurrent append between them can be lost or
+ * reordered, which is what Elle finds. Each key's appended values are 1, 2, 3, ... (Elle needs them
+ * unique per key).
+ */
+public final class ListAppendWorkload implements Workload {
+  public static final String NAME = "list-append";
+  static final String TXN = "txn";
+  static final String APPEND = "append";
+  static final String READ = "r";
+  private static final String KEY_PREFIX = "list/";
+
+  private final int activeKeys;
+  private final int opsPerKey;
+  private final double readShare;
+
+  /** 8 keys at a time, 100 ops per key, half reads. */
+  public ListAppendWorkload() {
+    this(8, 100, 0.5);
+  }
+
+  public ListAppendWorkload(int activeKeys, int opsPerKey, double readShare) {
+    this.activeKeys = activeKeys;
+    this.opsPerKey = opsPerKey;
+    this.readShare = readShare;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "one-operation transactions appending unique integers to lists and reading them (get, merge "
+        + "siblings, put with the context); checked by Elle at strict-serializable";
+  }
+
+  @Override
+  public Set<ConflictMode> supportedModes() {
+    return Set.of(ConflictMode.SIBLINGS, ConflictMode.LWW, ConflictMode.ABD);
+  }
+
+  @Override
+  public List<Checker> checkers() {
+    return List.of(CheckerRegistry.checker("list-append"));
+  }
+
+  @Override
+  public InvocationGenerator generator(long seed) {
+    return new ListAppendGenerator(seed, activeKeys, opsPerKey, readShare);
+  }
+
+  @Override
+  public Completion execute(Invocation invocation, StoreClient client, RequestOptions options) {
+    List<?> mop = (List<?>) ((List<?>) invocation.value()).get(0);
+    String f = (String) mop.get(0);
+    long key = ((Number) mop.get(1)).longValue();
+    String storeKey = KEY_PREFIX + key;
+    Object value = invocation.value();
+    GetResult got;
+    List<Long> list;
+    try {
+      got = client.get(storeKey, options);
+      list = merged(got);
+    } catch (StoreException e) {
+      return Completion.of(e, value, false);
+    } catch (IllegalArgumentException e) {
+      return Completion.fail(value, "bad value: " + e.getMessage());
+    }
+    if (READ.equals(f)) return Completion.ok(List.of(Arrays.asList(READ, key, list)));
+    long element = ((Number) mop.get(2)).longValue();
+    list.add(element);
+    try {
+      client.put(storeKey, TextValues.encodeList(list), got.context(), options);
+      return Completion.ok(value);
+    } catch (StoreException e) {
+      return Completion.of(e, value, true);
+    }
+  }
+
+  private static List<Long> merged(GetResult got) {
+    List<List<Long>> siblings = new ArrayList<>();
+    for (byte[] s : got.siblings()) siblings.add(TextValues.decodeList(s));
+    return SiblingMerge.merge(siblings);
+  }
+}

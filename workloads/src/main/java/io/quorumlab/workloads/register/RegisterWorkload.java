@@ -1,0 +1,129 @@
+package io.quorumlab.workloads.register;
+
+import io.quorumlab.checkers.Checker;
+import io.quorumlab.checkers.linear.LinearizabilityChecker;
+import io.quorumlab.checkers.linear.RegisterModel;
+import io.quorumlab.checkers.stale.StaleReadChecker;
+import io.quorumlab.store.client.Context;
+import io.quorumlab.store.client.GetResult;
+import io.quorumlab.store.client.RequestOptions;
+import io.quorumlab.store.client.StoreClient;
+import io.quorumlab.store.client.StoreException;
+import io.quorumlab.store.config.ConflictMode;
+import io.quorumlab.workloads.Completion;
+import io.quorumlab.workloads.Invocation;
+import io.quorumlab.workloads.InvocationGenerator;
+import io.quorumlab.workloads.TextValues;
+import io.quorumlab.workloads.Workload;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Independent read/write registers, judged per key by the linearizability checker (register model)
+ * and by the stale-read checker (reads that missed a write acknowledged before they began).
+ *
+ * <p>Ops: {@code read} (value null on invoke, the integer read or null on ok) and {@code write}
+ * (the integer). Each key's writes are 1, 2, 3, ... so every read names the write it saw. Writes are
+ * blind puts (empty context): in {@code lww} the newest timestamp wins, in {@code abd} the store's
+ * tag protocol orders them. There is no {@code cas}: the store offers no conditional put, and
+ * a get-then-put "cas" would be a client-side race, not a register operation.
+ *
+ * <p>A register has one value; {@code siblings} mode would hand a read several, which this model
+ * cannot express, so that mode is refused in favour of the set and list-append workloads.
+ */
+public final class RegisterWorkload implements Workload {
+  public static final String NAME = "register";
+  static final String READ = "read";
+  static final String WRITE = "write";
+  private static final String KEY_PREFIX = "register/";
+
+  private final int activeKeys;
+  private final int opsPerKey;
+  private final double readShare;
+
+  /** 10 keys at a time, 200 ops per key, half reads. */
+  public RegisterWorkload() {
+    this(10, 200, 0.5);
+  }
+
+  public RegisterWorkload(int activeKeys, int opsPerKey, double readShare) {
+    this.activeKeys = activeKeys;
+    this.opsPerKey = opsPerKey;
+    this.readShare = readShare;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "reads and blind writes of unique integers on independent keys; checked per key for "
+        + "linearizability and for stale reads (a read that missed an acknowledged write)";
+  }
+
+  @Override
+  public Set<ConflictMode> supportedModes() {
+    return Set.of(ConflictMode.LWW, ConflictMode.ABD);
+  }
+
+  @Override
+  public Optional<String> refusal(ConflictMode mode) {
+    if (mode == ConflictMode.SIBLINGS) {
+      return Optional.of("the register workload needs one value per key, but siblings mode keeps concurrent "
+          + "writes as several values: use --conflicts lww or abd, or the set or list-append workload, "
+          + "which merge siblings");
+    }
+    return Workload.super.refusal(mode);
+  }
+
+  @Override
+  public List<Checker> checkers() {
+    return List.of(new LinearizabilityChecker(RegisterModel.register()), new StaleReadChecker());
+  }
+
+  @Override
+  public InvocationGenerator generator(long seed) {
+    return new RegisterGenerator(seed, activeKeys, opsPerKey, readShare);
+  }
+
+  @Override
+  public Completion execute(Invocation invocation, StoreClient client, RequestOptions options) {
+    String storeKey = KEY_PREFIX + invocation.key();
+    return switch (invocation.f()) {
+      case READ -> read(storeKey, client, options);
+      case WRITE -> write(storeKey, (Long) invocation.value(), client, options);
+      default -> throw new IllegalArgumentException("register workload has no op '" + invocation.f() + "'");
+    };
+  }
+
+  private static Completion read(String storeKey, StoreClient client, RequestOptions options) {
+    GetResult got;
+    try {
+      got = client.get(storeKey, options);
+    } catch (StoreException e) {
+      return Completion.of(e, null, false);
+    }
+    if (got.siblings().size() > 1) {
+      // Not a register read at all; kept out of the model but visible in the history.
+      return Completion.fail(null, "register read returned " + got.siblings().size() + " siblings");
+    }
+    if (!got.found()) return Completion.ok(null);
+    try {
+      return Completion.ok(TextValues.decodeLong(got.siblings().get(0)));
+    } catch (IllegalArgumentException e) {
+      return Completion.fail(null, "bad value: " + e.getMessage());
+    }
+  }
+
+  private static Completion write(String storeKey, long value, StoreClient client, RequestOptions options) {
+    try {
+      client.put(storeKey, TextValues.encodeLong(value), Context.EMPTY, options);
+      return Completion.ok(value);
+    } catch (StoreException e) {
+      return Completion.of(e, value, true);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.quorumlab.workloads.set;
+
+import io.quorumlab.checkers.Checker;
+import io.quorumlab.checkers.set.SetChecker;
+import io.quorumlab.store.client.GetResult;
+import io.quorumlab.store.client.RequestOptions;
+import io.quorumlab.store.client.StoreClient;
+import io.quorumlab.store.client.StoreException;
+import io.quorumlab.store.config.ConflictMode;
+import io.quorumlab.workloads.Completion;
+import io.quorumlab.workloads.Invocation;
+import io.quorumlab.workloads.InvocationGenerator;
+import io.quorumlab.workloads.TextValues;
+import io.quorumlab.workloads.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Dynamo's shopping cart: grow-only sets, one per key, judged by the set checker (acknowledged adds
+ * missing from the final read, elements nobody added, adds that vanished and came back).
+ *
+ * <p>Ops: {@code add} (key, the element; elements are unique across the run) and {@code read} (the
+ * sorted elements, null on invoke). An add is a get, the union of the siblings plus the element, and
+ * a put with the get's context: in {@code siblings} mode concurrent adds become siblings that the next
+ * get unions, so none is lost; in {@code lww} and {@code abd} a concurrent add between the get and
+ * the put is overwritten. Reads union the siblings too. After healing, every key is read once more;
+ * those final reads are what lost adds are judged against.
+ */
+public final class SetWorkload implements Workload {
+  public static final String NAME = "set";
+  static final String ADD = "add";
+  static final String READ = "read";
+  private static final String KEY_PREFIX = "set/";
+
+  private final int activeKeys;
+  private final int opsPerKey;
+  private final double readShare;
+
+  /** 4 carts at a time, 300 ops per cart, a quarter reads. */
+  public SetWorkload() {
+    this(4, 300, 0.25);
+  }
+
+  public SetWorkload(int activeKeys, int opsPerKey, double readShare) {
+    this.activeKeys = activeKeys;
+    this.opsPerKey = opsPerKey;
+    this.readShare = readShare;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "shopping carts: adds of unique integers through get, union of siblings, put with the context; "
+        + "checked for acknowledged adds missing after healing";
+  }
+
+  @Override
+  public Set<ConflictMode> supportedModes() {
+    return Set.of(ConflictMode.SIBLINGS, ConflictMode.LWW, ConflictMode.ABD);
+  }
+
+  @Override
+  public List<Checker> checkers() {
+    return List.of(new SetChecker());
+  }
+
+  @Override
+  public InvocationGenerator generator(long seed) {
+    return new SetGenerator(seed, activeKeys, opsPerKey, readShare);
+  }
+
+  @Override
+  public Completion execute(Invocation invocation, StoreClient client, RequestOptions options) {
+    String storeKey = KEY_PREFIX + invocation.key();
+    Object value = invocation.value();
+    GetResult got;
+    TreeSet<Long> elements;
+    try {
+      got = client.get(storeKey, options);
+      elements = union(got);
+    } catch (StoreException e) {
+      return Completion.of(e, value, false);
+    } catch (IllegalArgumentException e) {
+      return Completion.fail(value, "bad value: " + e.getMessage());
+    }
+    switch (invocation.f()) {
+      case READ:
+        return Completion.ok(new ArrayList<>(elements));
+      case ADD:
+        elements.add((Long) value);
+        try {
+          client.put(storeKey, TextValues.encodeList(elements), got.context(), options);
+          return Completion.ok(value);
+        } catch (StoreException e) {
+          return Completion.of(e, value, true);
+        }
+      default:
+        throw new IllegalArgumentException("set workload has no op '" + invocation.f() + "'");
+    }
+  }
+
+  private static TreeSet<Long> union(GetResult got) {
+    TreeSet<Long> result = new TreeSet<>();
+    for (byte[] s : got.siblings()) result.addAll(TextValues.decodeList(s));
+    return result;
+  }
+}
