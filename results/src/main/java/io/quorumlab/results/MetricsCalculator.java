@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /** Computes {@link RunMetrics}; see there for the conventions. */
@@ -92,44 +93,49 @@ final class MetricsCalculator {
     return false;
   }
 
-  /** Per-second buckets by completion time; quantiles exact (sorted), as each second is small. */
+  /** Gaps longer than this are not filled with empty seconds (a history with odd time origins). */
+  private static final long MAX_FILLED_SECONDS = 200_000;
+
+  /**
+   * Per-second buckets by completion time, from the first second with a completion to the last;
+   * quantiles are exact (sorted), as each second is small.
+   */
   private static List<TimeBucket> timeline(List<ClientOp> ops) {
-    long last = -1;
-    for (ClientOp op : ops) if (op.completeNanos() >= 0) last = Math.max(last, op.completeNanos());
-    if (last < 0) return List.of();
-    int seconds = (int) (last / NANOS_PER_SECOND) + 1;
-    long[][] counts = new long[seconds][3];
-    LongList[] readLat = new LongList[seconds];
-    LongList[] writeLat = new LongList[seconds];
+    TreeMap<Long, Second> seconds = new TreeMap<>();
     for (ClientOp op : ops) {
       if (op.completeNanos() < 0) continue;
-      int s = (int) (op.completeNanos() / NANOS_PER_SECOND);
-      counts[s][switch (op.outcome()) {
-        case OK -> 0;
-        case FAIL -> 1;
-        default -> 2;
-      }]++;
+      Second s = seconds.computeIfAbsent(op.completeNanos() / NANOS_PER_SECOND, k -> new Second());
+      s.counts.add(op.outcome());
       if (op.outcome() == OpType.OK && op.timed()) {
-        LongList[] target = op.kind() == OpKind.READ ? readLat : writeLat;
-        if (target[s] == null) target[s] = new LongList();
-        target[s].add(op.latencyNanos());
+        (op.kind() == OpKind.READ ? s.reads : s.writes).add(op.latencyNanos());
       }
     }
-    List<TimeBucket> out = new ArrayList<>(seconds);
-    for (int s = 0; s < seconds; s++) {
-      long[] r = sorted(readLat[s]);
-      long[] w = sorted(writeLat[s]);
-      out.add(new TimeBucket(s, counts[s][0], counts[s][1], counts[s][2],
+    if (seconds.isEmpty()) return List.of();
+    long first = seconds.firstKey();
+    long last = seconds.lastKey();
+    boolean fill = last - first <= MAX_FILLED_SECONDS;
+    List<TimeBucket> out = new ArrayList<>();
+    Second empty = new Second();
+    for (long sec = first; sec <= last; sec = fill ? sec + 1 : nextKey(seconds, sec)) {
+      Second s = seconds.getOrDefault(sec, empty);
+      long[] r = s.reads.sorted();
+      long[] w = s.writes.sorted();
+      Outcomes o = s.counts.outcomes();
+      out.add(new TimeBucket(sec, o.ok(), o.fail(), o.info(),
           quantileMs(r, 0.50), quantileMs(r, 0.99), quantileMs(w, 0.50), quantileMs(w, 0.99)));
     }
     return out;
   }
 
-  private static long[] sorted(LongList l) {
-    if (l == null) return new long[0];
-    long[] a = Arrays.copyOf(l.values, l.size);
-    Arrays.sort(a);
-    return a;
+  private static long nextKey(TreeMap<Long, Second> m, long k) {
+    Long next = m.higherKey(k);
+    return next == null ? Long.MAX_VALUE : next;
+  }
+
+  private static final class Second {
+    final Counter counts = new Counter();
+    final LongList reads = new LongList();
+    final LongList writes = new LongList();
   }
 
   /** Nearest-rank quantile in ms, or null for no samples. */
@@ -140,12 +146,18 @@ final class MetricsCalculator {
   }
 
   private static final class LongList {
-    long[] values = new long[8];
+    long[] values = new long[4];
     int size;
 
     void add(long v) {
       if (size == values.length) values = Arrays.copyOf(values, size * 2);
       values[size++] = v;
+    }
+
+    long[] sorted() {
+      long[] a = Arrays.copyOf(values, size);
+      Arrays.sort(a);
+      return a;
     }
   }
 

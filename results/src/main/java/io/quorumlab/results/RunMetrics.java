@@ -32,7 +32,8 @@ import java.util.Map;
  * @param throughput ok ops per second of the load phase
  * @param loadSeconds duration of the load phase (or of the client ops' span when none is given)
  * @param faults fault intervals derived from the nemesis ops
- * @param timeline one bucket per second, by completion time, from second 0 to the last completion
+ * @param timeline one bucket per second by completion time, from the first second with a completion
+ *     to the last (empty seconds included)
  */
 public record RunMetrics(
     Outcomes overall,

@@ -8,6 +8,7 @@ import java.util.Set;
  * replaces it, {@code append} concatenates to it. As in Porcupine's key-value tests.
  */
 public final class KvModel implements Model<KvModel.Text> {
+  private static final int SHOWN = 56;
 
   /**
    * A key's string with a 64-bit polynomial hash kept incrementally, so that an append costs a
@@ -88,14 +89,14 @@ public final class KvModel implements Model<KvModel.Text> {
 
   @Override
   public String describe(Text state) {
-    return '"' + state.s + '"';
+    return quote(state.s);
   }
 
   @Override
   public String describe(Call call) {
     String s = switch (call.f()) {
-      case "get" -> call.outputKnown() ? "get returned \"" + str(call.output()) + '"' : "get";
-      default -> call.f() + " \"" + str(call.input()) + '"';
+      case "get" -> call.outputKnown() ? "get returned " + quote(str(call.output())) : "get";
+      default -> call.f() + " " + quote(str(call.input()));
     };
     return call.outputKnown() ? s : s + " (indeterminate)";
   }
@@ -103,6 +104,15 @@ public final class KvModel implements Model<KvModel.Text> {
   @Override
   public long bytes(Text state) {
     return 72L + state.s.length();
+  }
+
+  /**
+   * A string in quotes; a long one shows only its end (appends differ there) and its length, so
+   * that explanations stay readable.
+   */
+  static String quote(String s) {
+    if (s.length() <= SHOWN) return '"' + s + '"';
+    return "\"…" + s.substring(s.length() - SHOWN + 8) + "\" (" + s.length() + " chars)";
   }
 
   private static String str(Object v) {

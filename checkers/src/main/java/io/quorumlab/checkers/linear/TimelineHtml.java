@@ -15,11 +15,14 @@ import java.util.TreeSet;
  * be placed marked.
  */
 final class TimelineHtml {
-  private static final int STEP = 16;
+  private static final int STEP = 20;
   private static final int LANE = 24;
-  private static final int LEFT = 90;
+  private static final int LEFT = 8;
+  private static final int LABELS = 90;
   private static final int TOP = 34;
   private static final int MAX_EVENTS = 1200;
+  /** Events drawn after the failing point, for context. */
+  private static final int AFTER = 30;
 
   /** One key to draw. */
   record Section(KeyHistory key, DeadEnd deadEnd, List<String> explanation) {}
@@ -31,7 +34,7 @@ final class TimelineHtml {
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title>\n<style>\n")
         .append("body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#222}h1{font-size:20px}h2{font-size:17px;margin-top:32px}\n")
         .append(".expl{font-family:ui-monospace,monospace;font-size:13px;white-space:pre-wrap;background:#f6f6f6;padding:10px;border-radius:4px}\n")
-        .append(".scroll{overflow-x:auto;border:1px solid #ddd;margin-top:8px}.legend span{display:inline-block;margin-right:16px}\n")
+        .append(".tl{display:flex;border:1px solid #ddd;margin-top:8px}.scroll{overflow-x:auto;direction:rtl;flex:1}.scroll svg{direction:ltr}.legend span{display:inline-block;margin-right:16px}\n")
         .append(".sw{display:inline-block;width:14px;height:10px;margin-right:4px;vertical-align:middle;border:1px solid #555}\n")
         .append("svg text{font:11px ui-monospace,monospace}\n</style></head><body>\n");
     h.append("<h1>").append(esc(title)).append("</h1>\n<p>Linearizability check with the <b>").append(esc(modelName)).append("</b> model.</p>\n");
@@ -42,6 +45,7 @@ final class TimelineHtml {
         .append(swatch("#f0a040", "pending, impossible at that point too"))
         .append(swatch("#b8c4d8", "not reached"))
         .append(swatch("#eeeeee", "failed (did not happen)"))
+        .append("<span>thick outline: set a state possible at the failing point</span>")
         .append("<span>dashed: indeterminate (info or never returned)</span></p>\n");
     for (Section s : sections) section(h, s);
     h.append("</body></html>\n");
@@ -58,6 +62,11 @@ final class TimelineHtml {
     int[] prefix = d.longest().calls();
     for (int i = 0; i < prefix.length; i++) prefixPos.put(k.calls()[prefix[i]].op(), i + 1);
     Operation blocked = k.calls()[d.blocked()].op();
+    java.util.Set<Operation> setters = new java.util.HashSet<>();
+    for (DeadEnd.Order o : d.orders()) {
+      int setter = Counterexample.setter(o);
+      if (setter >= 0) setters.add(k.calls()[setter].op());
+    }
     java.util.Set<Operation> pending = new java.util.HashSet<>();
     for (int c : d.pending()) pending.add(k.calls()[c].op());
 
@@ -70,14 +79,11 @@ final class TimelineHtml {
     List<Long> eventList = new ArrayList<>(events);
     long failAt = blocked.completion().index();
     int failRank = eventList.indexOf(failAt);
-    int from = 0;
-    int to = eventList.size() - 1;
-    if (eventList.size() > MAX_EVENTS) {
-      from = Math.max(0, failRank - MAX_EVENTS + 150);
-      to = Math.min(eventList.size() - 1, from + MAX_EVENTS - 1);
-      h.append("<p>Showing events ").append(from).append("–").append(to).append(" of ").append(eventList.size())
-          .append(" around the failing point.</p>\n");
-    }
+    // the page opens scrolled to the failing point (right-to-left container); a little after it is shown
+    int to = Math.min(eventList.size() - 1, failRank + AFTER);
+    int from = Math.max(0, to - MAX_EVENTS + 1);
+    h.append("<p>Events ").append(from + 1).append("–").append(to + 1).append(" of ").append(eventList.size())
+        .append(" of this key; the view opens at the failing point: scroll left for earlier operations, hover over one for its details.</p>\n");
     long lo = eventList.get(from);
     long hi = eventList.get(to);
     Map<Long, Integer> rank = new HashMap<>();
@@ -90,11 +96,14 @@ final class TimelineHtml {
     for (Map.Entry<Long, Integer> e : lanes.entrySet()) e.setValue(lane++);
     int width = endX + 40;
     int height = TOP + lanes.size() * LANE + 20;
-    h.append("<div class=\"scroll\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
+    h.append("<div class=\"tl\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(LABELS).append("\" height=\"").append(height).append("\">");
+    for (Map.Entry<Long, Integer> e : lanes.entrySet()) {
+      h.append("<text x=\"4\" y=\"").append(TOP + e.getValue() * LANE + 15).append("\">process ").append(Call.processName(e.getKey())).append("</text>");
+    }
+    h.append("</svg>\n<div class=\"scroll\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
         .append("\" height=\"").append(height).append("\">\n");
     for (Map.Entry<Long, Integer> e : lanes.entrySet()) {
       int y = TOP + e.getValue() * LANE;
-      h.append("<text x=\"4\" y=\"").append(y + 15).append("\">process ").append(Call.processName(e.getKey())).append("</text>");
       h.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(y + LANE - 2).append("\" x2=\"").append(endX)
           .append("\" y2=\"").append(y + LANE - 2).append("\" stroke=\"#eee\"/>\n");
     }
@@ -102,7 +111,7 @@ final class TimelineHtml {
       long inv = o.invokeIndex();
       long ret = o.completion() == null ? Long.MAX_VALUE : o.completion().index();
       if (ret < lo || inv > hi) continue;
-      int x1 = inv < lo ? LEFT - 4 : LEFT + rank.get(inv) * STEP;
+      int x1 = inv < lo ? 0 : LEFT + rank.get(inv) * STEP;
       boolean indeterminate = o.isIndeterminate();
       int x2 = indeterminate || ret > hi ? endX : LEFT + rank.get(ret) * STEP + STEP / 2;
       int y = TOP + lanes.get(o.process()) * LANE + 2;
@@ -118,7 +127,7 @@ final class TimelineHtml {
       String text = o.f() + " " + str(o.value());
       h.append("<g><title>").append(esc(tooltip(o, label))).append("</title><rect x=\"").append(x1).append("\" y=\"").append(y)
           .append("\" width=\"").append(Math.max(4, x2 - x1)).append("\" height=\"").append(LANE - 6)
-          .append("\" rx=\"3\" fill=\"").append(fill).append("\" stroke=\"#555\"")
+          .append("\" rx=\"3\" fill=\"").append(fill).append(setters.contains(o) ? "\" stroke=\"#123\" stroke-width=\"3\"" : "\" stroke=\"#555\"")
           .append(indeterminate ? " stroke-dasharray=\"4 3\"" : "").append("/>");
       String shown = (label.isEmpty() ? "" : label + " ") + text;
       int fits = Math.max(0, (x2 - x1 - 6) / 7);
@@ -134,7 +143,7 @@ final class TimelineHtml {
           .append("\" stroke=\"#d00\" stroke-width=\"2\"/><text x=\"").append(fx + 4).append("\" y=\"14\" fill=\"#d00\">")
           .append("returns here without a place in any order</text>\n");
     }
-    h.append("</svg></div>\n");
+    h.append("</svg></div></div>\n");
   }
 
   private static String tooltip(Operation o, String label) {

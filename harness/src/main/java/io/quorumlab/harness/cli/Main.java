@@ -11,9 +11,12 @@ import picocli.CommandLine.Command;
     description = "Runs a Dynamo-style store under faults, records histories and checks them for consistency violations.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      CheckCommand.class,
       ServeCommand.class,
       ClusterCommand.class,
       KvCommand.class,
+      RunCommand.class,
+      ReportCommand.class,
     })
 public final class Main implements Runnable {
 

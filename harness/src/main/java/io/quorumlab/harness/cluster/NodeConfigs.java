@@ -1,18 +1,14 @@
 package io.quorumlab.harness.cluster;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quorumlab.store.config.NodeConfig;
+import io.quorumlab.store.server.NodeConfigJson;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /** Turns the cluster-wide template into one node's config, and writes it as the node reads it. */
 public final class NodeConfigs {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private NodeConfigs() {}
 
   /** The defaults of {@link NodeConfig#defaults}; a backend fills in identity and membership. */
@@ -34,23 +30,17 @@ public final class NodeConfigs {
       Map<String, String> members) {
     List<String> seeds = t.seeds() != null && !t.seeds().isEmpty() && members.keySet().containsAll(t.seeds())
         ? t.seeds() : List.copyOf(members.keySet());
-    return new NodeConfig(nodeId, listenHost, port, dataDir, Map.copyOf(members), seeds, t.n(), t.w(), t.r(),
-        t.quorum(), t.readRepair(), t.conflicts(), t.fsync(), t.fsyncIntervalMs(), t.storage(), t.vnodes(),
-        t.requestTimeoutMs(), t.gossipIntervalMs(), t.gossipFanout(), t.phiThreshold(), t.antiEntropyIntervalMs(),
-        t.maxFrameBytes(), t.maxValueBytes());
+    return t.toBuilder().nodeId(nodeId).listenHost(listenHost).port(port).dataDir(dataDir).members(Map.copyOf(members))
+        .seeds(seeds).build();
   }
 
+  /** The node's config in the store's own JSON form (what {@code serve --config} reads). */
   public static String toJson(NodeConfig config) {
-    try {
-      return JSON.writeValueAsString(config);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot serialise node config", e);
-    }
+    return NodeConfigJson.toJson(config);
   }
 
   public static void write(NodeConfig config, Path file) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, toJson(config));
+    NodeConfigJson.write(config, file);
   }
 
   /** Checks the settings a cluster of {@code nodes} can never satisfy, before anything starts. */

@@ -111,7 +111,8 @@ public final class LoadGenerator {
     double interval = settings.rate() > 0 ? 1e9 / settings.rate() : 0;
     for (long i = 0; !stopped; i++) {
       long due = start + (long) (i * interval);
-      if (due >= end) break;
+      // Behind schedule, ops due before the end are still only sent until the end.
+      if (due >= end || recorder.now() >= end) break;
       long wait = due - recorder.now();
       if (wait > 0) sleepNanos(wait);
       if (stopped) break;

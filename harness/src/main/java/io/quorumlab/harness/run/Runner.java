@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -151,7 +150,7 @@ public final class Runner {
       cluster.start();
       clients = connect(cluster);
       phases.end();
-      error = loadAndFinish(workload, cluster, clients, recorder, phases);
+      loadAndFinish(workload, cluster, clients, recorder, phases);
     } catch (Exception e) {
       error = describe(e);
       progress.event("the run failed: " + error);
@@ -177,8 +176,8 @@ public final class Runner {
     return checkAndReport(workload, runDir, recorder.history(), phases, startedAt, error);
   }
 
-  /** Load with faults, heal, quiesce, final reads. Returns the run's error, or null. */
-  private String loadAndFinish(Workload workload, Cluster cluster, NodeClients clients, HistoryRecorder recorder,
+  /** Load with faults, heal, quiesce, final reads. */
+  private void loadAndFinish(Workload workload, Cluster cluster, NodeClients clients, HistoryRecorder recorder,
       Phases phases) throws Exception {
     InvocationGenerator generator = workload.generator(spec.seed());
     ProcessIds processIds = new ProcessIds(spec.concurrency());
@@ -193,7 +192,6 @@ public final class Runner {
         workload.name(), spec.timeLimitSeconds(), spec.rate() > 0 ? String.format(Locale.ROOT, "%.0f ops/s", spec.rate()) : "full speed",
         spec.concurrency(), spec.nemesis(), spec.nemesisIntervalSeconds()));
     phases.begin(Phase.LOAD);
-    String error = null;
     try (Faults faults = Faults.start(spec, cluster, recorder, progress);
          LoadTicker ticker = new LoadTicker(recorder, generatorRun, faults, loadNanos, progress)) {
       generatorRun.run(TimeUnit.MILLISECONDS.toNanos(spec.requestTimeoutMs() + 2000));
@@ -220,7 +218,6 @@ public final class Runner {
       if (unread > 0) progress.event(unread + " of " + reads.size() + " keys could not be read after healing");
       phases.end();
     }
-    return error;
   }
 
   private NodeClients connect(Cluster cluster) {

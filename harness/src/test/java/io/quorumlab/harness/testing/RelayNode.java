@@ -1,6 +1,5 @@
 package io.quorumlab.harness.testing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorumlab.store.config.NodeConfig;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -36,7 +35,7 @@ public final class RelayNode {
       System.err.println("usage: RelayNode serve --config FILE");
       System.exit(254);
     }
-    NodeConfig config = new ObjectMapper().readValue(Path.of(args[2]).toFile(), NodeConfig.class);
+    NodeConfig config = io.quorumlab.store.server.NodeConfigJson.read(Path.of(args[2]));
     new RelayNode(config).serve();
   }
 

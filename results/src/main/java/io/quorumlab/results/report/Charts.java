@@ -148,7 +148,7 @@ final class Charts {
         peak = Math.max(peak, l.value().apply(b));
       }
       // A step per second: each value holds for the whole second it counts.
-      xs.add((double) timeline.size());
+      xs.add((double) timeline.get(timeline.size() - 1).second() + 1);
       ys.add(ys.get(ys.size() - 1));
       XYSeries s = c.addSeries(l.name(), xs, ys);
       s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);

@@ -4,7 +4,11 @@ import io.quorumlab.checkers.history.OpType;
 import io.quorumlab.results.ops.ClientOp;
 import io.quorumlab.results.ops.OpKind;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Chooses which ops the latency scatter draws. Up to {@code limit} every timed op is drawn. Beyond
@@ -28,22 +32,23 @@ record ScatterSample(List<ClientOp> points, int timedOps, int untimedOps, String
     }
     if (timed.size() <= limit) return new ScatterSample(timed, timed.size(), untimed, null, counts);
 
-    long[] okLat = timed.stream().filter(o -> o.outcome() == OpType.OK).mapToLong(ClientOp::latencyNanos).sorted().toArray();
-    long tail = okLat.length == 0 ? Long.MAX_VALUE : okLat[Math.max(0, (int) Math.floor(okLat.length * 0.99) - 1)];
-    List<ClientOp> keep = new ArrayList<>();
-    List<ClientOp> rest = new ArrayList<>();
-    for (ClientOp op : timed) {
-      if (op.outcome() != OpType.OK || op.latencyNanos() >= tail) keep.add(op);
-      else rest.add(op);
-    }
-    // Even a pathological run with more non-ok ops than the limit must stay drawable.
-    boolean thinnedNonOk = keep.size() > limit / 2;
-    if (thinnedNonOk) keep = stride(keep, limit / 2);
-    int room = Math.max(0, limit - keep.size());
-    List<ClientOp> thinned = stride(rest, room);
-    List<ClientOp> all = new ArrayList<>(keep.size() + thinned.size());
-    all.addAll(keep);
-    all.addAll(thinned);
+    List<ClientOp> nonOk = new ArrayList<>();
+    List<ClientOp> ok = new ArrayList<>();
+    for (ClientOp op : timed) (op.outcome() == OpType.OK ? ok : nonOk).add(op);
+    // The slowest 1% by rank (not by a threshold, which ties could inflate), capped for huge runs.
+    int tailCount = Math.min((int) Math.ceil(ok.size() * 0.01), limit / 4);
+    Set<ClientOp> tail = Collections.newSetFromMap(new IdentityHashMap<>());
+    ok.stream().sorted(Comparator.comparingLong(ClientOp::latencyNanos).reversed()).limit(tailCount).forEach(tail::add);
+    // Even a pathological run with more non-ok ops than half the limit must stay drawable.
+    boolean thinnedNonOk = nonOk.size() > limit / 2;
+    List<ClientOp> keptNonOk = thinnedNonOk ? stride(nonOk, limit / 2) : nonOk;
+    List<ClientOp> rest = new ArrayList<>(ok.size());
+    for (ClientOp op : ok) if (!tail.contains(op)) rest.add(op);
+    int room = Math.max(0, limit - keptNonOk.size() - tail.size());
+    List<ClientOp> all = new ArrayList<>(limit);
+    all.addAll(keptNonOk);
+    all.addAll(tail);
+    all.addAll(stride(rest, room));
     int every = Math.max(1, (int) Math.ceil(rest.size() / (double) Math.max(1, room)));
     String note = String.format("Showing %,d of %,d ops: every fail and info op%s and the slowest 1%% of ok ops, plus 1 in %d of the other ok ops.",
         all.size(), timed.size(), thinnedNonOk ? " (thinned evenly, there were so many)" : "", every);

@@ -69,8 +69,10 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof TooLongFrameException || cause instanceof DecoderException) {
-      closeFor(ctx, cause.getMessage());
+    if (cause instanceof TooLongFrameException) {
+      closeFor(ctx, "oversized frame (limit maxFrameBytes + 4-byte header): " + cause.getMessage());
+    } else if (cause instanceof DecoderException) {
+      closeFor(ctx, cause.getCause() != null && cause.getMessage() == null ? cause.getCause().toString() : cause.getMessage());
     } else if (cause instanceof IOException) {
       LOG.debug("node {}: connection {} failed: {}", self, ctx.channel().remoteAddress(), cause.toString());
       ctx.close();

@@ -94,6 +94,11 @@ public final class Node {
     send(node, new PeerMessage.Extension(channel, payload));
   }
 
+  /** This node's own stored state of {@code key}, without asking any other replica. */
+  public Siblings localState(String key) {
+    return replica.load(key);
+  }
+
   /** Requests this node is coordinating (for tests and status). */
   public int pendingOperations() {
     return operations.size();

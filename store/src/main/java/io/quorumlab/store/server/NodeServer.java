@@ -132,6 +132,11 @@ public final class NodeServer implements AutoCloseable {
     return loop.call(node::pendingOperations);
   }
 
+  /** This node's own stored versions of {@code key} (read on the node's thread; tests and debugging). */
+  public io.quorumlab.store.version.Siblings localState(String key) throws Exception {
+    return loop.call(() -> node.localState(key));
+  }
+
   /** Blocks until {@link #close} has finished. */
   public void awaitStopped() throws InterruptedException {
     stopped.await();

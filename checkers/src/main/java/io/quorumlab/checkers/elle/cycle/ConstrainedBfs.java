@@ -33,6 +33,8 @@ final class ConstrainedBfs {
   /**
    * A cycle of {@code spec}'s type that starts with the edge {@code u -> v} (taken as
    * {@code spec.firstEdge()}), as transactions and edge types, or null if there is none through it.
+   * Shortest in transactions: chain edges of the time line cost nothing (a 0-1 BFS), so a realtime
+   * edge spanning a long stretch of history counts as one step.
    */
   Cycle search(CycleSpec spec, int u, int v) {
     int s0 = spec.step(0, spec.firstEdge());
@@ -40,17 +42,19 @@ final class ConstrainedBfs {
     for (int i = 0; i < touched.size(); i++) visited[touched.get(i)] = 0;
     touched.clear();
     qsize = 0;
-    push(v, s0, -1, spec.firstEdge());
+    dequeClear();
+    dequePushBack(entry(v, s0, -1, spec.firstEdge()));
     int mask = spec.mask();
-    for (int head = 0; head < qsize; head++) {
+    while (dqSize > 0) {
       deadline.check();
-      int x = qv[head];
-      int s = qstate[head];
+      int en = dequePopFront();
+      int x = qv[en];
+      int s = qstate[en];
+      if ((visited[x] & (1L << s)) != 0) continue;
+      if (visited[x] == 0) touched.add(x);
+      visited[x] |= 1L << s;
       if (x == u) {
-        if (spec.accepts(s)) {
-          Cycle c = toCycle(head, u, spec.firstEdge());
-          return simplify(c, spec);
-        }
+        if (spec.accepts(s)) return simplify(toCycle(en, u, spec.firstEdge()), spec);
         continue; // the walk closes at its first return to u
       }
       for (int e = g.offs[x]; e < g.offs[x + 1]; e++) {
@@ -62,16 +66,52 @@ final class ConstrainedBfs {
           bits &= bits - 1;
           int s2 = spec.step(s, bit);
           if (s2 < 0 || (visited[w] & (1L << s2)) != 0) continue;
-          push(w, s2, head, bit);
+          int child = entry(w, s2, en, bit);
+          if (bit == Edges.CHAIN) dequePushFront(child);
+          else dequePushBack(child);
         }
       }
     }
     return null;
   }
 
-  private void push(int v, int state, int parent, int type) {
-    if (visited[v] == 0) touched.add(v);
-    visited[v] |= 1L << state;
+  private int[] dq = new int[256];
+  private int dqHead;
+  private int dqSize;
+
+  private void dequeClear() {
+    dqHead = 0;
+    dqSize = 0;
+  }
+
+  private void dequeGrow() {
+    int[] n = new int[dq.length * 2];
+    for (int i = 0; i < dqSize; i++) n[i] = dq[(dqHead + i) & (dq.length - 1)];
+    dq = n;
+    dqHead = 0;
+  }
+
+  private void dequePushBack(int x) {
+    if (dqSize == dq.length) dequeGrow();
+    dq[(dqHead + dqSize++) & (dq.length - 1)] = x;
+  }
+
+  private void dequePushFront(int x) {
+    if (dqSize == dq.length) dequeGrow();
+    dqHead = (dqHead - 1) & (dq.length - 1);
+    dq[dqHead] = x;
+    dqSize++;
+  }
+
+  private int dequePopFront() {
+    int x = dq[dqHead];
+    dqHead = (dqHead + 1) & (dq.length - 1);
+    dqSize--;
+    return x;
+  }
+
+  /** A search entry: vertex, state, the entry it was reached from, the edge type that reached it. */
+  private int entry(int v, int state, int parent, int type) {
     if (qsize == qv.length) {
       int cap = qsize * 2;
       qv = Arrays.copyOf(qv, cap);
@@ -83,7 +123,7 @@ final class ConstrainedBfs {
     qparent[qsize] = parent;
     qstate[qsize] = (byte) state;
     qtype[qsize] = (byte) type;
-    qsize++;
+    return qsize++;
   }
 
   /** The walk u -first-> ... -> u ending at queue entry {@code end}, with realtime paths collapsed. */

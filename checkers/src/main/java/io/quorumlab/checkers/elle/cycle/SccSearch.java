@@ -138,14 +138,25 @@ public final class SccSearch {
     } else if (spec.rwMode() == CycleSpec.NONADJACENT_RW) {
       keep = onNonadjacentCycle(spec.mask(), cu, cv);
     }
+    // The first witness may be long; a few more searches from other candidates usually find a
+    // shorter one, which is what a person has to verify. Bounded in count and time.
+    Cycle best = null;
+    int extra = 0;
+    long stopAt = 0;
     for (int i = 0; i < cu.size(); i++) {
       if (keep != null && !keep.get(i)) continue;
       deadline.check();
       Cycle c = bfs.search(spec, cu.get(i), cv.get(i));
-      if (c != null) return c;
+      if (c == null) continue;
+      if (best == null) stopAt = System.nanoTime() + SHORTER_WITNESS_NANOS;
+      if (best == null || c.length() < best.length()) best = c;
+      if (best.length() <= 2 || ++extra >= SHORTER_WITNESS_TRIES || System.nanoTime() - stopAt > 0) break;
     }
-    return null;
+    return best;
   }
+
+  private static final int SHORTER_WITNESS_TRIES = 32;
+  private static final long SHORTER_WITNESS_NANOS = 100_000_000L;
 
   /**
    * The candidate read-write edges that lie on a closed walk in which no two read-write edges are

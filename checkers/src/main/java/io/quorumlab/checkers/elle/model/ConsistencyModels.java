@@ -49,6 +49,7 @@ public final class ConsistencyModels {
       CANONICAL.put(n[0], n[1]);
       FRIENDLY.putIfAbsent(n[1], n[0]);
     }
+    FRIENDLY.put("PL-3", "serializable");
 
     model("causal-cerone", "read-atomic");
     model("consistent-view", "cursor-stability", "monotonic-view");

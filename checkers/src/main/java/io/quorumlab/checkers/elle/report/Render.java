@@ -31,7 +31,7 @@ public final class Render {
   /** "op 41 (process 3, ok) [[append 3 2] [r 4 [1]]]". */
   public static String txnText(Txns txns, int t) {
     return "op " + txns.opIndex(t) + " (process " + txns.process[t] + ", " + txns.typeName(t) + ") "
-        + value(txns.mops[t], Integer.MAX_VALUE);
+        + value(txns.mops[t], 12);
   }
 
   /** Short: "op 41 (process 3)". */

@@ -1,0 +1,42 @@
+package io.quorumlab.checkers.elle;
+
+import io.quorumlab.checkers.CheckContext;
+import io.quorumlab.checkers.CheckResult;
+import io.quorumlab.checkers.Checker;
+import io.quorumlab.checkers.history.History;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Runs the Elle checkers in tests and reads their results. */
+final class ElleAssertions {
+  private ElleAssertions() {}
+
+  static CheckResult listAppend(History h, String... models) {
+    return run(new ListAppendChecker(options(models)), h);
+  }
+
+  static CheckResult rwRegister(History h, String... models) {
+    return run(new RwRegisterChecker(options(models)), h);
+  }
+
+  static ElleOptions options(String... models) {
+    ElleOptions o = ElleOptions.defaults();
+    return models.length == 0 ? o : o.withConsistencyModels(List.of(models));
+  }
+
+  static CheckResult run(Checker c, History h) {
+    return c.check(h, CheckContext.defaults());
+  }
+
+  /** The result's anomaly-types (those that count under its models, plus unknown markers). */
+  @SuppressWarnings("unchecked")
+  static Set<String> types(CheckResult r) {
+    return new TreeSet<>((List<String>) r.details().get("anomaly-types"));
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<String> not(CheckResult r) {
+    return (List<String>) r.details().get("not");
+  }
+}

@@ -1,0 +1,239 @@
+package io.quorumlab.harness.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quorumlab.checkers.CheckContext;
+import io.quorumlab.checkers.CheckResult;
+import io.quorumlab.checkers.Checker;
+import io.quorumlab.checkers.CheckerRegistry;
+import io.quorumlab.checkers.Verdict;
+import io.quorumlab.checkers.history.Histories;
+import io.quorumlab.checkers.history.History;
+import io.quorumlab.checkers.history.HistoryFormat;
+import io.quorumlab.checkers.history.HistoryParseException;
+import io.quorumlab.checkers.linear.LinearizabilityChecker;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code quorumlab check}: judges recorded histories (ours or Jepsen's) with a checker. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks histories (history.jsonl, Jepsen history.edn) for consistency violations and explains what it finds.",
+      "Exit codes: 0 valid, 1 invalid, 2 unknown (a budget ran out), 254 bad arguments or input; over several files the worst wins."
+    })
+public final class CheckCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "MODEL", description = "Linearizability model: register, cas-register or kv.")
+  String model;
+
+  @Option(names = "--checker", paramLabel = "NAME", description = "Checker by name (linearizable, linearizable-kv, ...; default linearizable, whose model follows the history's functions).")
+  String checker;
+
+  @Option(names = "--format", paramLabel = "jsonl|edn", description = "History format (default: by extension, else by content).")
+  String format;
+
+  @Option(names = "--json", description = "Print the full results as JSON.")
+  boolean json;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Write HTML explanations here (default: next to each input).")
+  Path out;
+
+  @Option(names = "--all-keys", description = "Linearizability: check every key even once one is known to be non-linearizable.")
+  boolean allKeys;
+
+  @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "300", description = "Time budget per file (default ${DEFAULT-VALUE} s); when spent the verdict is unknown.")
+  long timeLimitSeconds;
+
+  @Option(names = "--memory-limit", paramLabel = "MIB", defaultValue = "1024", description = "Memory budget per file for the search (default ${DEFAULT-VALUE} MiB).")
+  long memoryLimitMib;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "History files.")
+  List<Path> files;
+
+  /** What one file came to: an exit code plus what to print. */
+  private record Outcome(int exitCode, Map<String, Object> json) {}
+
+  @Override
+  public Integer call() {
+    Checker chosen = chooseChecker();
+    HistoryFormat fmt = null;
+    if (format != null) {
+      try {
+        fmt = HistoryFormat.parse(format);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    if (timeLimitSeconds <= 0 || memoryLimitMib <= 0) throw new UsageException("--time-limit and --memory-limit must be positive");
+    if (out != null) {
+      try {
+        Files.createDirectories(out);
+      } catch (IOException e) {
+        throw new UsageException("cannot create --out directory " + out + ": " + e.getMessage());
+      }
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Path file : files) outcomes.add(checkOne(chosen, file, fmt));
+    if (json) {
+      try {
+        stdout.println(JSON.writeValueAsString(outcomes.stream().map(Outcome::json).toList()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    stdout.flush();
+    return worst(outcomes.stream().mapToInt(Outcome::exitCode).toArray());
+  }
+
+  /** Bad input first, then invalid, then unknown, then valid. */
+  static int worst(int... codes) {
+    int[] rank = {ExitCodes.BAD_ARGUMENTS, ExitCodes.INVALID, ExitCodes.UNKNOWN, ExitCodes.VALID};
+    for (int r : rank) {
+      for (int c : codes) if (c == r) return r;
+    }
+    return ExitCodes.VALID;
+  }
+
+  private Checker chooseChecker() {
+    if (model != null && checker != null) throw new UsageException("give --model or --checker, not both");
+    try {
+      Checker c = model != null ? CheckerRegistry.linearizable(model) : CheckerRegistry.checker(checker != null ? checker : "linearizable");
+      if (allKeys && c instanceof LinearizabilityChecker lc) c = lc.withAllKeys();
+      return c;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private Outcome checkOne(Checker chosen, Path file, HistoryFormat fmt) {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    Map<String, Object> j = new LinkedHashMap<>();
+    j.put("file", file.toString());
+    History history;
+    try {
+      history = fmt == null ? Histories.read(file) : Histories.read(file, fmt);
+    } catch (HistoryParseException e) {
+      return badInput(j, e.getMessage());
+    }
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("quorumlab-check");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    CheckResult result;
+    try (ProgressLine progress = new ProgressLine(stderr, file.getFileName().toString())) {
+      CheckContext ctx = new CheckContext(scratch, Duration.ofSeconds(timeLimitSeconds), memoryLimitMib << 20, progress::update);
+      result = chosen.check(history, ctx);
+    } catch (IllegalArgumentException | HistoryParseException e) {
+      deleteQuietly(scratch);
+      return badInput(j, file + ": " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      deleteQuietly(scratch);
+      stderr.println("quorumlab: " + file + ": " + e.getMessage());
+      j.put("verdict", Verdict.UNKNOWN.wireName());
+      j.put("error", e.getMessage());
+      return new Outcome(ExitCodes.UNKNOWN, j);
+    }
+    List<String> notes = new ArrayList<>();
+    List<Path> artifacts = placeArtifacts(file, result.artifacts(), notes);
+    deleteQuietly(scratch);
+    int code = result.verdict().exitCode;
+    if (json) {
+      j.put("checker", result.checker());
+      j.put("verdict", result.verdict().wireName());
+      j.put("summary", result.summary());
+      j.put("explanation", result.explanation());
+      j.put("anomalies", result.anomalies());
+      j.put("details", result.details());
+      j.put("artifacts", artifacts.stream().map(Path::toString).toList());
+      if (!notes.isEmpty()) j.put("notes", notes);
+    } else {
+      stdout.println(file + ": " + result.verdict().name() + " - " + result.summary());
+      for (String line : result.explanation()) stdout.println("  " + line);
+      for (Path a : artifacts) stdout.println("  timeline: " + a);
+      for (String n : notes) stdout.println("  " + n);
+      stdout.flush();
+    }
+    return new Outcome(code, j);
+  }
+
+  private Outcome badInput(Map<String, Object> j, String message) {
+    PrintWriter stderr = spec.commandLine().getErr();
+    stderr.println("quorumlab: " + message);
+    stderr.flush();
+    j.put("verdict", "bad-input");
+    j.put("error", message);
+    return new Outcome(ExitCodes.BAD_ARGUMENTS, j);
+  }
+
+  /**
+   * Moves the checker's files next to the input (or into --out) as {@code <input>.<name>}. A
+   * directory whose mode forbids writing is respected even when running as root.
+   */
+  private List<Path> placeArtifacts(Path input, List<Path> produced, List<String> notes) {
+    if (produced.isEmpty()) return List.of();
+    Path dir = out != null ? out : input.toAbsolutePath().getParent();
+    if (out == null && !writableDir(dir)) {
+      Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "quorumlab-check");
+      notes.add("(" + dir + " is not writable; wrote the timeline to " + fallback + ")");
+      dir = fallback;
+    }
+    String base = input.getFileName().toString();
+    int dot = base.lastIndexOf('.');
+    if (dot > 0) base = base.substring(0, dot);
+    List<Path> placed = new ArrayList<>();
+    try {
+      Files.createDirectories(dir);
+      for (Path p : produced) {
+        Path target = dir.resolve(base + "." + p.getFileName());
+        Files.move(p, target, StandardCopyOption.REPLACE_EXISTING);
+        placed.add(target);
+      }
+    } catch (IOException e) {
+      notes.add("(could not write the timeline to " + dir + ": " + e.getMessage() + ")");
+    }
+    return placed;
+  }
+
+  static boolean writableDir(Path dir) {
+    if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) return false;
+    try {
+      return Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OWNER_WRITE);
+    } catch (UnsupportedOperationException | IOException e) {
+      return true;
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var s = Files.walk(dir)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a leftover empty temp directory is harmless
+    }
+  }
+
+}

@@ -1,0 +1,137 @@
+package io.quorumlab.harness.nemesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quorumlab.checkers.history.Op;
+import io.quorumlab.checkers.history.OpType;
+import io.quorumlab.harness.cluster.Slowness;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class NemesisScheduleTest {
+
+  private static List<NemesisEvent> run(RecordingCluster c, String spec, long seed, long millis) throws Exception {
+    List<NemesisEvent> events = Collections.synchronizedList(new ArrayList<>());
+    NemesisSchedule s = NemesisSchedule.of(c, NemesisSpec.parse(spec), SlowNemesis.DEFAULT, Duration.ofMillis(20), seed, events::add);
+    s.start();
+    Thread.sleep(millis);
+    s.healAll();
+    return new ArrayList<>(events);
+  }
+
+  @Test
+  void alternatesStartAndStopEachAsInvokeThenCompletionAndHealsAtTheEnd() throws Exception {
+    RecordingCluster c = new RecordingCluster(5);
+    List<NemesisEvent> events = run(c, "partition,kill,pause", 42, 500);
+    assertThat(events.size()).isGreaterThanOrEqualTo(12);
+    // pairs: invoke then complete of the same f
+    for (int i = 0; i < events.size(); i += 2) {
+      assertThat(events.get(i).phase()).isEqualTo(NemesisEvent.Phase.INVOKE);
+      assertThat(events.get(i + 1).phase()).isEqualTo(NemesisEvent.Phase.COMPLETE);
+      assertThat(events.get(i + 1).f()).isEqualTo(events.get(i).f());
+      assertThat(events.get(i + 1).error()).isNull();
+      assertThat(events.get(i + 1).nanoTime()).isGreaterThanOrEqualTo(events.get(i).nanoTime());
+    }
+    // start-X is always followed by stop-X (the last one possibly from healAll), then one heal.
+    List<String> fs = events.stream().filter(e -> e.phase() == NemesisEvent.Phase.COMPLETE).map(NemesisEvent::f).toList();
+    assertThat(fs.get(fs.size() - 1)).isEqualTo("heal");
+    for (int i = 0; i + 1 < fs.size() - 1; i += 2) {
+      assertThat(fs.get(i)).startsWith("start-");
+      assertThat(fs.get(i + 1)).isEqualTo("stop-" + fs.get(i).substring(6));
+    }
+    assertThat(c.killed).isEmpty();
+    assertThat(c.paused).isEmpty();
+    assertThat(c.grudge).isEmpty();
+    assertThat(c.log.get(c.log.size() - 1)).isEqualTo("heal");
+  }
+
+  @Test
+  void theSameSeedDrawsTheSameFaults() throws Exception {
+    List<String> a = values(run(new RecordingCluster(5), "all", 7, 300));
+    List<String> b = values(run(new RecordingCluster(5), "all", 7, 300));
+    int n = Math.min(a.size(), b.size());
+    assertThat(n).isGreaterThanOrEqualTo(4);
+    assertThat(a.subList(0, n)).isEqualTo(b.subList(0, n));
+  }
+
+  private static List<String> values(List<NemesisEvent> events) {
+    return events.stream().filter(e -> e.phase() == NemesisEvent.Phase.COMPLETE && e.f().startsWith("start-")).map(NemesisEvent::value).toList();
+  }
+
+  @Test
+  void aFaultInForceAtTheEndIsStoppedByHealAll() throws Exception {
+    RecordingCluster c = new RecordingCluster(5);
+    List<NemesisEvent> events = Collections.synchronizedList(new ArrayList<>());
+    NemesisSchedule s = new NemesisSchedule(c, List.of(new KillNemesis(List.of(Targets.MAJORITY))), Duration.ofMillis(50), 1, events::add);
+    s.start();
+    Thread.sleep(75); // inside the first fault
+    assertThat(s.inForce()).isEqualTo("kill");
+    assertThat(c.killed).hasSize(3);
+    s.healAll();
+    s.healAll(); // idempotent
+    assertThat(s.inForce()).isNull();
+    List<String> fs = events.stream().map(e -> e.phase() + " " + e.f()).toList();
+    assertThat(fs).containsExactly("INVOKE start-kill", "COMPLETE start-kill", "INVOKE stop-kill", "COMPLETE stop-kill", "INVOKE heal", "COMPLETE heal");
+    assertThat(events.get(1).value()).matches("killed n\\d n\\d n\\d \\(majority\\)");
+    assertThat(events.get(3).value()).startsWith("restarted ");
+    assertThat(c.log).filteredOn(l -> l.startsWith("restart")).hasSize(3);
+  }
+
+  @Test
+  void aFailedStartIsReportedWithItsErrorAndTheScheduleGoesOn() throws Exception {
+    RecordingCluster c = new RecordingCluster(3);
+    c.failKill = new IllegalStateException("engine gone\nsecond line");
+    List<NemesisEvent> events = run(c, "kill", 1, 200);
+    NemesisEvent failed = events.get(1);
+    assertThat(failed.f()).isEqualTo("start-kill");
+    assertThat(failed.error()).isEqualTo("engine gone");
+    assertThat(events.stream().filter(e -> "start-kill".equals(e.f())).count()).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void slowReportsWhatTheBackendCouldNotInject() throws Exception {
+    RecordingCluster c = new RecordingCluster(3);
+    c.notInjected = List.of("latency not injected: no netem");
+    SlowNemesis n = new SlowNemesis(new Slowness(50, 10, 0.1, 0));
+    String v = n.start(c, new java.util.Random(1));
+    assertThat(v).contains("on all 6 links").contains("NOT INJECTED: latency not injected: no netem");
+    assertThat(n.lastNotInjected()).hasSize(1);
+    assertThat(n.stop(c)).isEqualTo("links at full speed");
+    assertThat(c.slowness.isNone()).isTrue();
+  }
+
+  @Test
+  void anExplicitGrudgeIsImposedAsGiven() throws Exception {
+    RecordingCluster c = new RecordingCluster(3);
+    PartitionNemesis p = new PartitionNemesis(Map.of("n1", Set.of("n2")));
+    assertThat(p.start(c, new java.util.Random(0))).isEqualTo("grudge: n1 cannot hear n2");
+    assertThat(c.grudge).isEqualTo(Map.of("n1", Set.of("n2")));
+    p.stop(c);
+    assertThat(c.grudge).isEmpty();
+  }
+
+  @Test
+  void eventsBecomeNemesisInfoOps() {
+    NemesisEvent e = new NemesisEvent(NemesisEvent.Phase.COMPLETE, "start-partition", "halves: n1 n2 | n3 n4 n5", 5_000, null);
+    Op op = e.toOp(17, 1_000);
+    assertThat(op.process()).isEqualTo(Op.NEMESIS);
+    assertThat(op.type()).isEqualTo(OpType.INFO);
+    assertThat(op.f()).isEqualTo("start-partition");
+    assertThat(op.time()).isEqualTo(4_000);
+    assertThat(op.index()).isEqualTo(17);
+    assertThat(op.value()).isEqualTo("halves: n1 n2 | n3 n4 n5");
+    assertThat(e.kind()).isEqualTo("partition");
+  }
+
+  @Test
+  void intervalMustBePositive() {
+    assertThatThrownBy(() -> new NemesisSchedule(new RecordingCluster(3), List.of(), Duration.ZERO, 1, e -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

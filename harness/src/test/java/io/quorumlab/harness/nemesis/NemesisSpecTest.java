@@ -1,0 +1,53 @@
+package io.quorumlab.harness.nemesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quorumlab.harness.cli.UsageException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NemesisSpecTest {
+
+  @Test
+  void noneAndAll() {
+    assertThat(NemesisSpec.parse("none").isNone()).isTrue();
+    assertThat(NemesisSpec.parse("none").nemeses()).isEmpty();
+    NemesisSpec all = NemesisSpec.parse(" ALL ");
+    assertThat(all.nemeses()).extracting(Nemesis::name).containsExactly("partition", "kill", "pause", "slow");
+    assertThat(all.partitions()).containsExactly(PartitionKind.values());
+  }
+
+  @Test
+  void aListWithVariants() {
+    NemesisSpec s = NemesisSpec.parse("partition:isolate+bridge,kill:one,pause");
+    assertThat(s.partitions()).containsExactly(PartitionKind.ISOLATE, PartitionKind.BRIDGE);
+    assertThat(s.kills()).containsExactly(Targets.ONE);
+    assertThat(s.pauses()).containsExactly(Targets.ONE, Targets.MINORITY, Targets.MAJORITY);
+    assertThat(s.slow()).isFalse();
+    assertThat(NemesisSpec.parse(s.toString())).isEqualTo(s);
+    assertThat(NemesisSpec.parse("partition,kill").nemeses()).extracting(Nemesis::name).containsExactly("partition", "kill");
+  }
+
+  @Test
+  void badSpecsSayWhatIsWrongInOneLine() {
+    assertThatThrownBy(() -> NemesisSpec.parse("parition,kill")).isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("unknown fault 'parition'").hasMessageContaining("expected none, all");
+    assertThatThrownBy(() -> NemesisSpec.parse("none,kill")).hasMessageContaining("cannot be combined");
+    assertThatThrownBy(() -> NemesisSpec.parse("kill:two")).hasMessageContaining("unknown target 'two'");
+    assertThatThrownBy(() -> NemesisSpec.parse("partition:split")).hasMessageContaining("unknown partition 'split'");
+    assertThatThrownBy(() -> NemesisSpec.parse("slow:fast")).hasMessageContaining("slow takes no variant");
+    assertThatThrownBy(() -> NemesisSpec.parse("")).hasMessageContaining("empty --nemesis");
+    assertThatThrownBy(() -> NemesisSpec.parse("kill,,pause")).hasMessageContaining("empty fault");
+    assertThatThrownBy(() -> NemesisSpec.parse("kill:")).hasMessageContaining("empty variant");
+    for (String bad : List.of("parition", "kill:two", "a:b:c")) {
+      assertThatThrownBy(() -> NemesisSpec.parse(bad)).satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+  }
+
+  @Test
+  void targetCounts() {
+    assertThat(List.of(Targets.ONE, Targets.MINORITY, Targets.MAJORITY, Targets.ALL)).extracting(t -> t.count(5)).containsExactly(1, 2, 3, 5);
+    assertThat(List.of(Targets.ONE, Targets.MINORITY, Targets.MAJORITY, Targets.ALL)).extracting(t -> t.count(3)).containsExactly(1, 1, 2, 3);
+  }
+}

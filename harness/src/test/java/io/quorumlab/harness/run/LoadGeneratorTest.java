@@ -1,0 +1,77 @@
+package io.quorumlab.harness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quorumlab.checkers.history.History;
+import io.quorumlab.checkers.history.Op;
+import io.quorumlab.checkers.history.OpType;
+import io.quorumlab.checkers.history.Operation;
+import io.quorumlab.store.client.RequestOptions;
+import io.quorumlab.workloads.register.RegisterWorkload;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LoadGeneratorTest {
+
+  private static History drive(FakeStoreClient client, int concurrency, double rate, long millis) throws Exception {
+    RegisterWorkload workload = new RegisterWorkload();
+    HistoryRecorder recorder = new HistoryRecorder(null, System.nanoTime());
+    NodeClients clients = new NodeClients(Map.of("n1", client));
+    LoadGenerator load = new LoadGenerator(workload, workload.generator(1), clients, recorder,
+        new LoadGenerator.Settings(concurrency, rate, TimeUnit.MILLISECONDS.toNanos(millis), RequestOptions.DEFAULTS),
+        new ProcessIds(concurrency));
+    load.run(TimeUnit.SECONDS.toNanos(5));
+    return recorder.history();
+  }
+
+  @Test
+  void aProcessWhoseOpEndedInInfoNeverInvokesAgain() throws Exception {
+    History h = drive(new FakeStoreClient(3, 0), 4, 2000, 300);
+    List<Operation> ops = h.operations();
+    assertThat(ops).hasSizeGreaterThan(100);
+    long infos = ops.stream().filter(Operation::isIndeterminate).count();
+    assertThat(infos).isGreaterThan(10);
+    Set<Long> retired = new HashSet<>();
+    for (Op op : h.ops()) {
+      if (op.isInvoke()) assertThat(retired).as("process %d invoked after its info", op.process()).doesNotContain(op.process());
+      if (op.type() == OpType.INFO) retired.add(op.process());
+    }
+    // Fresh ids start above the initial ones, so the first processes are 0..3.
+    assertThat(h.processes()).contains(0L, 1L, 2L, 3L);
+    assertThat(h.processes().stream().mapToLong(Long::longValue).max().orElseThrow()).isGreaterThanOrEqualTo(3 + infos);
+    h.validate();
+  }
+
+  @Test
+  void theOpenLoopSendsAtTheRateAndCountsLatencyFromTheSchedule() throws Exception {
+    // One process, 20 ms per op, 100 ops/s scheduled: the store can only do 50/s, so ops fall behind
+    // schedule and their latency must grow instead of the rate silently dropping.
+    History h = drive(new FakeStoreClient(0, 20), 1, 100, 1000);
+    List<Op> invokes = h.ops().stream().filter(Op::isInvoke).toList();
+    assertThat(invokes.size()).isBetween(35, 60);
+    // Scheduled times are 10 ms apart whatever the store does.
+    for (int i = 1; i < invokes.size(); i++) {
+      assertThat(invokes.get(i).time() - invokes.get(i - 1).time()).isBetween(9_000_000L, 11_000_000L);
+    }
+    Op last = invokes.get(invokes.size() - 1);
+    assertThat(last.extra()).containsKey("sent");
+    long lateness = ((Number) last.extra().get("sent")).longValue() - last.time();
+    assertThat(lateness).as("the last op left well after its schedule").isGreaterThan(200_000_000L);
+    Operation lastOp = h.operations().get(h.operations().size() - 1);
+    assertThat(lastOp.completion().time() - lastOp.invoke().time()).isGreaterThan(200_000_000L);
+  }
+
+  @Test
+  void opsRoundRobinOverTheNodes() {
+    NodeClients clients = new NodeClients(new java.util.LinkedHashMap<>(Map.of("n1", new FakeStoreClient(0, 0))));
+    assertThat(clients.nodeFor(0)).isEqualTo("n1");
+    java.util.LinkedHashMap<String, io.quorumlab.store.client.StoreClient> three = new java.util.LinkedHashMap<>();
+    for (String n : List.of("n1", "n2", "n3")) three.put(n, new FakeStoreClient(0, 0));
+    NodeClients c3 = new NodeClients(three);
+    assertThat(List.of(c3.nodeFor(0), c3.nodeFor(1), c3.nodeFor(2), c3.nodeFor(3))).containsExactly("n1", "n2", "n3", "n1");
+  }
+}
