@@ -29,6 +29,8 @@ public final class CheckerRegistry {
     for (String model : MODELS.keySet()) CHECKERS.put("linearizable-" + model, () -> linearizable(model));
     CHECKERS.put(io.quorumlab.checkers.set.SetChecker.NAME, io.quorumlab.checkers.set.SetChecker::new);
     CHECKERS.put(io.quorumlab.checkers.stale.StaleReadChecker.NAME, io.quorumlab.checkers.stale.StaleReadChecker::new);
+    CHECKERS.put(io.quorumlab.checkers.elle.ListAppendChecker.NAME, io.quorumlab.checkers.elle.ListAppendChecker::new);
+    CHECKERS.put(io.quorumlab.checkers.elle.RwRegisterChecker.NAME, io.quorumlab.checkers.elle.RwRegisterChecker::new);
   }
 
   private CheckerRegistry() {}

@@ -87,6 +87,7 @@ class ExecuteTest {
   void everyWorkloadNamesItsCheckers() {
     assertThat(new RegisterWorkload().checkers()).extracting(c -> c.name()).containsExactly("linearizable", "stale-read");
     assertThat(new SetWorkload().checkers()).extracting(c -> c.name()).containsExactly("set");
+    assertThat(new ListAppendWorkload().checkers()).extracting(c -> c.name()).containsExactly("list-append");
     assertThat(Workloads.names()).containsExactly("register", "list-append", "set");
   }
 }

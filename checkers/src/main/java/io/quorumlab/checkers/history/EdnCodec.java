@@ -1,7 +1,6 @@
 package io.quorumlab.checkers.history;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +24,8 @@ final class EdnCodec {
 
   private EdnCodec() {}
 
-  static History read(Reader reader, Path file) throws IOException {
-    LineCountingParseable in = new LineCountingParseable(reader);
+  static History read(CharSequence text, Path file) {
+    LineCountingParseable in = new LineCountingParseable(text);
     Parser parser = Parsers.newParser(CONFIG);
     List<Op> ops = new ArrayList<>();
     List<Long> lines = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.quorumlab.checkers.history;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -30,8 +29,9 @@ public final class Histories {
   }
 
   public static History read(Path file, HistoryFormat format) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(in, format, file);
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new HistoryParseException(file, 0, "no such file");
     } catch (AccessDeniedException e) {
@@ -41,6 +41,7 @@ public final class Histories {
     } catch (IOException e) {
       throw new HistoryParseException(file, 0, "cannot read: " + e.getMessage(), e);
     }
+    return parse(text, format, file);
   }
 
   /**
@@ -49,18 +50,30 @@ public final class Histories {
    * @param source named in error messages, or null
    */
   public static History read(Reader in, HistoryFormat format, Path source) throws IOException {
-    return switch (format) {
-      case JSONL -> JsonlCodec.read(in, source);
-      case EDN -> EdnCodec.read(in, source);
-    };
+    StringBuilder sb = new StringBuilder();
+    char[] buf = new char[1 << 14];
+    for (int n = in.read(buf); n >= 0; n = in.read(buf)) sb.append(buf, 0, n);
+    return parse(sb.toString(), format, source);
   }
 
   /** Reads a history held in a string (tests, small tools). */
   public static History parse(String text, HistoryFormat format) {
+    return parse(text, format, null);
+  }
+
+  /**
+   * Reads a history held in a string.
+   *
+   * @param source named in error messages, or null
+   */
+  public static History parse(String text, HistoryFormat format, Path source) {
     try {
-      return read(new StringReader(text), format, null);
+      return switch (format) {
+        case JSONL -> JsonlCodec.read(text, source);
+        case EDN -> EdnCodec.read(text, source);
+      };
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new HistoryParseException(source, 0, "cannot read: " + e.getMessage(), e);
     }
   }
 

@@ -3,69 +3,45 @@ package io.quorumlab.checkers.history;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** DESIGN.md's {@code history.jsonl}: one JSON object per line; a JSON array of objects is read too. */
+/**
+ * DESIGN.md's {@code history.jsonl}: one JSON object per line; a JSON array of objects is read
+ * too. One streaming parser reads the whole text, so line numbers come from its token locations.
+ */
 final class JsonlCodec {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JsonlCodec() {}
 
-  static History read(Reader reader, Path file) throws IOException {
-    BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-    in.mark(1 << 16);
-    int c;
-    do {
-      c = in.read();
-    } while (c >= 0 && Character.isWhitespace(c));
-    in.reset();
-    return c == '[' ? readArray(in, file) : readLines(in, file);
-  }
-
-  private static History readLines(BufferedReader in, Path file) throws IOException {
+  static History read(String text, Path file) throws IOException {
     List<Op> ops = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
-    long lineNo = 0;
-    for (String line = in.readLine(); line != null; line = in.readLine()) {
-      lineNo++;
-      if (line.isBlank()) continue;
-      JsonNode node;
+    try (JsonParser p = MAPPER.createParser(text)) {
       try {
-        node = MAPPER.readTree(line);
-      } catch (JsonProcessingException e) {
-        throw new HistoryParseException(file, lineNo, "JSON syntax error: " + e.getOriginalMessage(), e);
-      }
-      ops.add(toOp(node, ops.size(), file, lineNo));
-      lines.add(lineNo);
-    }
-    return new History(ops, Pairing.pair(ops, i -> lines.get(i), file));
-  }
-
-  private static History readArray(Reader in, Path file) throws IOException {
-    List<Op> ops = new ArrayList<>();
-    List<Long> lines = new ArrayList<>();
-    try (JsonParser p = MAPPER.createParser(in)) {
-      try {
-        p.nextToken();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          if (p.currentToken() == null) throw new HistoryParseException(file, p.currentLocation().getLineNr(), "JSON syntax error: the history's opening [ is never closed");
+        JsonToken t = p.nextToken();
+        boolean array = t == JsonToken.START_ARRAY;
+        if (array) t = p.nextToken();
+        while (t != null && !(array && t == JsonToken.END_ARRAY)) {
           long line = p.currentTokenLocation().getLineNr();
-          JsonNode node = MAPPER.readTree(p);
-          ops.add(toOp(node, ops.size(), file, line));
+          if (t != JsonToken.START_OBJECT) {
+            throw new HistoryParseException(file, line, "expected a JSON object per operation, found " + describe(t));
+          }
+          ops.add(OpFields.toOp((Map<?, ?>) value(p), ops.size(), file, line));
           lines.add(line);
+          t = p.nextToken();
         }
-        if (p.nextToken() != null) throw new HistoryParseException(file, p.currentTokenLocation().getLineNr(), "unexpected content after the history array's closing ]");
+        if (array) {
+          if (t == null) throw new HistoryParseException(file, p.currentLocation().getLineNr(), "JSON syntax error: the history's opening [ is never closed");
+          if (p.nextToken() != null) throw new HistoryParseException(file, p.currentTokenLocation().getLineNr(), "unexpected content after the history array's closing ]");
+        }
       } catch (JsonProcessingException e) {
         long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         throw new HistoryParseException(file, line, "JSON syntax error: " + e.getOriginalMessage(), e);
@@ -74,38 +50,53 @@ final class JsonlCodec {
     return new History(ops, Pairing.pair(ops, i -> lines.get(i), file));
   }
 
-  private static Op toOp(JsonNode node, int position, Path file, long line) {
-    if (!node.isObject()) throw new HistoryParseException(file, line, "expected a JSON object per operation, found " + node.getNodeType().name().toLowerCase());
-    return OpFields.toOp((Map<?, ?>) fromJson(node), position, file, line);
+  /** The value at the parser's current token as plain data: integers as Long, objects in order. */
+  private static Object value(JsonParser p) throws IOException {
+    switch (p.currentToken()) {
+      case START_OBJECT: {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+          String name = p.currentName();
+          p.nextToken();
+          m.put(name, value(p));
+        }
+        return m;
+      }
+      case START_ARRAY: {
+        List<Object> l = new ArrayList<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) l.add(value(p));
+        return l;
+      }
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : (Object) p.getLongValue();
+      case VALUE_NUMBER_FLOAT:
+        return p.getDoubleValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw new JsonParseError(p, "unexpected " + p.currentToken());
+    }
   }
 
-  static Object fromJson(JsonNode n) {
-    switch (n.getNodeType()) {
-      case NULL, MISSING:
-        return null;
-      case BOOLEAN:
-        return n.booleanValue();
-      case STRING:
-        return n.textValue();
-      case NUMBER:
-        if (n.isIntegralNumber()) return n.canConvertToLong() ? (Object) n.longValue() : n.bigIntegerValue();
-        return n.isBigDecimal() ? n.decimalValue() : (Object) n.doubleValue();
-      case ARRAY: {
-        List<Object> out = new ArrayList<>(n.size());
-        for (JsonNode e : n) out.add(fromJson(e));
-        return out;
-      }
-      case OBJECT: {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
-          out.put(e.getKey(), fromJson(e.getValue()));
-        }
-        return out;
-      }
-      default:
-        return n.toString();
+  private static final class JsonParseError extends JsonProcessingException {
+    JsonParseError(JsonParser p, String message) {
+      super(message, p.currentTokenLocation());
     }
+  }
+
+  private static String describe(JsonToken t) {
+    return switch (t) {
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      default -> t.asString() == null ? t.name().toLowerCase() : t.asString();
+    };
   }
 
   static void write(History history, Writer out) throws IOException {

@@ -11,34 +11,53 @@ public final class KvModel implements Model<KvModel.Text> {
   private static final int SHOWN = 56;
 
   /**
-   * A key's string with a 64-bit polynomial hash kept incrementally, so that an append costs a
-   * copy but no rehash of the whole string (the search hashes every new state).
+   * A key's string as a persistent rope: a parent plus the appended suffix, with its length and a
+   * 64-bit polynomial hash kept incrementally. An append costs O(suffix) time and a small object
+   * instead of a copy of the whole string (the search keeps every state it explores); the string
+   * itself is built only when a get of the same length is compared with it.
    */
   public static final class Text {
     private static final long BASE = 0x100000001B3L;
-    static final Text EMPTY = new Text("", 0);
+    static final Text EMPTY = new Text(null, "", 0, 0);
 
-    final String s;
-    final long hash;
+    private final Text parent;
+    private final String suffix;
+    private final int length;
+    private final long hash;
+    private String whole;
 
-    private Text(String s, long hash) {
-      this.s = s;
+    private Text(Text parent, String suffix, int length, long hash) {
+      this.parent = parent;
+      this.suffix = suffix;
+      this.length = length;
       this.hash = hash;
+      if (parent == null) whole = suffix;
     }
 
     static Text of(String s) {
-      return EMPTY.append(s);
+      return new Text(null, s, s.length(), hash(0, s));
     }
 
     Text append(String t) {
-      long h = hash;
+      return t.isEmpty() ? this : new Text(this, t, length + t.length(), hash(hash, t));
+    }
+
+    private static long hash(long h, String t) {
       for (int i = 0; i < t.length(); i++) h = h * BASE + t.charAt(i);
-      return new Text(s.concat(t), h);
+      return h;
+    }
+
+    /** Whether this is exactly {@code s}. */
+    boolean is(String s) {
+      return s.length() == length && toString().equals(s);
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Text t && t.hash == hash && t.s.equals(s);
+      if (o == this) return true;
+      if (!(o instanceof Text t) || t.hash != hash || t.length != length) return false;
+      if (t.parent == parent && t.suffix.equals(suffix)) return true;
+      return t.toString().equals(toString());
     }
 
     @Override
@@ -46,9 +65,24 @@ public final class KvModel implements Model<KvModel.Text> {
       return (int) (hash ^ (hash >>> 32));
     }
 
+    /** The whole string, built once. */
     @Override
     public String toString() {
-      return s;
+      String w = whole;
+      if (w == null) {
+        char[] chars = new char[length];
+        int end = length;
+        Text t = this;
+        while (t.whole == null) {
+          end -= t.suffix.length();
+          t.suffix.getChars(0, t.suffix.length(), chars, end);
+          t = t.parent;
+        }
+        t.whole.getChars(0, end, chars, 0);
+        w = new String(chars);
+        whole = w;
+      }
+      return w;
     }
   }
 
@@ -72,7 +106,7 @@ public final class KvModel implements Model<KvModel.Text> {
     switch (call.f()) {
       case "get":
         if (!call.outputKnown()) return state;
-        return state.s.equals(call.output() == null ? "" : call.output()) ? state : null;
+        return state.is(call.output() == null ? "" : str(call.output())) ? state : null;
       case "put":
         return Text.of(str(call.input()));
       case "append":
@@ -89,7 +123,7 @@ public final class KvModel implements Model<KvModel.Text> {
 
   @Override
   public String describe(Text state) {
-    return quote(state.s);
+    return quote(state.toString());
   }
 
   @Override
@@ -103,7 +137,7 @@ public final class KvModel implements Model<KvModel.Text> {
 
   @Override
   public long bytes(Text state) {
-    return 72L + state.s.length();
+    return 48L;
   }
 
   /**

@@ -96,15 +96,18 @@ public final class SetChecker implements Checker {
     String summary = switch (verdict) {
       case VALID -> "every one of " + acked + " acknowledged adds is in the final read"
           + (counts.containsKey(SetAnomaly.Kind.REAPPEARED.wireName) ? "; " + counts.get(SetAnomaly.Kind.REAPPEARED.wireName) + " adds vanished from a read and came back" : "");
-      case INVALID -> summarize(counts) + " (of " + acked + " acknowledged adds)";
+      case INVALID -> summarize(anomalies) + " (of " + acked + " acknowledged adds)";
       case UNKNOWN -> unjudgedKeys.size() + " key(s) were never read successfully; nothing lost among the rest";
     };
     return new CheckResult(NAME, verdict, summary, explanation, counts, details, List.of());
   }
 
-  private static String summarize(Map<String, Long> counts) {
+  private static String summarize(List<SetAnomaly> anomalies) {
     List<String> parts = new ArrayList<>();
-    counts.forEach((k, v) -> parts.add(v + " " + k + (v == 1 ? "" : "s")));
+    for (SetAnomaly.Kind kind : SetAnomaly.Kind.values()) {
+      long n = anomalies.stream().filter(a -> a.kind() == kind).count();
+      if (n > 0) parts.add(n + " " + kind.plural);
+    }
     return String.join(", ", parts);
   }
 

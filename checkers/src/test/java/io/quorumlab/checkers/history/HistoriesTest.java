@@ -59,6 +59,7 @@ class HistoriesTest {
     assertThat(failed.error()).isEqualTo("[no-client, Connection refused]");
     assertThat(Histories.encode(failed, HistoryFormat.EDN)).contains(":error [:no-client \"Connection refused\"]");
     assertThat(Histories.encode(failed, HistoryFormat.JSONL)).contains("\"error\":[\"no-client\",\"Connection refused\"]");
+    assertThat(Histories.parse(Histories.toString(h, HistoryFormat.JSONL), HistoryFormat.JSONL).ops()).isEqualTo(h.ops());
   }
 
   @Test
@@ -109,7 +110,8 @@ class HistoriesTest {
     Path dir = Corpora.dir();
     return Stream.of("jepsen-etcd", "porcupine-kv", "elle").flatMap(d -> {
       try {
-        return Files.list(dir.resolve(d)).filter(p -> !p.toString().endsWith(".tsv")).sorted();
+        // huge-scc.edn (2.8 MB) has its own round trip in readsStructuredErrorsAndKeepsThemForWriting
+        return Files.list(dir.resolve(d)).filter(p -> !p.toString().endsWith(".tsv") && !p.toString().endsWith("huge-scc.edn")).sorted();
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }

@@ -59,6 +59,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Write HTML explanations here (default: next to each input).")
   Path out;
 
+  @Option(names = "--consistency-models", split = ",", paramLabel = "MODEL", description = "list-append, rw-register: the models the history should satisfy (default strict-serializable), e.g. snapshot-isolation,repeatable-read.")
+  List<String> consistencyModels;
+
   @Option(names = "--all-keys", description = "Linearizability: check every key even once one is known to be non-linearizable.")
   boolean allKeys;
 
@@ -121,6 +124,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       Checker c = model != null ? CheckerRegistry.linearizable(model) : CheckerRegistry.checker(checker != null ? checker : "linearizable");
       if (allKeys && c instanceof LinearizabilityChecker lc) c = lc.withAllKeys();
+      if (consistencyModels != null) c = io.quorumlab.checkers.elle.ElleCheckers.withConsistencyModels(c, consistencyModels);
       return c;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

@@ -63,7 +63,7 @@ public final class ClusterCommand implements Runnable {
       if (ClusterState.exists(dir)) {
         ClusterState old = ClusterState.read(dir);
         List<String> alive = old.nodes().stream()
-            .filter(n -> NodeLauncher.ours(n.pid(), n.config()).isPresent()).map(n -> n.id() + " (pid " + n.pid() + ")").toList();
+            .filter(n -> NodeLauncher.ours(n.pid(), n.startedMs()).isPresent()).map(n -> n.id() + " (pid " + n.pid() + ")").toList();
         if (!alive.isEmpty()) {
           throw new UsageException("a cluster is already running in " + dir + ": " + String.join(", ", alive)
               + "; stop it with 'quorumlab cluster stop" + (dir.toString().equals(DEFAULT_DIR) ? "" : " --dir " + dir) + "'");
@@ -92,7 +92,8 @@ public final class ClusterCommand implements Runnable {
         Path log = nodeDir.resolve("node.log");
         Process p = NodeLauncher.spawn(configFile, log, heap);
         processes.add(p);
-        started.add(new ClusterState.Node(id, "127.0.0.1", ports.get(i), p.pid(), configFile.toString(), log.toString()));
+        started.add(new ClusterState.Node(id, "127.0.0.1", ports.get(i), p.pid(), NodeLauncher.startedMs(p.toHandle()),
+            configFile.toString(), log.toString()));
       }
       ClusterState state = new ClusterState(template.n(), template.w(), template.r(), started);
       state.write(dir);
@@ -154,7 +155,7 @@ public final class ClusterCommand implements Runnable {
       ClusterState state = ClusterState.read(dir);
       int failed = 0;
       for (ClusterState.Node n : state.nodes()) {
-        Optional<ProcessHandle> h = NodeLauncher.ours(n.pid(), n.config());
+        Optional<ProcessHandle> h = NodeLauncher.ours(n.pid(), n.startedMs());
         if (h.isEmpty()) {
           System.out.println(n.id() + " was not running");
         } else if (NodeLauncher.stop(h.get(), 10_000)) {
@@ -183,7 +184,7 @@ public final class ClusterCommand implements Runnable {
       int down = 0;
       System.out.println("n=" + state.n() + " w=" + state.w() + " r=" + state.r());
       for (ClusterState.Node n : state.nodes()) {
-        boolean running = NodeLauncher.ours(n.pid(), n.config()).isPresent();
+        boolean running = NodeLauncher.ours(n.pid(), n.startedMs()).isPresent();
         boolean answers = NodeLauncher.ping(new InetSocketAddress(n.host(), n.port()), opts).isPresent();
         down += answers ? 0 : 1;
         System.out.println(n.id() + " " + n.address() + " pid " + n.pid() + " " + (running ? "running" : "not running")

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       KvCommand.class,
       RunCommand.class,
       ReportCommand.class,
+      CompareCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -16,22 +16,31 @@ final class ProgressLine implements AutoCloseable {
 
   private final PrintWriter err;
   private final String what;
-  private final boolean terminal = System.console() != null;
+  private final boolean terminal;
   private final long started = System.nanoTime();
   private final ScheduledExecutorService timer;
   private volatile CheckContext.Progress last;
   private boolean shown;
 
   ProgressLine(PrintWriter err, String what) {
+    this(err, what, System.console() != null, QUIET_NANOS / 1_000_000);
+  }
+
+  /**
+   * @param terminal rewrite one line in place (else print a line every five seconds)
+   * @param quietMillis show nothing for this long
+   */
+  ProgressLine(PrintWriter err, String what, boolean terminal, long quietMillis) {
     this.err = err;
     this.what = what;
+    this.terminal = terminal;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "check-progress");
       t.setDaemon(true);
       return t;
     });
     long period = terminal ? 250 : 5000;
-    timer.scheduleAtFixedRate(this::show, QUIET_NANOS / 1_000_000, period, TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(this::show, quietMillis, period, TimeUnit.MILLISECONDS);
   }
 
   void update(CheckContext.Progress p) {

@@ -109,6 +109,9 @@ public final class RunCommand implements Callable<Integer> {
       description = "Coordinator timeout for reaching a quorum; an op that hits it is indeterminate (default: ${DEFAULT-VALUE}).")
   long requestTimeoutMs = RunSpec.DEFAULT_REQUEST_TIMEOUT_MS;
 
+  /** --junit FILE and --expect valid|invalid: the CI gate (issue 8). */
+  @picocli.CommandLine.Mixin io.quorumlab.harness.gate.GateOptions gate = new io.quorumlab.harness.gate.GateOptions();
+
   RunSpec toSpec() {
     long s = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
     return new RunSpec(backend, nodes, n, w, r, quorum, readRepair, conflicts, fsync, workload, nemesis, nemesisInterval,
@@ -119,6 +122,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RunSpec runSpec = toSpec();
     Runner.validate(runSpec);
+    gate.validate();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outWriter = spec.commandLine().getOut();
     err.println("quorumlab run: " + runSpec.workload() + " on " + runSpec.nodes() + " " + runSpec.backend() + " nodes, "
@@ -139,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
     try {
       RunOutcome outcome = runner.run();
       RunSummary.print(outWriter, runSpec, outcome);
-      return outcome.exitCode();
+      return gate.finish(outWriter, err, runSpec, outcome);
     } finally {
       printed.countDown();
       try {

@@ -63,6 +63,11 @@ public final class RunSummary {
     List<String> out = new ArrayList<>();
     boolean overlap = s.w() + s.r() > s.n();
     if (verdict == Verdict.INVALID) {
+      boolean register = "register".equals(s.workload());
+      if (s.conflicts() == ConflictMode.LWW && !register) {
+        out.add("lww keeps the write with the newest timestamp and silently drops concurrent ones: two clients that each "
+            + "read the value and wrote it back with their change overwrite each other, acknowledged or not.");
+      }
       if (!overlap) {
         out.add("W + R = " + (s.w() + s.r()) + " <= N = " + s.n() + ": a read quorum need not include any replica of the last "
             + "acknowledged write, so reads can be stale even without faults.");
@@ -70,7 +75,7 @@ public final class RunSummary {
         out.add("W + R > N promised overlapping quorums, but with a sloppy quorum a partitioned coordinator counts fallback "
             + "nodes outside the key's N replicas, so a write and a later read can use disjoint sets of nodes.");
       }
-      if (s.conflicts() == ConflictMode.LWW) {
+      if (s.conflicts() == ConflictMode.LWW && register) {
         out.add("lww keeps the write with the newest timestamp and silently drops concurrent ones, acknowledged or not.");
       }
       if (s.conflicts() == ConflictMode.ABD && s.quorum() == Quorum.STRICT && s.readRepair() == ReadRepair.BLOCKING) {

@@ -98,7 +98,7 @@ class StoreCommandsTest {
     assertThat(wOverN.err()).contains("w=4 must be between 1 and n=3");
 
     Path dir = tmp.resolve("state");
-    new ClusterState(3, 2, 2, List.of(new ClusterState.Node("n1", "127.0.0.1", 1, 1, "x", "y"))).write(dir);
+    new ClusterState(3, 2, 2, List.of(new ClusterState.Node("n1", "127.0.0.1", 1, 1, 0, "x", "y"))).write(dir);
     Run unknown = run("kv", "get", "k", "--node", "n9", "--dir", dir.toString());
     assertThat(unknown.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(unknown.err()).contains("unknown node 'n9'");

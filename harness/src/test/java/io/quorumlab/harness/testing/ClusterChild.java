@@ -22,8 +22,8 @@ public final class ClusterChild {
     if (args[0].equals("local")) {
       cluster = new LocalCluster(LocalClusterOptions.of(nodes, NodeConfigs.template()).withMainClass(args[2]).withJvmArgs(List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
     } else {
-      cluster = new DockerCluster(DockerClusterOptions.of(nodes, NodeConfigs.template()).withMainClass(args[2])
-          .withJvmArgs(List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+      // Default image settings, so the image of the other docker tests is reused.
+      cluster = new DockerCluster(DockerClusterOptions.of(nodes, NodeConfigs.template()).withMainClass(args[2]));
     }
     cluster.start();
     List<String> ids = new ArrayList<>();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A test class that needs a Docker engine. Without one it is skipped with a visible message,
  * unless {@code QUORUMLAB_REQUIRE_DOCKER=true} (CI), where it fails instead.
  */
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(DockerCondition.class)
 public @interface RequiresDocker {}

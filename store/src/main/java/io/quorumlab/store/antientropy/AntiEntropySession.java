@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -226,22 +225,7 @@ public final class AntiEntropySession {
 
   private void sendKeys(boolean wholeRange, int markedOf, BitSet marked, Map<ByteBuffer, byte[]> entries) {
     phase = Phase.AWAITING_VALUES;
-    List<KeyDigest> chunk = new ArrayList<>();
-    long size = 64 + markedOf / 8;
-    boolean first = true;
-    for (Map.Entry<ByteBuffer, byte[]> e : entries.entrySet()) {
-      byte[] key = e.getKey().array();
-      long entrySize = 8L + key.length + e.getValue().length;
-      if (!chunk.isEmpty() && size + entrySize > maxMessageBytes) {
-        send(new SyncKeys(self, sessionId, wholeRange, first ? markedOf : 0, first ? marked : new BitSet(), chunk, false));
-        first = false;
-        chunk = new ArrayList<>();
-        size = 64;
-      }
-      chunk.add(new KeyDigest(key, e.getValue()));
-      size += entrySize;
-    }
-    send(new SyncKeys(self, sessionId, wholeRange, first ? markedOf : 0, first ? marked : new BitSet(), chunk, true));
+    Chunks.keys(self, sessionId, wholeRange, markedOf, marked, entries, maxMessageBytes).forEach(this::send);
     keyDigestsSent += entries.size();
   }
 
@@ -351,63 +335,13 @@ public final class AntiEntropySession {
     }
   }
 
-  /** Sends values then wants, split so no message exceeds the cap (a single huge value still goes alone). */
   private void sendValues(List<KeyValue> values, List<byte[]> wanted) {
-    List<KeyValue> chunk = new ArrayList<>();
-    List<byte[]> wantedChunk = new ArrayList<>();
-    long size = 64;
-    for (KeyValue kv : values) {
-      long entrySize = 8L + kv.key().length + kv.value().length;
-      if (!chunk.isEmpty() && size + entrySize > maxMessageBytes) {
-        send(new SyncValues(self, sessionId, chunk, List.of(), false));
-        chunk = new ArrayList<>();
-        size = 64;
-      }
-      chunk.add(kv);
-      size += entrySize;
-    }
-    for (byte[] key : wanted) {
-      long entrySize = 4L + key.length;
-      if ((!chunk.isEmpty() || !wantedChunk.isEmpty()) && size + entrySize > maxMessageBytes) {
-        send(new SyncValues(self, sessionId, chunk, wantedChunk, false));
-        chunk = new ArrayList<>();
-        wantedChunk = new ArrayList<>();
-        size = 64;
-      }
-      wantedChunk.add(key);
-      size += entrySize;
-    }
-    send(new SyncValues(self, sessionId, chunk, wantedChunk, true));
+    Chunks.values(self, sessionId, values, wanted, maxMessageBytes).forEach(this::send);
     valuesSent += values.size();
   }
 
-  // ---- local data ----
-
-  /** Our (key, digest) in the differing leaves (all of the range when {@code leaves} is null), in scan order. */
   private Map<ByteBuffer, byte[]> localEntries() {
-    List<TokenRange> runs = new ArrayList<>();
-    if (leaves == null) {
-      runs.add(tree.range());
-    } else {
-      for (int first = leaves.nextSetBit(0); first >= 0; ) {
-        int end = leaves.nextClearBit(first);
-        TokenRange run = tree.leavesRange(first, end - 1);
-        if (run != null) {
-          runs.add(run);
-        }
-        first = leaves.nextSetBit(end);
-      }
-    }
-    Map<ByteBuffer, byte[]> entries = new LinkedHashMap<>();
-    if (runs.isEmpty()) {
-      return entries;
-    }
-    data.scan(runs, (key, token, digest) -> {
-      if (tree.range().contains(token) && (leaves == null || leaves.get(tree.leafOf(token)))) {
-        entries.put(ByteBuffer.wrap(key.clone()), digest.clone());
-      }
-    });
-    return entries;
+    return LeafEntries.collect(tree, leaves, data);
   }
 
   // ---- plumbing ----

@@ -8,7 +8,6 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -42,15 +41,44 @@ public final class SyncCodec {
     return bytes.toByteArray();
   }
 
-  /** Size of {@link #encode} without building the bytes (for traffic accounting). */
+  /** Size of {@link #encode}, computed from the lengths (for traffic accounting, without copying values). */
   public static long encodedSize(SyncMessage message) {
-    Counter counter = new Counter();
-    try (DataOutputStream out = new DataOutputStream(counter)) {
-      write(message, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    long size = 1 + utfSize(message.from()) + 8;
+    if (message instanceof SyncStart) {
+      size += 8 + 8 + 1 + 8;
+    } else if (message instanceof SyncHashes m) {
+      size += marksSize(m.markedOf()) + 4 + 8L * m.childHashes().length;
+    } else if (message instanceof SyncKeys m) {
+      size += 1 + marksSize(m.markedOf()) + 4 + 1;
+      for (KeyDigest entry : m.entries()) {
+        size += 8L + entry.key().length + entry.digest().length;
+      }
+    } else if (message instanceof SyncValues m) {
+      size += 4 + 4 + 1;
+      for (KeyValue entry : m.values()) {
+        size += 8L + entry.key().length + entry.value().length;
+      }
+      for (byte[] key : m.wanted()) {
+        size += 4L + key.length;
+      }
+    } else if (message instanceof SyncDone m) {
+      size += 1 + utfSize(m.detail());
     }
-    return counter.count;
+    return size;
+  }
+
+  private static long marksSize(int markedOf) {
+    return 4 + (markedOf + 7) / 8;
+  }
+
+  /** Length of {@link DataOutput#writeUTF}: a 2-byte length and modified UTF-8. */
+  private static long utfSize(String s) {
+    long size = 2;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      size += (c >= 0x0001 && c <= 0x007F) ? 1 : (c <= 0x07FF ? 2 : 3);
+    }
+    return size;
   }
 
   public static SyncMessage decode(byte[] bytes) throws IOException {
@@ -217,19 +245,5 @@ public final class SyncCodec {
       throw new IOException("anti-entropy message claims " + count + " " + what + " (limit " + max + ")");
     }
     return count;
-  }
-
-  private static final class Counter extends OutputStream {
-    long count;
-
-    @Override
-    public void write(int b) {
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      count += len;
-    }
   }
 }

@@ -10,7 +10,7 @@ package io.quorumlab.store.client;
  * @param maxFrameBytes largest frame accepted from the node
  */
 public record ClientOptions(long connectTimeoutMs, long requestTimeoutMs, long graceMs, int maxFrameBytes) {
-  public static final ClientOptions DEFAULTS = new ClientOptions(1000, 5000, 300, 64 << 20);
+  public static final ClientOptions DEFAULTS = new ClientOptions(1000, 5000, 500, 64 << 20);
 
   public ClientOptions withRequestTimeoutMs(long value) {
     return new ClientOptions(connectTimeoutMs, value, graceMs, maxFrameBytes);

@@ -110,6 +110,7 @@ public final class GossipCodec {
         MemberInfo info = d.info();
         out.writeUTF(info.address());
         out.writeByte(info.status().ordinal());
+        out.writeInt(info.vnodes());
         long[] tokens = info.tokens();
         out.writeInt(tokens.length);
         for (long token : tokens) {
@@ -140,11 +141,12 @@ public final class GossipCodec {
     if (status >= statuses.length) {
       throw new IOException("unknown member status " + status);
     }
+    int vnodes = readCount(in, MAX_TOKENS, "vnodes");
     long[] tokens = new long[readCount(in, MAX_TOKENS, "tokens")];
     for (int i = 0; i < tokens.length; i++) {
       tokens[i] = in.readLong();
     }
-    return new MemberInfo(address, statuses[status], tokens);
+    return new MemberInfo(address, statuses[status], vnodes, tokens);
   }
 
   private static int readCount(DataInput in, int max, String what) throws IOException {

@@ -186,7 +186,7 @@ public final class Gossiper {
     boolean pendingBefore = before != null && before.status() == MemberStatus.JOINING;
     boolean pendingNow = after.status() == MemberStatus.JOINING;
     return pendingBefore != pendingNow
-        || ((ownsNow || pendingNow) && !before.info().sameTokens(after.info()));
+        || ((ownsNow || pendingNow) && !before.info().sameRingPosition(after.info()));
   }
 
   private void ringChanged() {
@@ -253,9 +253,14 @@ public final class Gossiper {
     updateLocal(view.self().info().withStatus(status));
   }
 
-  /** Announces new tokens for this node (a join picks them, a move changes them). */
+  /** Announces explicit tokens for this node (a join picks them, a move changes them). */
   public void setLocalTokens(long[] tokens) {
     updateLocal(view.self().info().withTokens(tokens));
+  }
+
+  /** Announces a new vnode count for this node (tokens derived from its id). */
+  public void setLocalVnodes(int vnodes) {
+    updateLocal(view.self().info().withVnodes(vnodes));
   }
 
   private void updateLocal(MemberInfo info) {

@@ -15,6 +15,8 @@ import io.quorumlab.store.version.VersionVector;
  * and starts the operation that coordinates it (or forwards it to a node that can).
  */
 final class Coordinator {
+  static final long FORWARD_MARGIN_MS = 200;
+
   private Coordinator() {}
 
   /** The request's settings after applying the cluster's defaults. */
@@ -63,7 +65,10 @@ final class Coordinator {
     // put that reached a non-replica goes to the first live replica. A forwarded put is never
     // forwarded again, so differing liveness views cannot make it bounce.
     if (node.config.conflicts() == ConflictMode.SIBLINGS && !targets.contains(node.self) && !forwarded) {
-      node.begin(new ForwardOperation(node.newOperationId(), node, replyTo, put, targets.nodes().get(0)), eff.timeoutMs());
+      // The replica times out first and says whether anything was written; this node only gives
+      // up (indeterminate) if that answer itself is lost.
+      node.begin(new ForwardOperation(node.newOperationId(), node, replyTo, put, targets.nodes().get(0)),
+          eff.timeoutMs() + FORWARD_MARGIN_MS);
       return;
     }
     node.begin(new PutOperation(node.newOperationId(), node, replyTo, put, context, targets, eff), eff.timeoutMs());

@@ -39,6 +39,7 @@ public final class Node {
   final Stamps stamps;
   private Ring ring;
   private Liveness liveness;
+  private FallbackWrites fallbackWrites = FallbackWrites.NONE;
 
   private final Map<Long, Operation> operations = new HashMap<>();
   private final ArrayDeque<PeerMessage> toSelf = new ArrayDeque<>();
@@ -82,6 +83,26 @@ public final class Node {
 
   public Liveness liveness() {
     return liveness;
+  }
+
+  /** Hinted-handoff seam: told of every write this node stores as a fallback for another. */
+  public void setFallbackWrites(FallbackWrites listener) {
+    this.fallbackWrites = listener;
+  }
+
+  /**
+   * Merges {@code incoming} into this node's stored state of {@code key} with the cluster's merge
+   * rule, durably (for hint delivery and anti-entropy repairs). Returns the stored result.
+   */
+  public Siblings mergeLocal(String key, Siblings incoming) {
+    return replica.merge(key, incoming);
+  }
+
+  /** The cluster's merge rule on encoded states (null = absent), for components that hold bytes. */
+  public byte[] mergeEncoded(byte[] local, byte[] remote) {
+    Siblings a = local == null ? Siblings.EMPTY : io.quorumlab.store.version.VersionCodec.decodeSiblings(local);
+    Siblings b = remote == null ? Siblings.EMPTY : io.quorumlab.store.version.VersionCodec.decodeSiblings(remote);
+    return io.quorumlab.store.version.VersionCodec.encode(reconciler.merge(a, b));
   }
 
   /** Routes {@link PeerMessage.Extension} messages of {@code channel} to {@code handler}. */
@@ -191,7 +212,8 @@ public final class Node {
     try {
       // A fallback (hintFor != null) keeps the state like any replica, so that sloppy reads find
       // it; handing it back to the owner is the hinted-handoff component's job.
-      replica.merge(m.key(), m.state());
+      Siblings merged = replica.merge(m.key(), m.state());
+      noteFallbackWrite(m.hintFor(), m.key(), merged);
       ok = true;
     } catch (StorageException e) {
       LOG.warn("node {}: write of '{}' failed: {}", self, m.key(), e.getMessage());
@@ -217,6 +239,12 @@ public final class Node {
       transport.reply(c.client(), reply);
     } else if (to instanceof ReplyTo.Forwarded f) {
       send(f.node(), new PeerMessage.ForwardReply(f.op(), reply));
+    }
+  }
+
+  void noteFallbackWrite(String owner, String key, Siblings merged) {
+    if (owner != null && !owner.equals(self)) {
+      fallbackWrites.stored(owner, key, merged);
     }
   }
 

@@ -74,6 +74,7 @@ final class PutOperation extends Operation {
       write = DottedSiblings.INSTANCE.put(node.replica.load(request.key()), node.self, readContext,
           request.value(), node.stamps.nextWallMicros());
       node.replica.store(request.key(), write.state());
+      node.noteFallbackWrite(targets.hintFor().get(node.self), request.key(), write.state());
     } catch (StorageException e) {
       // The local write failed before anything was sent: nothing can have been applied.
       node.reply(replyTo, new ClientReply.Error(request.id(), ErrorKind.UNAVAILABLE,

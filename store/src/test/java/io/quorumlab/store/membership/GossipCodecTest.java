@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GossipCodecTest {
-  private static final MemberInfo INFO = new MemberInfo("10.0.0.1:7000", MemberStatus.LEAVING, new long[] {-5, 0, Long.MAX_VALUE});
+  private static final MemberInfo INFO = new MemberInfo("10.0.0.1:7000", MemberStatus.LEAVING, 256, new long[] {-5, 0, Long.MAX_VALUE});
 
   @Test
   void everyMessageRoundTrips() throws IOException {
@@ -23,6 +23,9 @@ class GossipCodecTest {
     for (GossipMessage message : messages) {
       assertThat(GossipCodec.decode(GossipCodec.encode(message))).isEqualTo(message);
     }
+    GossipAck2 decoded = (GossipAck2) GossipCodec.decode(GossipCodec.encode(messages.get(2)));
+    assertThat(decoded.deltas().get(0).info().vnodes()).isEqualTo(256);
+    assertThat(decoded.deltas().get(0).info().tokens()).containsExactly(-5, 0, Long.MAX_VALUE);
   }
 
   @Test

@@ -109,7 +109,7 @@ final class GossipSimulation {
 
   private void boot(SimNode node, MemberStatus status, int salt) {
     // Generation = the virtual epoch-millis at start (+1 so it is positive at time 0).
-    MemberInfo info = new MemberInfo(address(node.id), status, tokens(node.id, salt));
+    MemberInfo info = MemberInfo.ofTokens(address(node.id), status, tokens(node.id, salt));
     node.gossiper = new Gossiper(config, node.id, now + 1, info, seeds, random.split(),
         (to, message) -> send(node, to, message));
     node.gossiper.addListener(node);

@@ -18,7 +18,7 @@ class GossiperTest {
   private final List<String> eventsA = new ArrayList<>();
 
   private Gossiper gossiper(String id, long generation, MemberStatus status, List<Sent> out) {
-    MemberInfo info = new MemberInfo(id + ":7000", status, new long[] {id.hashCode()});
+    MemberInfo info = MemberInfo.ofVnodes(id + ":7000", status, 256);
     return new Gossiper(GossipConfig.defaults(), id, generation, info, Map.of("a", "a:7000"),
         new SplittableRandom(1), (to, m) -> out.add(new Sent(to, m)));
   }
@@ -134,6 +134,14 @@ class GossiperTest {
     assertThat(eventsA).containsExactly("ring");
     assertThat(a.member("b").orElseThrow().info().tokens()).containsExactly(1, 2, 3);
     assertThat(a.ringVersion()).isEqualTo(ringBefore + 2);
+    assertThat(a.member("b").orElseThrow().info().vnodes()).isEqualTo(3);
+
+    eventsA.clear();
+    b.setLocalVnodes(128);
+    exchange(a, b, 3500);
+    assertThat(eventsA).containsExactly("ring");
+    assertThat(a.member("b").orElseThrow().info().vnodes()).isEqualTo(128);
+    assertThat(a.member("b").orElseThrow().info().tokens()).isEmpty();
 
     eventsA.clear();
     b.setLocalStatus(MemberStatus.LEAVING);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class MembershipViewTest {
   private static MemberInfo info(MemberStatus status, long... tokens) {
-    return new MemberInfo("a:1", status, tokens);
+    return MemberInfo.ofTokens("a:1", status, tokens);
   }
 
   private static MembershipView view() {

@@ -1,7 +1,8 @@
 package io.quorumlab.workloads.listappend;
 
 import io.quorumlab.checkers.Checker;
-import io.quorumlab.checkers.CheckerRegistry;
+import io.quorumlab.checkers.elle.ElleOptions;
+import io.quorumlab.checkers.elle.ListAppendChecker;
 import io.quorumlab.store.client.GetResult;
 import io.quorumlab.store.client.RequestOptions;
 import io.quorumlab.store.client.StoreClient;
@@ -69,7 +70,7 @@ public final class ListAppendWorkload implements Workload {
 
   @Override
   public List<Checker> checkers() {
-    return List.of(CheckerRegistry.checker("list-append"));
+    return List.of(new ListAppendChecker(ElleOptions.defaults().withConsistencyModels(List.of("strict-serializable"))));
   }
 
   @Override

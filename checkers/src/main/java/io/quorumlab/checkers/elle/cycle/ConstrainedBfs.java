@@ -184,7 +184,7 @@ final class ConstrainedBfs {
       }
       if (i < 0) {
         String type = Cycle.classify(types);
-        return type.equals(spec.name()) ? new Cycle(type, txns, types) : null;
+        return spec.name() == null || type.equals(spec.name()) ? new Cycle(type, txns, types) : null;
       }
       int[] aTx = Arrays.copyOfRange(txns, i, j);
       int[] aTy = Arrays.copyOfRange(types, i, j);
@@ -213,6 +213,6 @@ final class ConstrainedBfs {
   }
 
   private static boolean matches(int[] types, CycleSpec spec) {
-    return types.length >= 2 && Cycle.classify(types).equals(spec.name());
+    return types.length >= 2 && (spec.name() == null || Cycle.classify(types).equals(spec.name()));
   }
 }

@@ -28,6 +28,13 @@ public record CycleSpec(String name, int mask, int rwMode, boolean requireWr, in
   public static final int NONADJACENT_RW = 2;
   /** Two or more, some two adjacent: G2-item. */
   public static final int ADJACENT_RW = 3;
+  /** Any number: a spec for "some cycle of these edge types", whatever its anomaly type. */
+  public static final int ANY_RW = 4;
+
+  /** Any cycle over {@code mask} starting with an edge of type {@code firstEdge}; name null. */
+  public static CycleSpec any(int mask, int firstEdge) {
+    return new CycleSpec(null, Edges.withChain(mask), ANY_RW, false, 0, firstEdge);
+  }
 
   /** All cyclic anomaly specs in search order: the bases, then -process, then -realtime. */
   public static List<CycleSpec> all() {
@@ -103,6 +110,8 @@ public record CycleSpec(String name, int mask, int rwMode, boolean requireWr, in
             return -1;
           case ONE_RW:
             return count >= 1 ? -1 : (state | LAST_RW) + 1;
+          case ANY_RW:
+            return (state & ~COUNT) | Math.min(count + 1, 2) | LAST_RW;
           case NONADJACENT_RW:
             if (last) return -1;
             return (state & ~COUNT) | Math.min(count + 1, 2) | LAST_RW;
@@ -123,6 +132,7 @@ public record CycleSpec(String name, int mask, int rwMode, boolean requireWr, in
       case NO_RW -> count == 0;
       case ONE_RW -> count == 1;
       case NONADJACENT_RW -> count >= 2 && !wrapAdjacent;
+      case ANY_RW -> true;
       default -> count >= 2 && ((state & ADJ) != 0 || wrapAdjacent);
     };
     if (requireWr && (state & SAW_WR) == 0) return false;

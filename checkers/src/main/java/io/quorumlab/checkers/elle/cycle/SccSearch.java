@@ -199,61 +199,30 @@ public final class SccSearch {
 
   /**
    * Some cycle of the weakest edge types the component has a cycle of: ww, then ww with order
-   * edges, ww+wr, ww+wr with order edges, ww+wr+rw, everything. Linear; used when the search ran
-   * out of budget, so that the component still yields the weakest anomaly it must contain.
+   * edges, ww+wr, ww+wr with order edges, ww+wr+rw, everything. Linear (one component check and
+   * one search per projection); used when the search ran out of budget, so that the component
+   * still yields the weakest anomaly it must contain.
    */
   Cycle fallbackCycle() {
     int order = orderEdges;
     int[] masks = {Edges.WW, Edges.WW | order, Edges.WW | Edges.WR, Edges.WW | Edges.WR | order, Edges.DATA,
         Edges.DATA | order};
+    ConstrainedBfs unbounded = new ConstrainedBfs(g, Deadline.at(Long.MAX_VALUE));
     for (int mask : masks) {
       int full = Edges.withChain(mask);
       Tarjan t = g.components(full);
       for (int x = 0; x < g.size; x++) {
-        if (g.isTxn(x) && t.size[t.comp[x]] > 1) return shortestCycleThrough(x, t, full);
+        if (!g.isTxn(x) || t.size[t.comp[x]] < 2) continue;
+        for (int e = g.offs[x]; e < g.offs[x + 1]; e++) {
+          int y = g.adj[e];
+          int bits = g.typ[e] & full;
+          if (bits == 0 || t.comp[y] != t.comp[x]) continue;
+          Cycle c = unbounded.search(CycleSpec.any(mask, preferred(bits)), x, y);
+          if (c != null) return c;
+        }
       }
     }
     return null;
-  }
-
-  /** Plain BFS from {@code x} back to itself within its component, preferring weak edge types. */
-  private Cycle shortestCycleThrough(int x, Tarjan t, int mask) {
-    int m = g.size;
-    int[] parent = new int[m];
-    int[] via = new int[m];
-    java.util.Arrays.fill(parent, -2);
-    int[] queue = new int[m];
-    int qs = 0;
-    queue[qs++] = x;
-    parent[x] = -1;
-    int comp = t.comp[x];
-    for (int h = 0; h < qs; h++) {
-      int y = queue[h];
-      for (int e = g.offs[y]; e < g.offs[y + 1]; e++) {
-        int bits = g.typ[e] & mask;
-        int z = g.adj[e];
-        if (bits == 0 || t.comp[z] != comp) continue;
-        int bit = preferred(bits);
-        if (z == x) {
-          IntList path = new IntList();
-          IntList types = new IntList();
-          for (int w = y; w != -1; w = parent[w]) path.add(w);
-          int k = path.size();
-          int[] verts = new int[k];
-          int[] tys = new int[k];
-          for (int i = 0; i < k; i++) verts[i] = path.get(k - 1 - i);
-          for (int i = 0; i + 1 < k; i++) tys[i] = via[verts[i + 1]];
-          tys[k - 1] = bit;
-          Cycle c = ConstrainedBfs.collapse(g, verts, tys);
-          return new Cycle(Cycle.classify(c.types()), c.txns(), c.types());
-        }
-        if (parent[z] != -2) continue;
-        parent[z] = y;
-        via[z] = bit;
-        queue[qs++] = z;
-      }
-    }
-    throw new IllegalStateException("no cycle through a vertex of a non-trivial component");
   }
 
   private static int preferred(int bits) {

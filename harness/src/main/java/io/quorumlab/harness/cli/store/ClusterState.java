@@ -16,7 +16,8 @@ public record ClusterState(int n, int w, int r, List<Node> nodes) {
   public static final String FILE = "cluster.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  public record Node(String id, String host, int port, long pid, String config, String log) {
+  /** {@code startedMs}: the process's start instant (epoch ms), which tells our process from a reused pid; 0 if unknown. */
+  public record Node(String id, String host, int port, long pid, long startedMs, String config, String log) {
     public String address() {
       return host + ":" + port;
     }

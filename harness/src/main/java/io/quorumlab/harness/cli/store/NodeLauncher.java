@@ -65,14 +65,23 @@ public final class NodeLauncher {
     }
   }
 
+  /** When {@code h} started (epoch ms), or 0 when the OS does not say. */
+  public static long startedMs(ProcessHandle h) {
+    return h.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+  }
+
   /**
-   * The live process {@code pid} if it is still one of our nodes (its command line names
-   * {@code config}); pids get reused, and we must not signal a stranger.
+   * The live process {@code pid} if it is still the one we started: pids get reused, and we must
+   * not signal a stranger. Its start instant must match; without one, its command line must be a
+   * {@code serve}.
    */
-  public static Optional<ProcessHandle> ours(long pid, String config) {
+  public static Optional<ProcessHandle> ours(long pid, long startedMs) {
     return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> {
-      Optional<String> cmd = h.info().commandLine();
-      return cmd.isEmpty() || cmd.get().contains(config);
+      long started = startedMs(h);
+      if (started != 0 && startedMs != 0) {
+        return Math.abs(started - startedMs) < 1000;
+      }
+      return h.info().commandLine().map(c -> c.contains(" serve ")).orElse(true);
     });
   }
 

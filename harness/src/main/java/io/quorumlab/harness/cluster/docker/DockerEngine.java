@@ -9,6 +9,8 @@ import com.github.dockerjava.api.model.Frame;
 import io.quorumlab.harness.cluster.ClusterUnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
@@ -21,6 +23,7 @@ import org.testcontainers.dockerclient.UnixSocketClientProviderStrategy;
  * image cannot be pulled offline; the harness removes its own containers).
  */
 public final class DockerEngine {
+  private static final String DEFAULT_SOCKET = "/var/run/docker.sock";
   private static volatile DockerClient client;
   private static volatile String failure;
 
@@ -33,17 +36,24 @@ public final class DockerEngine {
     synchronized (DockerEngine.class) {
       if (client != null) return client;
       if (failure != null) throw new ClusterUnavailableException(failure);
+      String host = System.getenv("DOCKER_HOST");
+      String where = host == null || host.isBlank() ? "unix://" + DEFAULT_SOCKET : host.strip();
+      String fix = ": start one (as root: `dockerd &`, or `systemctl start docker`), point DOCKER_HOST at one, or use --backend local";
+      // A socket file that is not there needs no probing (and no discovery log from Testcontainers).
+      if (where.startsWith("unix://") && !Files.exists(Path.of(where.substring("unix://".length())))) {
+        failure = "the docker backend needs a Docker engine, and there is none at " + where + fix;
+        throw new ClusterUnavailableException(failure);
+      }
       try {
-        DockerClientProviderStrategy s = DockerClientProviderStrategy.getFirstValidStrategy(List.of(new UnixSocketClientProviderStrategy()));
-        DockerClient candidate = s.getDockerClient();
+        // An explicit DOCKER_HOST is the only engine tried: never silently another one.
+        List<DockerClientProviderStrategy> fallbacks = host == null || host.isBlank()
+            ? List.of(new UnixSocketClientProviderStrategy()) : List.of();
+        DockerClient candidate = DockerClientProviderStrategy.getFirstValidStrategy(fallbacks).getDockerClient();
         candidate.pingCmd().exec();
         client = candidate;
         return candidate;
       } catch (RuntimeException e) {
-        String host = System.getenv("DOCKER_HOST");
-        failure = "the docker backend needs a Docker engine, and none answers at "
-            + (host == null ? "unix:///var/run/docker.sock" : host)
-            + ": start one (as root: `dockerd &`, or `systemctl start docker`), point DOCKER_HOST at one, or use --backend local";
+        failure = "the docker backend needs a Docker engine, and none answers at " + where + fix;
         throw new ClusterUnavailableException(failure);
       }
     }

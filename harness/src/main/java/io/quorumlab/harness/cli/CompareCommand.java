@@ -1,0 +1,210 @@
+package io.quorumlab.harness.cli;
+
+import io.quorumlab.harness.compare.BenchResults;
+import io.quorumlab.harness.compare.CompareOutput;
+import io.quorumlab.harness.compare.ComparePlan;
+import io.quorumlab.harness.compare.CompareProgress;
+import io.quorumlab.harness.compare.CompareResult;
+import io.quorumlab.harness.compare.Comparison;
+import io.quorumlab.harness.compare.ConfigParser;
+import io.quorumlab.harness.compare.ConfigSpec;
+import io.quorumlab.harness.gate.GateOptions;
+import io.quorumlab.harness.run.RunSpec;
+import io.quorumlab.store.config.ConflictMode;
+import io.quorumlab.store.config.FsyncPolicy;
+import io.quorumlab.store.config.Quorum;
+import io.quorumlab.store.config.ReadRepair;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code quorumlab compare}: the same run under several quorum configurations, side by side. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Runs the same workload, fault schedule and seed once per configuration, each on a fresh cluster, so that the "
+          + "configuration is the only difference; then writes runs/compare/<timestamp>/ (compare.json, compare.md, "
+          + "compare.html with a latency-against-anomalies chart) with one row per configuration: verdict, anomalies by "
+          + "type, availability during and outside faults, read and write latency p50/p95/p99/p99.9, throughput, and a "
+          + "link to the run's report.",
+      "",
+      "Configurations (--configs, comma-separated): N/W/R[:mode...]; modes:",
+      "  sloppy|strict           quorum (default: --quorum, strict)",
+      "  siblings|lww|abd        conflicts (default: --conflicts, lww); abd",
+      "                          also means rr=blocking, ABD's write-back,",
+      "                          unless the configuration gives rr=",
+      "  rr=off|async|blocking   read repair, also just off|async|blocking",
+      "                          (default: --read-repair, async)",
+      "  fsync=always|periodic|never   WAL sync (default: --fsync, always)",
+      "  expect=valid|invalid    this configuration's gate (default: --expect)",
+      "",
+      "Examples:",
+      "  quorumlab compare        (the five default configurations, register",
+      "                           workload, partitions, 30 s each)",
+      "  quorumlab compare --configs 3/1/1,3/2/2,3/3/1,3/2/2:sloppy,3/2/2:abd \\",
+      "      --nemesis kill --time-limit 40",
+      "  quorumlab compare --workload set --configs 3/1/1:siblings,3/1/1 --repeat 3",
+      "  quorumlab compare --configs 3/1/1:expect=invalid,3/2/2:abd:expect=valid \\",
+      "      --junit gate.xml",
+      "",
+      "--repeat K runs K rounds with seeds S, S+1, ...; the table then shows verdict counts and medians.",
+      "--with-bench adds the latencies of 'quorumlab bench' (runs/bench/latest, or a given directory).",
+      "",
+      "Exit codes: 254 bad arguments (a bad configuration is named: '3/4/1': W=4 > N=3). Otherwise, when any "
+          + "expectation is given (--expect or :expect=), 1 if one fails, else 0; without expectations, the worst "
+          + "verdict: 0 all valid, 1 anomalies found, 2 a run was unknown, crashed or interrupted.",
+      ""
+    })
+public final class CompareCommand implements Callable<Integer> {
+  static final String DEFAULT_CONFIGS = "3/1/1,3/2/2,3/3/1,3/2/2:sloppy,3/2/2:abd";
+  static final double DEFAULT_TIME_LIMIT = 30;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--configs", paramLabel = "LIST", description = "Configurations to compare (default: ${DEFAULT-VALUE}).")
+  String configs = DEFAULT_CONFIGS;
+
+  @Option(names = "--repeat", paramLabel = "K", description = "Runs per configuration, with seeds S, S+1, ... (default: ${DEFAULT-VALUE}).")
+  int repeat = 1;
+
+  @Option(names = "--with-bench", paramLabel = "DIR", arity = "0..1", fallbackValue = "latest",
+      description = "Add the JMH latencies of 'quorumlab bench' as columns: a bench directory, or latest (runs/bench/latest).")
+  String withBench;
+
+  @Mixin GateOptions gate = new GateOptions();
+
+  @Option(names = "--backend", paramLabel = "local|docker", description = "Where the nodes run (default: ${DEFAULT-VALUE}).")
+  String backend = RunSpec.DEFAULT_BACKEND;
+
+  @Option(names = "--nodes", paramLabel = "K", description = "Cluster size (default: ${DEFAULT-VALUE}).")
+  int nodes = RunSpec.DEFAULT_NODES;
+
+  @Option(names = "--quorum", paramLabel = "sloppy|strict",
+      description = "Quorum of configurations that do not say (default: strict, so that 3/2/2 and 3/2/2:sloppy differ).")
+  Quorum quorum = Quorum.STRICT;
+
+  @Option(names = "--read-repair", paramLabel = "off|async|blocking",
+      description = "Read repair of configurations that do not say (default: async; blocking under abd).")
+  ReadRepair readRepair;
+
+  @Option(names = "--conflicts", paramLabel = "siblings|lww|abd",
+      description = "Conflict handling of configurations that do not say (default: lww).")
+  ConflictMode conflicts = ConflictMode.LWW;
+
+  @Option(names = "--fsync", paramLabel = "always|periodic|never", description = "WAL sync of configurations that do not say (default: always).")
+  FsyncPolicy fsync = FsyncPolicy.ALWAYS;
+
+  @Option(names = "--workload", paramLabel = "register|list-append|set", description = "Workload of every run (default: ${DEFAULT-VALUE}).")
+  String workload = RunSpec.DEFAULT_WORKLOAD;
+
+  @Option(names = "--nemesis", paramLabel = "FAULTS",
+      description = "none, or a comma-separated list of partition, kill, pause, slow; all for every kind (default: ${DEFAULT-VALUE}).")
+  String nemesis = RunSpec.DEFAULT_NEMESIS;
+
+  @Option(names = "--nemesis-interval", paramLabel = "S", description = "Seconds each fault lasts, and each recovery (default: ${DEFAULT-VALUE}).")
+  double nemesisInterval = RunSpec.DEFAULT_NEMESIS_INTERVAL;
+
+  @Option(names = "--time-limit", paramLabel = "S", description = "Seconds of load per run (default: ${DEFAULT-VALUE}).")
+  double timeLimit = DEFAULT_TIME_LIMIT;
+
+  @Option(names = "--rate", paramLabel = "OPS", description = "Ops per second, open loop; 0 for full speed (default: ${DEFAULT-VALUE}).")
+  double rate = RunSpec.DEFAULT_RATE;
+
+  @Option(names = "--concurrency", paramLabel = "C", description = "Processes with an op in flight at once (default: ${DEFAULT-VALUE}).")
+  int concurrency = RunSpec.DEFAULT_CONCURRENCY;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Seed of the ops and the fault schedule, shared by every configuration (default: random).")
+  Long seed;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where runs and the comparison are written (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("runs");
+
+  @Option(names = "--quiesce", paramLabel = "S", description = "Seconds to wait after healing, before the final reads (default: ${DEFAULT-VALUE}).")
+  double quiesce = RunSpec.DEFAULT_QUIESCE;
+
+  @Option(names = "--request-timeout-ms", paramLabel = "MS", description = "Coordinator timeout for reaching a quorum (default: ${DEFAULT-VALUE}).")
+  long requestTimeoutMs = RunSpec.DEFAULT_REQUEST_TIMEOUT_MS;
+
+  ComparePlan plan() {
+    List<ConfigSpec> list = ConfigParser.parseList(configs);
+    long s = seed != null ? seed : new SecureRandom().nextLong() & (Long.MAX_VALUE >> 8);
+    RunSpec base = new RunSpec(backend, nodes, RunSpec.DEFAULT_N, RunSpec.DEFAULT_W, RunSpec.DEFAULT_R, quorum,
+        readRepair != null ? readRepair : ReadRepair.ASYNC, conflicts, fsync, workload, nemesis, nemesisInterval, timeLimit, rate,
+        concurrency, s, quiesce, requestTimeoutMs);
+    ComparePlan plan = new ComparePlan(base, readRepair, list, repeat, gate.expect(), out);
+    plan.validate();
+    return plan;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ComparePlan plan = plan();
+    gate.validate();
+    BenchResults bench = null;
+    if (withBench != null) {
+      try {
+        bench = BenchResults.locate(withBench, out);
+      } catch (IOException e) {
+        throw new UsageException("--with-bench: " + e.getMessage());
+      }
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    err.println("quorumlab compare: " + plan.configs().size() + " configurations x " + plan.repeat() + " on the " + plan.base().workload()
+        + " workload, nemesis " + plan.base().nemesis() + ", " + (long) plan.base().timeLimitSeconds() + " s each, seed " + plan.base().seed());
+    err.flush();
+    Comparison comparison = new Comparison(plan);
+    CountDownLatch done = new CountDownLatch(1);
+    // Ctrl-C: the run in progress stops, heals and is written; the comparison writes what finished.
+    Thread hook = new Thread(() -> {
+      comparison.interrupt();
+      try {
+        done.await(180, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "quorumlab-compare-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      CompareResult result = comparison.run(new CompareProgress(err, System.console() != null));
+      if (bench != null) result = result.withBench(bench);
+      Path dir = CompareOutput.write(result);
+      stdout.println();
+      stdout.print(CompareOutput.console(result));
+      for (var row : result.rows()) {
+        if (row.judgement() != null) stdout.println("gate  " + row.name() + ": " + row.judgement().line());
+      }
+      stdout.println("compare     " + dir.resolve(CompareOutput.HTML));
+      stdout.println("exit        " + result.exitCode() + exitMeaning(result));
+      stdout.flush();
+      return gate.writeJUnit(err, "quorumlab compare " + plan.base().workload(), result.gateCases(), result.exitCode());
+    } finally {
+      done.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running and waits for us
+      }
+    }
+  }
+
+  private static String exitMeaning(CompareResult r) {
+    if (r.plan().gated()) return r.exitCode() == 0 ? " (every expectation met)" : " (an expectation failed)";
+    return switch (r.exitCode()) {
+      case 0 -> " (every run valid)";
+      case 1 -> " (anomalies found)";
+      default -> " (a run was unknown, crashed or interrupted)";
+    };
+  }
+}

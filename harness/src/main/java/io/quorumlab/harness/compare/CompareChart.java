@@ -1,0 +1,103 @@
+package io.quorumlab.harness.compare;
+
+import io.quorumlab.results.LatencySummary;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The comparison's chart: one point per configuration, its p99 latency against the anomalies its
+ * run found, so the trade-off reads at a glance (cheap and wrong bottom-left is impossible; the
+ * question is how far right safety sits). Inline SVG made by XChart.
+ */
+final class CompareChart {
+  private static final Color[] COLOURS = {
+    new Color(0x3B6FB6), new Color(0xD1433F), new Color(0x2E9E5B), new Color(0x8E44AD), new Color(0xE69A1C),
+    new Color(0x17A2B8), new Color(0x6C757D), new Color(0xB8860B)
+  };
+  private static final Marker[] MARKERS = {
+    SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN
+  };
+
+  private CompareChart() {}
+
+  static XYChart chart(List<CompareRow> rows, String what, Function<CompareRow, LatencySummary> latency) {
+    XYChart c = new XYChartBuilder().width(540).height(380).xAxisTitle(what + " p99 latency of ok ops (ms)")
+        .yAxisTitle("anomalies found").build();
+    Styler s = c.getStyler();
+    s.setChartBackgroundColor(Color.WHITE);
+    c.getStyler().setPlotBackgroundColor(Color.WHITE);
+    c.getStyler().setPlotGridLinesColor(new Color(0xE6E9EE));
+    c.getStyler().setPlotBorderColor(new Color(0xD0D4DA));
+    c.getStyler().setChartTitleVisible(false);
+    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    c.getStyler().setLegendBorderColor(Color.WHITE);
+    c.getStyler().setMarkerSize(13);
+    c.getStyler().setBaseFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    c.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    c.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    c.getStyler().setAntiAlias(true);
+    c.getStyler().setXAxisDecimalPattern("#,##0.#");
+    c.getStyler().setYAxisDecimalPattern("#,##0");
+    double maxX = 0;
+    double maxY = 0;
+    for (CompareRow r : rows) {
+      maxX = Math.max(maxX, latency.apply(r).p99());
+      maxY = Math.max(maxY, r.anomalyCount());
+    }
+    double xMax = Math.max(1, maxX * 1.2);
+    double yMax = Math.max(4, Math.ceil(maxY * 1.2));
+    c.getStyler().setXAxisMin(0.0);
+    c.getStyler().setXAxisMax(xMax);
+    c.getStyler().setYAxisMin(0.0);
+    c.getStyler().setYAxisMax(yMax);
+    for (int i = 0; i < rows.size(); i++) {
+      CompareRow r = rows.get(i);
+      double x = latency.apply(r).p99();
+      double y = r.anomalyCount();
+      XYSeries series = c.addSeries(r.name(), new double[] {x}, new double[] {y});
+      series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      series.setMarker(MARKERS[i % MARKERS.length]);
+      series.setMarkerColor(COLOURS[i % COLOURS.length]);
+      series.setLineStyle(new BasicStroke(0f));
+      // Labels sit just above their points so that coinciding points stay readable in the legend.
+      c.addAnnotation(new AnnotationText(r.name(), x, y + yMax * 0.045, false));
+    }
+    if (rows.isEmpty()) {
+      XYSeries none = c.addSeries("no runs", new double[] {0}, new double[] {0});
+      none.setMarker(SeriesMarkers.NONE);
+    }
+    return c;
+  }
+
+  /** Inline {@code <svg>} that scales to its container, with an accessible label. */
+  static String svg(XYChart chart, String label) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    String s = out.toString(StandardCharsets.UTF_8);
+    int start = s.indexOf("<svg");
+    if (start < 0) throw new IOException("the SVG encoder produced no <svg> element");
+    s = s.substring(start);
+    int tagEnd = s.indexOf('>');
+    String open = s.substring(0, tagEnd).replaceFirst("\\swidth=\"[^\"]*\"", "").replaceFirst("\\sheight=\"[^\"]*\"", "");
+    if (!open.contains("viewBox")) open += " viewBox=\"0 0 " + chart.getWidth() + " " + chart.getHeight() + "\"";
+    open += " class=\"chart\" role=\"img\" aria-label=\"" + CompareHtml.escape(label) + "\"";
+    return open + s.substring(tagEnd);
+  }
+}

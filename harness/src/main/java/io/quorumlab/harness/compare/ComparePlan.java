@@ -1,0 +1,64 @@
+package io.quorumlab.harness.compare;
+
+import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.gate.Expectation;
+import io.quorumlab.harness.run.RunSpec;
+import io.quorumlab.harness.run.Runner;
+import io.quorumlab.store.config.ReadRepair;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a comparison runs: every configuration against the same workload, fault schedule and seed;
+ * with {@code repeat} K, K rounds, round i with seed {@code base.seed() + i} for every configuration,
+ * so each round is a paired comparison.
+ *
+ * @param base every run option (workload, nemesis, time limit, rate, seed...); its N/W/R and
+ *     the modes a configuration gives are replaced per configuration
+ * @param commandReadRepair {@code --read-repair} when given, else null (see {@link ConfigSpec#applyTo})
+ * @param expect the command's {@code --expect}, or null
+ * @param outRoot where runs go ({@code runs}); the comparison itself goes to {@code outRoot/compare/<timestamp>/}
+ */
+public record ComparePlan(RunSpec base, ReadRepair commandReadRepair, List<ConfigSpec> configs, int repeat, Expectation expect,
+    Path outRoot) {
+  public static final int MAX_REPEAT = 100;
+
+  public ComparePlan {
+    configs = List.copyOf(configs);
+  }
+
+  /** The spec of {@code config}'s run in round {@code round} (0-based). */
+  public RunSpec spec(ConfigSpec config, int round) {
+    return config.applyTo(base, commandReadRepair).withSeed(seed(round));
+  }
+
+  public long seed(int round) {
+    return base.seed() + round;
+  }
+
+  /** The configuration's own expectation, else the command's, else null. */
+  public Expectation expectOf(ConfigSpec config) {
+    return config.expect() != null ? config.expect() : expect;
+  }
+
+  public boolean gated() {
+    return expect != null || configs.stream().anyMatch(c -> c.expect() != null);
+  }
+
+  /**
+   * Refuses the whole comparison before any cluster starts when one configuration cannot run.
+   *
+   * @throws UsageException naming the configuration
+   */
+  public void validate() {
+    if (configs.isEmpty()) throw new UsageException("--configs names no configuration");
+    if (repeat < 1 || repeat > MAX_REPEAT) throw new UsageException("--repeat must be between 1 and " + MAX_REPEAT + ", not " + repeat);
+    for (ConfigSpec c : configs) {
+      try {
+        Runner.validate(spec(c, 0));
+      } catch (UsageException e) {
+        throw new UsageException("configuration '" + c.text() + "': " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.quorumlab.harness.compare;
+
+import io.quorumlab.harness.gate.Gate;
+import io.quorumlab.harness.gate.GateCase;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A finished (or interrupted) comparison.
+ *
+ * @param rows one per configuration that ran, in {@code --configs} order
+ * @param interrupted true when Ctrl-C stopped it; rows then hold what finished
+ * @param bench the benchmark latencies to show beside the rows ({@code --with-bench}), or null
+ */
+public record CompareResult(ComparePlan plan, List<CompareRow> rows, boolean interrupted, long startedAtEpochMs,
+    long finishedAtEpochMs, BenchResults bench) {
+  public CompareResult {
+    rows = List.copyOf(rows);
+  }
+
+  public CompareResult withBench(BenchResults b) {
+    return new CompareResult(plan, rows, interrupted, startedAtEpochMs, finishedAtEpochMs, b);
+  }
+
+  public String workload() {
+    return plan.base().workload();
+  }
+
+  public List<GateCase> gateCases() {
+    return rows.stream().map(r -> r.gateCase(workload())).toList();
+  }
+
+  /**
+   * 254 never (bad arguments are refused before); with an expectation anywhere, 1 when one fails
+   * else 0; otherwise the worst verdict (0 valid, 1 invalid, 2 unknown). An interrupted comparison
+   * is at least unknown.
+   */
+  public int exitCode() {
+    int code = Gate.exitCode(gateCases());
+    if (interrupted && !plan.gated()) code = Math.max(code, 2);
+    if (interrupted && plan.gated()) code = 1;
+    return code;
+  }
+
+  /** Where a row's run report is, relative to {@code compareDir}, with '/' separators. */
+  public static String link(Path compareDir, Path runDir) {
+    Path from = compareDir.toAbsolutePath().normalize();
+    Path to = runDir.toAbsolutePath().normalize().resolve(io.quorumlab.results.RunDirectory.REPORT);
+    return from.relativize(to).toString().replace('\\', '/');
+  }
+}
