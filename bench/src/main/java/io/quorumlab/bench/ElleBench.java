@@ -25,7 +25,8 @@ import java.util.Locale;
  * java -Xmx2g -cp bench/target/benchmarks.jar io.quorumlab.bench.ElleBench [--txns N] [--concurrency C]
  *     [--keys K] [--reps R] [--warmup W] [--huge-scc PATH]
  * </pre>
- * Prints one line per measurement: median check time, transactions per second, the most heap
+ * Prints the median check time (wall clock, and CPU time of the checking thread, which a loaded
+ * machine distorts less), transactions per second by each, time spent in GC, the most heap
  * seen in use (garbage included) and the most heap in use right after a collection (about the live
  * data: history plus checker), and the heap the history alone holds.
  */
@@ -81,21 +82,39 @@ public final class ElleBench {
     HeapSampler sampler = new HeapSampler();
     sampler.start();
     long[] ms = new long[reps];
+    long[] cpu = new long[reps];
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long gcBefore = gcMillis();
     CheckResult last = null;
     for (int i = 0; i < reps; i++) {
+      long c = threads.getCurrentThreadCpuTime();
       long t = System.nanoTime();
       last = checker.check(h, ctx);
       ms[i] = (System.nanoTime() - t) / 1_000_000;
+      cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1_000_000;
     }
+    long gcMs = gcMillis() - gcBefore;
     sampler.stopAndJoin();
     long[] sorted = ms.clone();
     Arrays.sort(sorted);
     long median = sorted[sorted.length / 2];
     System.out.printf(Locale.ROOT, "%s%n  verdict %s: %s%n", label, last.verdict().wireName(), last.summary());
-    System.out.printf(Locale.ROOT, "  check ms %s, median %d ms = %,.0f txn/s%n", Arrays.toString(ms), median, txns * 1000.0 / Math.max(1, median));
+    long[] cpuSorted = cpu.clone();
+    Arrays.sort(cpuSorted);
+    long cpuMedian = cpuSorted[cpuSorted.length / 2];
+    System.out.printf(Locale.ROOT, "  wall ms %s, median %d ms = %,.0f txn/s%n", Arrays.toString(ms), median, txns * 1000.0 / Math.max(1, median));
+    System.out.printf(Locale.ROOT, "  checking-thread CPU ms %s, median %d ms = %,.0f txn/s; GC time during the %d checks %d ms; load average %.1f%n",
+        Arrays.toString(cpu), cpuMedian, txns * 1000.0 / Math.max(1, cpuMedian), reps, gcMs,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.printf(Locale.ROOT, "  heap: history alone %d MB; during checks max used %d MB, max after GC %d MB%n",
         historyBytes >> 20, sampler.maxUsed >> 20, sampler.maxAfterGc >> 20);
     if (last.verdict() == Verdict.UNKNOWN) System.out.println("  (unknown: " + last.details().get("anomaly-types") + ")");
+  }
+
+  private static long gcMillis() {
+    long sum = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) sum += Math.max(0, gc.getCollectionTime());
+    return sum;
   }
 
   private static long usedAfterGc() {

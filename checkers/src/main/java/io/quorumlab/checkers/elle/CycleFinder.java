@@ -27,13 +27,6 @@ final class CycleFinder {
     Tarjan t = Tarjan.of(g.vertexCount, g.offs, g.adj, g.typ, Edges.DATA | Edges.PROCESS | Edges.REALTIME | Edges.CHAIN);
     int[] txnsIn = new int[t.count];
     for (int v = 0; v < g.txnCount; v++) txnsIn[t.comp[v]]++;
-    int[] start = new int[t.count + 1];
-    for (int v = 0; v < g.vertexCount; v++) start[t.comp[v] + 1]++;
-    for (int c = 0; c < t.count; c++) start[c + 1] += start[c];
-    int[] members = new int[g.vertexCount];
-    int[] fill = Arrays.copyOf(start, t.count);
-    for (int v = 0; v < g.vertexCount; v++) members[fill[t.comp[v]]++] = v;
-
     List<Integer> cyclic = new ArrayList<>();
     int largest = 0;
     for (int c = 0; c < t.count; c++) {
@@ -42,6 +35,13 @@ final class CycleFinder {
         largest = Math.max(largest, txnsIn[c]);
       }
     }
+    if (cyclic.isEmpty()) return new Found(List.of(), 0, 0);
+    int[] start = new int[t.count + 1];
+    for (int v = 0; v < g.vertexCount; v++) if (txnsIn[t.comp[v]] > 1) start[t.comp[v] + 1]++;
+    for (int c = 0; c < t.count; c++) start[c + 1] += start[c];
+    int[] members = new int[start[t.count]];
+    int[] fill = Arrays.copyOf(start, t.count);
+    for (int v = 0; v < g.vertexCount; v++) if (txnsIn[t.comp[v]] > 1) members[fill[t.comp[v]]++] = v;
     int[] localOf = new int[g.vertexCount];
     Arrays.fill(localOf, -1);
     List<Component> out = new ArrayList<>();

@@ -43,8 +43,9 @@ public interface Model<S> {
   S step(S state, Call call);
 
   /**
-   * Whether an indeterminate call can be dropped because it never changes the state (a read
-   * whose result nobody saw). Dropping such calls keeps the search small.
+   * Whether the call never changes the state, in any state (a read). Such calls keep the search
+   * small: indeterminate ones are dropped (nobody saw their result), ok ones are linearized as
+   * soon as they fit. Answer false when unsure.
    */
   default boolean isReadOnly(Call call) {
     return false;

@@ -27,6 +27,8 @@ final class WglSearch {
   private final Model<Object> model;
   private final Call[] calls;
   private final boolean[] ok;
+  /** Ok calls that never change the state: taken as soon as they fit (see {@link #search}). */
+  private final boolean[] eager;
   private final int n;
   private final int head;
   private final int[] next;
@@ -83,6 +85,8 @@ final class WglSearch {
     next[last] = -1;
     int oks = 0;
     for (boolean b : ok) if (b) oks++;
+    this.eager = new boolean[n];
+    for (int i = 0; i < n; i++) eager[i] = ok[i] && this.model.isReadOnly(calls[i]);
     this.nOk = oks;
     int words = Math.max(1, (n + 63) >>> 6);
     this.lin = new long[words];
@@ -148,11 +152,20 @@ final class WglSearch {
     return result;
   }
 
+  /**
+   * The search loop. One reduction on top of Porcupine's: an ok call that never changes the state
+   * (a read) and fits now is taken now, and if that leads nowhere its parent fails too, without
+   * trying other calls first. That loses nothing: in any linearization that places the read
+   * later, moving it here keeps every other call's state, and the real-time order holds because
+   * every call that returned before the read began is already linearized (its return entry would
+   * otherwise come first in the list).
+   */
   private SearchResult search(int iterations) {
     // the hot loop works on locals; fields are written back when the slice ends
     final Model<Object> model = this.model;
     final Call[] calls = this.calls;
     final boolean[] ok = this.ok;
+    final boolean[] eager = this.eager;
     final int[] next = this.next;
     final long[] lin = this.lin;
     final long[] zobrist = this.zobrist;
@@ -166,35 +179,46 @@ final class WglSearch {
     long stateBytes = this.stateBytes;
     SearchResult outcome = null;
     for (int it = 0; it < iterations; it++) {
+      boolean backtrack;
       if (entry < n) {
         // a call entry: try to linearize it now
         Object after = model.step(state, calls[entry]);
-        if (after != null) {
-          int w = entry >>> 6;
-          long bit = 1L << entry;
-          lin[w] |= bit;
-          long h = zob ^ zobrist[entry];
-          if (cache.addIfAbsent(lin, mix(h, after.hashCode()), after)) {
-            stateBytes += model.bytes(after);
-            stackCall[depth] = entry;
-            stackState[depth] = state;
-            depth++;
-            state = after;
-            zob = h;
-            lift(entry);
-            if (ok[entry] && ++okDone == nOk) {
-              outcome = new SearchResult(Verdict.VALID, n, 0, 0, null, null);
-              break;
-            }
-            entry = next[head];
-            continue;
-          }
-          lin[w] &= ~bit;
+        if (after == null) {
+          entry = next[entry];
+          continue;
         }
-        entry = next[entry];
+        int w = entry >>> 6;
+        long bit = 1L << entry;
+        lin[w] |= bit;
+        long h = zob ^ zobrist[entry];
+        if (cache.addIfAbsent(lin, mix(h, after.hashCode()), after)) {
+          stateBytes += model.bytes(after);
+          stackCall[depth] = entry;
+          stackState[depth] = state;
+          depth++;
+          state = after;
+          zob = h;
+          lift(entry);
+          if (ok[entry] && ++okDone == nOk) {
+            outcome = new SearchResult(Verdict.VALID, n, 0, 0, null, null);
+            break;
+          }
+          entry = next[head];
+          continue;
+        }
+        lin[w] &= ~bit;
+        if (!eager[entry]) {
+          entry = next[entry];
+          continue;
+        }
+        // an eager read that fits but whose configuration already failed: so does this one
+        backtrack = true;
       } else {
         // a return entry whose call is not linearized: this order is a dead end
         if (depth >= bestDepth) recordDeadEnd(depth, entry, state);
+        backtrack = true;
+      }
+      while (backtrack) {
         if (depth == 0) {
           outcome = new SearchResult(Verdict.INVALID, n, 0, 0, deadEnd(), null);
           break;
@@ -208,7 +232,9 @@ final class WglSearch {
         if (ok[c]) okDone--;
         unlift(c);
         entry = next[c];
+        backtrack = eager[c];
       }
+      if (outcome != null) break;
     }
     this.depth = depth;
     this.okDone = okDone;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code compare.html}: one self-contained page (inline CSS and SVG, no scripts, nothing fetched)
+ * {@code compare.html}: one self-contained page (inline CSS and PNG charts, no scripts, nothing fetched)
  * with the latency-against-anomalies charts and the table, each row linking to its run's report.
  */
 final class CompareHtml {
@@ -35,9 +35,9 @@ final class CompareHtml {
         + "operations were at the 99th percentile, and how many anomalies the checkers found in its history. Points on the "
         + "x-axis found none (which shows that this run found none, not that the configuration is safe).</p>\n");
     b.append("<div class=\"charts\">")
-        .append("<figure>").append(CompareChart.svg(CompareChart.chart(result.rows(), "write", CompareRow::writeLatency), "write p99 against anomalies"))
+        .append("<figure>").append(CompareChart.png(CompareChart.chart(result.rows(), "write", CompareRow::writeLatency), "write p99 against anomalies"))
         .append("</figure><figure>")
-        .append(CompareChart.svg(CompareChart.chart(result.rows(), "read", CompareRow::readLatency), "read p99 against anomalies"))
+        .append(CompareChart.png(CompareChart.chart(result.rows(), "read", CompareRow::readLatency), "read p99 against anomalies"))
         .append("</figure></div>\n");
     b.append("<h2>Table</h2>\n");
     table(b, result, compareDir);
@@ -75,7 +75,8 @@ final class CompareHtml {
       b.append("<tr class=\"").append(verdictClass(row.verdict())).append("\">");
       for (CompareTable.Column c : cols) {
         String cell = c.cell().apply(row);
-        String cls = c.header().startsWith("verdict") ? " class=\"verdict\"" : c.numeric() ? " class=\"num\"" : "";
+        String cls = c.header().startsWith("verdict") ? " class=\"verdict\""
+            : c.header().equals("settings") ? " class=\"settings\"" : c.numeric() ? " class=\"num\"" : "";
         b.append("<td").append(cls).append(">").append(escape(cell)).append("</td>");
       }
       b.append("<td>");
@@ -123,12 +124,13 @@ final class CompareHtml {
       .note{font-size:13px;max-width:1000px}
       .charts{display:flex;flex-wrap:wrap;gap:16px}
       figure{margin:0;flex:1 1 480px;max-width:720px;border:1px solid #E4E7EB;border-radius:6px;padding:6px}
-      svg.chart{width:100%;height:auto;display:block}
+      img.chart{width:100%;height:auto;display:block}
       .scroll{overflow-x:auto}
       table{border-collapse:collapse;font-size:13px}
       th,td{border-bottom:1px solid #E4E7EB;padding:6px 10px;text-align:left;vertical-align:top}
       th{background:#F5F7FA;font-weight:600;white-space:nowrap}
       td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+      td.settings{white-space:nowrap;color:#52606D}
       tr.v-valid td.verdict{color:#1E7B45;font-weight:600}
       tr.v-invalid td.verdict{color:#B42318;font-weight:600}
       tr.v-unknown td.verdict{color:#B7791F;font-weight:600}

@@ -55,7 +55,8 @@ public final class CompareProgress implements Comparison.Listener, ProgressSink 
 
   @Override
   public synchronized void phase(String phase, String detail) {
-    show(phase, true);
+    // A log gets the start, the load every few seconds and the end; a terminal sees every phase.
+    if (terminal) show(phase, true);
   }
 
   @Override

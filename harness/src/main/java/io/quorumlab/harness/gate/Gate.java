@@ -34,12 +34,13 @@ public final class Gate {
         return new Judgement(true, "expected valid; no anomaly in " + plural(runs, "run"));
       }
       GateRun first = invalid.get(0);
-      return new Judgement(false, "expected valid, but " + (runs == 1 ? "the run" : invalid.size() + " of " + runs + " runs, first the one")
-          + " with seed " + first.seed() + ", found anomalies (" + anomalies(first.results()) + ")");
+      String who = runs == 1 ? "the run with seed " + first.seed() + " found anomalies"
+          : invalid.size() + " of " + runs + " runs found anomalies, first the one with seed " + first.seed();
+      return new Judgement(false, "expected valid, but " + who + " (" + anomalies(first.results()) + ")");
     }
     if (invalid.isEmpty()) {
-      return new Judgement(false, "expected invalid, but " + (runs == 1 ? "the run" : "none of " + runs + " runs")
-          + " found an anomaly, so this gate could not catch what the configuration loses; give it more time or faults "
+      return new Judgement(false, "expected invalid, but " + (runs == 1 ? "the run found no anomaly" : "none of " + runs + " runs found an anomaly")
+          + ", so this gate could not catch what the configuration loses; give it more time or faults "
           + "(--time-limit, --nemesis), or check the checkers");
     }
     return new Judgement(true, "expected invalid; anomalies caught in " + invalid.size() + " of " + plural(runs, "run")

@@ -192,10 +192,10 @@ public final class Runner {
         workload.name(), spec.timeLimitSeconds(), spec.rate() > 0 ? String.format(Locale.ROOT, "%.0f ops/s", spec.rate()) : "full speed",
         spec.concurrency(), spec.nemesis(), spec.nemesisIntervalSeconds()));
     phases.begin(Phase.LOAD);
-    try (Faults faults = Faults.start(spec, cluster, recorder, progress);
-         LoadTicker ticker = new LoadTicker(recorder, generatorRun, faults, loadNanos, progress)) {
-      generatorRun.run(TimeUnit.MILLISECONDS.toNanos(spec.requestTimeoutMs() + 2000));
-      phases.end();
+    try (Faults faults = Faults.start(spec, cluster, recorder, progress)) {
+      try (LoadTicker ticker = new LoadTicker(recorder, generatorRun, faults, loadNanos, progress)) {
+        generatorRun.run(TimeUnit.MILLISECONDS.toNanos(spec.requestTimeoutMs() + 2000));
+      }
       phases.begin(Phase.HEAL);
       progress.phase(Phase.HEAL, "ending every fault: links restored, paused nodes resumed, killed nodes restarted");
       faults.stopAndHeal();

@@ -62,6 +62,8 @@ public abstract class StoreClusterContract {
     long t0 = System.nanoTime();
     cluster.start();
     System.out.printf("%s: 5 nodes started in %d ms%n", cluster.backend(), (System.nanoTime() - t0) / 1_000_000);
+    // Every node listens now; the failure detectors may need a gossip round to see each other.
+    awaitHealthy();
   }
 
   @AfterAll

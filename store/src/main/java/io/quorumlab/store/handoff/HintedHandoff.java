@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -200,7 +201,7 @@ public final class HintedHandoff {
 
   /** Hint queue size per owner (for status displays). */
   public Map<String, Long> pendingByOwner() {
-    Map<String, Long> pending = new java.util.TreeMap<>();
+    Map<String, Long> pending = new TreeMap<>();
     store.owners().forEach(o -> pending.put(o, store.count(o)));
     return pending;
   }

@@ -2,7 +2,9 @@ package io.quorumlab.store.antientropy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -81,6 +83,10 @@ class AntiEntropySessionTest {
     return SyncCodec.encodedSize(new SyncValues("a", 1, all, List.of(), true));
   }
 
+  private static long cpuNanos() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
   /** Runs a small sync first so the timings printed below are of JIT-compiled code. */
   private static void warmUp() {
     Random random = new Random(99);
@@ -118,8 +124,10 @@ class AntiEntropySessionTest {
     warmUp();
 
     long start = System.nanoTime();
+    long cpuStart = cpuNanos();
     SyncPair pair = new SyncPair(a, b, AntiEntropySession.DEFAULT_MAX_MESSAGE_BYTES).run(8);
     long millis = (System.nanoTime() - start) / 1_000_000;
+    long cpuMillis = (cpuNanos() - cpuStart) / 1_000_000;
 
     assertThat(pair.initiator.outcome()).isEqualTo(AntiEntropySession.Outcome.REPAIRED);
     assertThat(pair.responder.outcome()).isEqualTo(AntiEntropySession.Outcome.REPAIRED);
@@ -140,10 +148,10 @@ class AntiEntropySessionTest {
     double ratio = pair.wireBytes / (double) fullCopy;
     assertThat(ratio).isLessThan(0.05);
     System.out.printf("[ae] 100k keys, 1%% divergent, depth 16: %d bytes in %d messages (tree hashes %d, differing leaves %d, "
-        + "key digests %d, values %d) vs full copy %d bytes: %.2f%%; %d ms for both sides in one thread%n",
+        + "key digests %d, values %d) vs full copy %d bytes: %.2f%%; both sides in one thread: %d ms wall, %d ms CPU%n",
         pair.wireBytes, pair.messages, stats.hashesSent() + other.hashesSent(), stats.differingLeaves(),
         stats.keyDigestsSent() + other.keyDigestsSent(), stats.valuesSent() + stats.valuesReceived(), fullCopy,
-        100 * ratio, millis);
+        100 * ratio, millis, cpuMillis);
 
     SyncPair again = new SyncPair(a, b, AntiEntropySession.DEFAULT_MAX_MESSAGE_BYTES).run(9);
     assertThat(again.messages).isEqualTo(2);
@@ -177,18 +185,20 @@ class AntiEntropySessionTest {
     for (boolean wipedInitiates : new boolean[] {true, false}) {
       SetReplica wiped = new SetReplica(RING, 16);
       long start = System.nanoTime();
+      long cpuStart = cpuNanos();
       SyncPair pair = wipedInitiates
           ? new SyncPair(wiped, full, AntiEntropySession.DEFAULT_MAX_MESSAGE_BYTES).run(11)
           : new SyncPair(full, wiped, AntiEntropySession.DEFAULT_MAX_MESSAGE_BYTES).run(11);
       long millis = (System.nanoTime() - start) / 1_000_000;
+      long cpuMillis = (cpuNanos() - cpuStart) / 1_000_000;
       assertThat(wiped.sameContents(full)).isTrue();
       assertThat(wiped.tree.root()).isEqualTo(full.tree.root());
       assertThat(wiped.repairedKeys).hasSize(100_000);
       assertThat(full.repairedKeys).isEmpty();
       assertThat(pair.initiator.stats().hashesSent()).isEqualTo(1);
       assertThat(pair.wireBytes).isBetween(fullCopy, fullCopy + fullCopy / 50);
-      System.out.printf("[ae] wiped replica (%s): %d bytes in %d messages vs full copy %d bytes; %d ms%n",
-          wipedInitiates ? "initiates" : "responds", pair.wireBytes, pair.messages, fullCopy, millis);
+      System.out.printf("[ae] wiped replica (%s): %d bytes in %d messages vs full copy %d bytes; %d ms wall, %d ms CPU%n",
+          wipedInitiates ? "initiates" : "responds", pair.wireBytes, pair.messages, fullCopy, millis, cpuMillis);
     }
   }
 
@@ -240,7 +250,7 @@ class AntiEntropySessionTest {
     sent.clear();
     AntiEntropySession wrongCount = AntiEntropySession.initiate("a", "b", 2, a.tree, a, SetReplica.UNION,
         (to, m) -> sent.add(m), 4096, 0);
-    java.util.BitSet one = new java.util.BitSet();
+    BitSet one = new BitSet();
     one.set(0);
     wrongCount.receive(new SyncHashes("b", 2, 1, one, new long[] {1, 2, 3}), 10);
     assertThat(wrongCount.outcome()).isEqualTo(AntiEntropySession.Outcome.ABORTED);

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -22,7 +23,7 @@ final class SetReplica implements ReplicaData {
   final MerkleTree tree;
   final Map<ByteBuffer, byte[]> values = new HashMap<>();
   /** Keys by token, in ring order (sign bit flipped so signed order is unsigned order). */
-  private final java.util.TreeMap<Long, ByteBuffer> byToken = new java.util.TreeMap<>();
+  private final TreeMap<Long, ByteBuffer> byToken = new TreeMap<>();
   final Set<String> repairedKeys = new LinkedHashSet<>();
   int scans;
 

@@ -11,6 +11,8 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 /**
  * A deterministic network of {@link Gossiper}s for tests: one virtual clock, one seeded random
@@ -232,7 +234,7 @@ final class GossipSimulation {
    */
   boolean viewsAgree(boolean checkLiveness) {
     List<SimNode> running = running();
-    Set<String> expectedAlive = new java.util.TreeSet<>();
+    Set<String> expectedAlive = new TreeSet<>();
     running.forEach(n -> expectedAlive.add(n.id));
     List<MemberState> reference = null;
     for (SimNode node : running) {
@@ -277,7 +279,7 @@ final class GossipSimulation {
   }
 
   /** Advances in {@code stepMs} steps until {@code condition} holds; returns the time taken, or -1 after {@code maxMs}. */
-  long millisUntil(java.util.function.BooleanSupplier condition, long stepMs, long maxMs) {
+  long millisUntil(BooleanSupplier condition, long stepMs, long maxMs) {
     long start = now;
     while (!condition.getAsBoolean()) {
       if (now - start >= maxMs) {

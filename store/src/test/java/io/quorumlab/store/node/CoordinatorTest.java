@@ -308,6 +308,8 @@ class CoordinatorTest {
     String downOwner = walk.get(1);
     String fallback = walk.get(3);
     net.down.add(downOwner);
+    List<String> hinted = new java.util.ArrayList<>();
+    net.nodes.get(fallback).setFallbackWrites((owner, k, merged) -> hinted.add(owner + "/" + k + "/" + merged.live().size()));
     long client = put(net, walk.get(0), key, "v", opts(3, 0));
     net.deliverAll();
     assertThat(net.reply(client)).isInstanceOf(ClientReply.PutOk.class);
@@ -315,6 +317,7 @@ class CoordinatorTest {
         .filter(e -> e.to().equals(fallback) && e.message() instanceof PeerMessage.ReplicaWrite)
         .map(e -> (PeerMessage.ReplicaWrite) e.message()).findFirst().orElseThrow();
     assertThat(toFallback.hintFor()).isEqualTo(downOwner);
+    assertThat(hinted).containsExactly(downOwner + "/" + key + "/1");
     // Strict quorum refuses the same W=3 write outright.
     long strict = net.request(walk.get(0), new ClientRequest.Put(net.nextId(), key, b("v"), new byte[0],
         new WireOptions(3, 0, Quorum.STRICT, 0)));

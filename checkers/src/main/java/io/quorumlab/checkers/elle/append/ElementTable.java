@@ -22,6 +22,21 @@ final class ElementTable {
   int[] pos = new int[1024];
   byte[] flags = new byte[1024];
 
+  /** Sizes the table for about {@code n} elements up front, sparing rehashes. */
+  void presize(int n) {
+    int cap = Integer.highestOneBit(Math.max(16, n) * 2 - 1) << 1;
+    if (cap <= slots.length) return;
+    slots = new int[cap];
+    mask = cap - 1;
+    int arr = Math.max(1024, n);
+    key = new int[arr];
+    value = new Object[arr];
+    writer = new int[arr];
+    writerMop = new int[arr];
+    pos = new int[arr];
+    flags = new byte[arr];
+  }
+
   /** The id of (k, v), or -1. */
   int find(int k, Object v) {
     v = Values.norm(v);

@@ -35,6 +35,17 @@ public final class ListAppendAnalyzer {
   final ElementTable el = new ElementTable();
   final Cases cases = new Cases();
 
+  /** Micro-ops, flattened: transaction t's are {@code mopStart[t]..mopStart[t+1]}. */
+  int[] mopStart;
+  /** {@link #READ} or {@link #APPEND}. */
+  byte[] mopKind;
+  int[] mopKey;
+  /** For an append its element; for a read the element it ended with (-1: none, or unknown). */
+  int[] mopEid;
+
+  static final byte READ = 0;
+  static final byte APPEND = 1;
+
   List<?>[] longest = new List<?>[64];
   int[] longestTxn = new int[64];
   int[] base;
@@ -47,6 +58,13 @@ public final class ListAppendAnalyzer {
 
   private ListAppendAnalyzer(Txns txns) {
     this.txns = txns;
+    if (txns.totalMops > Integer.MAX_VALUE / 2) throw new IllegalArgumentException("too many micro-ops: " + txns.totalMops);
+    int m = (int) txns.totalMops;
+    mopStart = new int[txns.count + 1];
+    mopKind = new byte[m];
+    mopKey = new int[m];
+    mopEid = new int[m];
+    el.presize(m);
   }
 
   /**
@@ -83,38 +101,29 @@ public final class ListAppendAnalyzer {
 
   /** Pass 1: validate, intern keys and appends, find each key's longest read, per-txn checks. */
   private void scanTransactions() {
-    int[] scratchKeys = new int[16];
-    int[] scratchEid = new int[16];
     Map<LostKey, List<Integer>> lost = new LinkedHashMap<>();
+    int at = 0;
     for (int t = 0; t < txns.count; t++) {
+      mopStart[t] = at;
       List<?> mops = txns.mops[t];
       byte type = txns.type[t];
-      int distinct = 0;
       boolean repeated = false;
-      for (int i = 0; i < mops.size(); i++) {
-        List<?> mop = (List<?>) mops.get(i);
+      int n = mops.size();
+      for (int i = 0; i < n; i++, at++) {
+        List<?> mop = txns.mop(t, i);
         String f = (String) mop.get(0);
         Object v = mop.get(2);
         int k = keyId(mop.get(1));
-        int slot = -1;
-        for (int s = 0; s < distinct; s++) {
-          if (scratchKeys[s] == k) {
-            slot = s;
-            break;
+        mopKey[at] = k;
+        mopEid[at] = -1;
+        for (int j = mopStart[t]; j < at; j++) {
+          if (mopKey[j] == k) {
+            repeated = true;
+            if (mopKind[j] == APPEND && "append".equals(f)) el.flags[mopEid[j]] |= ElementTable.INTERMEDIATE;
           }
-        }
-        if (slot < 0) {
-          if (distinct == scratchKeys.length) {
-            scratchKeys = java.util.Arrays.copyOf(scratchKeys, distinct * 2);
-            scratchEid = java.util.Arrays.copyOf(scratchEid, distinct * 2);
-          }
-          slot = distinct++;
-          scratchKeys[slot] = k;
-          scratchEid[slot] = -1;
-        } else {
-          repeated = true;
         }
         if ("append".equals(f)) {
+          mopKind[at] = APPEND;
           if (v == null) throw malformed(t, i, "appends nil to key " + mop.get(1) + "; appended values must be unique non-nil values");
           int e = el.intern(k, v);
           if (el.writer[e] >= 0) {
@@ -125,9 +134,9 @@ public final class ListAppendAnalyzer {
           }
           el.writer[e] = t;
           el.writerMop[e] = i;
-          if (scratchEid[slot] >= 0) el.flags[scratchEid[slot]] |= ElementTable.INTERMEDIATE;
-          scratchEid[slot] = e;
+          mopEid[at] = e;
         } else if ("r".equals(f)) {
+          mopKind[at] = READ;
           if (v != null && !(v instanceof List<?>)) {
             throw malformed(t, i, "reads key " + mop.get(1) + " as " + v + ", which is not a list (nor nil)");
           }
@@ -144,6 +153,7 @@ public final class ListAppendAnalyzer {
       }
       if (repeated && type == Txns.OK) TxnChecks.check(this, t, lost);
     }
+    mopStart[txns.count] = at;
     for (Map.Entry<LostKey, List<Integer>> e : lost.entrySet()) {
       if (e.getValue().size() > 1) cases.lostUpdate(this, e.getKey(), e.getValue());
     }
@@ -219,20 +229,20 @@ public final class ListAppendAnalyzer {
 
   /** Pass 3: judge every read; index readers by the version they observed. */
   private void scanReads() {
-    IntList rSlot = new IntList(txns.count);
-    IntList rTxn = new IntList(txns.count);
+    IntList rSlot = new IntList((int) (txns.totalMops / 2 + 16));
+    IntList rTxn = new IntList((int) (txns.totalMops / 2 + 16));
     boolean[] incompatibleSeen = new boolean[keys.size()];
     for (int t = 0; t < txns.count; t++) {
       byte type = txns.type[t];
       if (type == Txns.FAIL) continue;
       List<?> mops = txns.mops[t];
-      for (int i = 0; i < mops.size(); i++) {
-        List<?> mop = (List<?>) mops.get(i);
-        if (!"r".equals(mop.get(0))) continue;
-        Object raw = mop.get(2);
+      for (int at = mopStart[t]; at < mopStart[t + 1]; at++) {
+        if (mopKind[at] != READ) continue;
+        int i = at - mopStart[t];
+        Object raw = ((List<?>) mops.get(i)).get(2);
         if (raw == null && type != Txns.OK) continue; // an indeterminate read observed nothing
         List<?> v = raw == null ? List.of() : (List<?>) raw;
-        int k = keyIds.get(Values.norm(mop.get(1)));
+        int k = mopKey[at];
         int n = v.size();
         List<?> lk = longest[k];
         boolean compatible = n == 0 || (n <= len(k) && (lk == v || Values.isPrefix(v, lk)));
@@ -241,10 +251,9 @@ public final class ListAppendAnalyzer {
           cases.incompatibleOrder(this, k, t, v);
         }
         if (compatible ? dupPos[k] >= 0 && n > dupPos[k] : hasDuplicates(v)) cases.duplicates(this, t, i, v);
-        if (type == Txns.OK) {
-          judgeRead(t, i, k, v, compatible);
-        }
-        int slot = readSlot(k, v, compatible);
+        if (n > 0) mopEid[at] = compatible ? slotEid[base[k] + n] : el.find(k, v.get(n - 1));
+        if (type == Txns.OK) judgeRead(t, i, k, v, compatible, mopEid[at]);
+        int slot = n == 0 ? base[k] : mopEid[at] >= 0 && el.pos[mopEid[at]] >= 0 ? base[k] + el.pos[mopEid[at]] + 1 : -1;
         if (slot >= 0) {
           rSlot.add(slot);
           rTxn.add(t);
@@ -260,7 +269,7 @@ public final class ListAppendAnalyzer {
     for (int i = 0; i < rSlot.size(); i++) readers[fill[rSlot.get(i)]++] = rTxn.get(i);
   }
 
-  private void judgeRead(int t, int i, int k, List<?> v, boolean compatible) {
+  private void judgeRead(int t, int i, int k, List<?> v, boolean compatible, int last) {
     int n = v.size();
     if (n == 0) return;
     // G1a: elements appended by failed transactions
@@ -282,7 +291,6 @@ public final class ListAppendAnalyzer {
       if (!garbage.isEmpty()) cases.garbage(this, t, i, garbage);
     }
     // G1b: the read ends with another transaction's intermediate append
-    int last = compatible ? slotEid[base[k] + n] : el.find(k, v.get(n - 1));
     if (last >= 0 && (el.flags[last] & ElementTable.INTERMEDIATE) != 0 && el.writer[last] != t) {
       cases.g1b(this, t, i, el.writer[last], v.get(n - 1));
     }
@@ -296,27 +304,20 @@ public final class ListAppendAnalyzer {
 
   /** Pass 4: the edges into each transaction, then process or realtime order. */
   private TxnGraph buildGraph(int orderEdges) {
-    GraphBuilder gb = new GraphBuilder(txns.count);
+    GraphBuilder gb = new GraphBuilder(txns.count, (int) Math.min(Integer.MAX_VALUE / 4, 2 * txns.totalMops + 3L * txns.count));
     for (int t = 0; t < txns.count; t++) {
       byte type = txns.type[t];
       if (type == Txns.FAIL) continue;
       gb.beginTarget(t);
-      List<?> mops = txns.mops[t];
-      for (int i = 0; i < mops.size(); i++) {
-        List<?> mop = (List<?>) mops.get(i);
-        Object v = mop.get(2);
-        int k = keyIds.get(Values.norm(mop.get(1)));
-        if ("r".equals(mop.get(0))) {
-          if (v == null) continue;
-          List<?> l = (List<?>) v;
-          if (l.isEmpty()) continue;
-          int e = el.find(k, l.get(l.size() - 1));
-          if (e >= 0) {
-            int w = el.writer[e];
-            if (w >= 0 && txns.type[w] != Txns.FAIL) gb.add(w, Edges.WR);
-          }
+      for (int at = mopStart[t]; at < mopStart[t + 1]; at++) {
+        int e = mopEid[at];
+        if (mopKind[at] == READ) {
+          if (e < 0) continue;
+          int w = el.writer[e];
+          if (w >= 0 && txns.type[w] != Txns.FAIL) gb.add(w, Edges.WR);
         } else {
-          int prev = prevSlot(k, el.find(k, v));
+          int k = mopKey[at];
+          int prev = prevSlot(k, e);
           if (prev != base[k]) {
             int w = el.writer[slotEid[prev]];
             if (w >= 0 && txns.type[w] != Txns.FAIL) gb.add(w, Edges.WW);

@@ -10,9 +10,9 @@ import java.util.Arrays;
 public final class GraphBuilder {
   private final int txnCount;
   private int vertexCount;
-  private int[] src = new int[1024];
-  private int[] dst = new int[1024];
-  private byte[] typ = new byte[1024];
+  private int[] src;
+  private int[] dst;
+  private byte[] typ;
   private int size;
   private int orderEdges;
 
@@ -22,7 +22,16 @@ public final class GraphBuilder {
   private int target = -1;
 
   public GraphBuilder(int txnCount) {
+    this(txnCount, 1024);
+  }
+
+  /** @param expectedEdges a guess at the edge count, to spare regrowing large arrays */
+  public GraphBuilder(int txnCount, int expectedEdges) {
     this.txnCount = txnCount;
+    int cap = Math.max(16, expectedEdges);
+    src = new int[cap];
+    dst = new int[cap];
+    typ = new byte[cap];
     this.vertexCount = txnCount;
     this.stamp = new int[txnCount];
     this.acc = new byte[txnCount];
@@ -58,7 +67,7 @@ public final class GraphBuilder {
   /** An edge added directly, without deduplication. */
   public void edge(int from, int to, int type) {
     if (size == src.length) {
-      int cap = size + (size >> 1) + 16;
+      int cap = (int) Math.min(Integer.MAX_VALUE - 16, (long) size + (size >> 1) + 16);
       src = Arrays.copyOf(src, cap);
       dst = Arrays.copyOf(dst, cap);
       typ = Arrays.copyOf(typ, cap);

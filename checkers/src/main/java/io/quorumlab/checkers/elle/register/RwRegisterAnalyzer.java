@@ -77,7 +77,7 @@ public final class RwRegisterAnalyzer {
       List<?> mops = txns.mops[t];
       Map<Integer, Object> lastWrite = new HashMap<>();
       for (int i = 0; i < mops.size(); i++) {
-        List<?> mop = (List<?>) mops.get(i);
+        List<?> mop = txns.mop(t, i);
         String f = (String) mop.get(0);
         int k = keyId(mop.get(1));
         Object v = Values.norm(mop.get(2));
@@ -329,7 +329,7 @@ public final class RwRegisterAnalyzer {
     int[] order = new int[dst.size()];
     int[] fill = java.util.Arrays.copyOf(offs, n);
     for (int i = 0; i < dst.size(); i++) order[fill[dst.get(i)]++] = i;
-    GraphBuilder gb = new GraphBuilder(n);
+    GraphBuilder gb = new GraphBuilder(n, src.size() + 3 * n);
     for (int t = 0; t < n; t++) {
       if (offs[t] == offs[t + 1]) continue;
       gb.beginTarget(t);

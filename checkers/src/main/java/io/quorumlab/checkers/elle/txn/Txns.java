@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The transactions of a history ({@code f = "txn"}, client processes), each invocation paired with
- * its completion, in invocation order, in flat arrays. A transaction that never completed counts as
+ * its completion, in invocation order, in flat arrays. Micro-ops are validated by the inferences'
+ * first pass ({@link #mop}), which touches each once anyway. A transaction that never completed counts as
  * indeterminate ({@link #INFO}). Its micro-ops are the completion's value when it completed ok (reads
  * filled in), else the invocation's.
  */
@@ -31,7 +32,12 @@ public final class Txns {
   /** The micro-ops, each a {@code List} [f, key, value]. */
   public final List<?>[] mops;
 
-  private Txns(History history, int count, int[] invokePos, int[] completePos, byte[] type, long[] process, List<?>[] mops) {
+  /** The number of micro-ops of all transactions. */
+  public final long totalMops;
+
+  private Txns(History history, int count, int[] invokePos, int[] completePos, byte[] type, long[] process, List<?>[] mops,
+      long totalMops) {
+    this.totalMops = totalMops;
     this.history = history;
     this.count = count;
     this.invokePos = invokePos;
@@ -54,6 +60,7 @@ public final class Txns {
     long[] process = new long[n];
     List<?>[] mops = new List<?>[n];
     int t = 0;
+    long totalMops = 0;
     for (int i = 0; i < ops.size(); i++) {
       Op op = ops.get(i);
       if (!isTxnInvoke(op)) continue;
@@ -69,9 +76,10 @@ public final class Txns {
       process[t] = op.process();
       Object value = type[t] == OK ? done.value() : op.value();
       mops[t] = microOps(type[t] == OK ? done : op, value);
+      totalMops += mops[t].size();
       t++;
     }
-    return new Txns(history, n, inv, comp, type, process, mops);
+    return new Txns(history, n, inv, comp, type, process, mops, totalMops);
   }
 
   private static boolean isTxnInvoke(Op op) {
@@ -83,14 +91,22 @@ public final class Txns {
       throw new MalformedHistoryException(op.index(), "a transaction's value must be a list of micro-ops [f key value], found "
           + describe(value));
     }
-    for (int i = 0; i < list.size(); i++) {
-      Object m = list.get(i);
-      if (!(m instanceof List<?> mop) || mop.size() != 3 || !(mop.get(0) instanceof String) || mop.get(1) == null) {
-        throw new MalformedHistoryException(op.index(), "micro-op " + i + " must be [f key value] with a function name and a key, found "
-            + describe(m));
-      }
-    }
     return list;
+  }
+
+  /**
+   * Micro-op {@code i} of transaction {@code t}, checked to be [f key value] with a function name
+   * and a non-nil key.
+   *
+   * @throws MalformedHistoryException when it is not
+   */
+  public List<?> mop(int t, int i) {
+    Object m = mops[t].get(i);
+    if (!(m instanceof List<?> mop) || mop.size() != 3 || !(mop.get(0) instanceof String) || mop.get(1) == null) {
+      throw new MalformedHistoryException(opIndex(t), "micro-op " + i + " must be [f key value] with a function name and a key, found "
+          + describe(m));
+    }
+    return mop;
   }
 
   public Op invoke(int t) {
