@@ -32,11 +32,24 @@ final class Partitioner {
       int n = calls.size();
       boolean[] okArray = new boolean[n];
       for (int i = 0; i < n; i++) okArray[i] = ok.get(i);
+      // An indeterminate call has no return, so within the run of calls before the next return it
+      // can go last: it is available in exactly the same configurations, and the search then tries
+      // the calls that must take effect before the ones that may never have.
       int[] e = new int[entries.size()];
-      for (int i = 0; i < e.length; i++) {
-        int v = entries.get(i);
-        e[i] = v >= 0 ? v : n + (-v - 1);
+      int k = 0;
+      List<Integer> deferred = new ArrayList<>();
+      for (int v : entries) {
+        if (v >= 0 && !okArray[v]) {
+          deferred.add(v);
+          continue;
+        }
+        if (v < 0) {
+          for (int d : deferred) e[k++] = d;
+          deferred.clear();
+        }
+        e[k++] = v >= 0 ? v : n + (-v - 1);
       }
+      for (int d : deferred) e[k++] = d;
       return new KeyHistory(key, calls.toArray(new Call[0]), okArray, e, List.copyOf(operations));
     }
   }

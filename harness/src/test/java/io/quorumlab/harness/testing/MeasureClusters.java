@@ -79,7 +79,7 @@ public final class MeasureClusters {
         long h0 = System.nanoTime();
         c.partition(Map.of());
         long h1 = System.nanoTime();
-        Thread.sleep(3000);
+        Thread.sleep(10_000);
         ticker.shutdownNow();
         pool.shutdown();
         pool.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);

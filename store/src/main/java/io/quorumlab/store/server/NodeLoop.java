@@ -1,36 +1,39 @@
 package io.quorumlab.store.server;
 
+import io.netty.channel.EventLoop;
 import io.quorumlab.store.node.Scheduler;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that runs a node's logic: every message and every timer is a task on it, so the
- * node sees its inputs one at a time. A task that throws is logged and does not stop the loop.
+ * The one thread that runs a node's logic: the node's single Netty event loop, which also serves
+ * every connection of the node. A message decoded on that loop is handled right there, without a
+ * hand-off to another thread; timers and anything from other threads are queued onto it. Either
+ * way the node sees its inputs one at a time. A task that throws is logged and does not stop the
+ * loop.
  */
-final class NodeLoop implements Scheduler, Executor, AutoCloseable {
+final class NodeLoop implements Scheduler, Executor {
   private static final Logger LOG = LoggerFactory.getLogger(NodeLoop.class);
 
-  private final ScheduledThreadPoolExecutor executor;
+  private final EventLoop loop;
 
-  NodeLoop(String nodeId) {
-    executor = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "node-" + nodeId);
-      t.setDaemon(true);
-      return t;
-    });
-    executor.setRemoveOnCancelPolicy(true);
+  NodeLoop(EventLoop loop) {
+    this.loop = loop;
   }
 
   @Override
   public void execute(Runnable task) {
+    if (loop.inEventLoop()) {
+      guarded(task).run();
+      return;
+    }
     try {
-      executor.execute(guarded(task));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+      loop.execute(guarded(task));
+    } catch (RejectedExecutionException e) {
       LOG.debug("node loop stopped; dropping a task");
     }
   }
@@ -38,9 +41,9 @@ final class NodeLoop implements Scheduler, Executor, AutoCloseable {
   @Override
   public Cancellable schedule(long delayMillis, Runnable task) {
     try {
-      ScheduledFuture<?> f = executor.schedule(guarded(task), delayMillis, TimeUnit.MILLISECONDS);
+      var f = loop.schedule(guarded(task), delayMillis, TimeUnit.MILLISECONDS);
       return () -> f.cancel(false);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       return () -> {};
     }
   }
@@ -55,18 +58,11 @@ final class NodeLoop implements Scheduler, Executor, AutoCloseable {
     };
   }
 
-  /** Runs {@code task} on the loop and waits for it (for start-up and status queries). */
-  <T> T call(java.util.concurrent.Callable<T> task) throws Exception {
-    return executor.submit(task).get(10, TimeUnit.SECONDS);
-  }
-
-  @Override
-  public void close() {
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /** Runs {@code task} on the loop and waits for it (status queries, tests). */
+  <T> T call(Callable<T> task) throws Exception {
+    if (loop.inEventLoop()) {
+      return task.call();
     }
+    return loop.submit(task).get(10, TimeUnit.SECONDS);
   }
 }

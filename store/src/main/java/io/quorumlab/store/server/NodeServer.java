@@ -42,8 +42,9 @@ public final class NodeServer implements AutoCloseable {
   private NodeServer(NodeConfig config) throws InterruptedException {
     this.config = config;
     this.storage = Storages.open(config);
-    this.loop = new NodeLoop(config.nodeId());
-    this.io = IoThreads.group("io-" + config.nodeId(), 1);
+    // One thread per node: its Netty event loop serves every connection and runs the node logic.
+    this.io = IoThreads.group("node-" + config.nodeId(), 1);
+    this.loop = new NodeLoop(io.next());
     Node[] holder = new Node[1];
     InboundSink sink = new InboundSink() {
       @Override
@@ -64,7 +65,6 @@ public final class NodeServer implements AutoCloseable {
     } catch (Exception e) {
       // bind() rethrows socket errors (BindException) unchecked-ly; release the storage lock either way.
       transport.close();
-      loop.close();
       io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
       storage.close();
       if (e instanceof InterruptedException ie) {
@@ -152,7 +152,6 @@ public final class NodeServer implements AutoCloseable {
     }
     try {
       transport.close();
-      loop.close();
       io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
       storage.close();
       log().info("node {} stopped", config.nodeId());
