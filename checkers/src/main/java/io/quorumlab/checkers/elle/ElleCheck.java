@@ -274,7 +274,7 @@ final class ElleCheck {
             List<Path> files = DotWriter.write(outDir.resolve(c.type()).resolve(c.type() + "-" + n + ".dot"), c.type() + " #" + n, nodes, edgeLabels);
             artifacts.addAll(files);
             data.put("dot", files.get(0).toString());
-            lines.add("  (graph: " + files.get(files.size() - 1) + ")");
+            lines.add("  (graph: " + files.get(files.size() - 1).getFileName() + ")");
           } catch (IOException e) {
             lines.add("  (could not write the .dot file: " + e.getMessage() + ")");
           }

@@ -15,15 +15,18 @@ import java.util.Map;
 
 /**
  * Finds stale reads of registers (ops {@code read} and {@code write}, per key, written values unique
- * per key): a read that returned the value of write A although a write B had been acknowledged
- * before the read began, and B began after A was acknowledged. Real-time order alone makes B newer
- * than A there, so no correct register (and no "W + R > N" quorum, as the textbook promises) can
- * return A; writes whose order is ambiguous (concurrent, or not acknowledged) never count.
+ * per key): a read that returned the value of write A although a newer write B was already known
+ * before the read began, known meaning acknowledged to its client or returned by another read that
+ * had completed. B is newer when it began after A was acknowledged: real-time order alone makes it
+ * so, so no correct register (and no "W + R > N" quorum, as the textbook promises) can return A;
+ * writes whose order is ambiguous (concurrent, or A never acknowledged) never count. The second kind
+ * of knowledge catches what the first misses under faults: a write that timed out (indeterminate)
+ * but that one reader already saw, and a later reader did not.
  *
- * <p>How stale: in versions, the number of acknowledged writes the read missed; in time, from the
- * acknowledgement of the first write it missed to the read's start. A read of the initial value
- * (nothing) missed every write acknowledged before it began. A read of a value no write wrote is left
- * to the linearizability checker.
+ * <p>How stale: in versions, the number of such newer writes the read missed; in time, from the
+ * moment the first of them became known to the read's start. A read of the initial value (nothing)
+ * missed every write known before it began. A read of a value no write wrote is left to the
+ * linearizability checker.
  */
 public final class StaleReadChecker implements Checker {
   public static final String NAME = "stale-read";
@@ -49,44 +52,67 @@ public final class StaleReadChecker implements Checker {
 
   private static List<StaleRead> checkKey(Object key, List<Operation> ops) {
     Map<Long, Operation> writeOf = new HashMap<>();
-    List<Operation> acked = new ArrayList<>();
     for (Operation o : ops) {
-      if (!WRITE.equals(o.f())) continue;
-      if (o.invoke().value() instanceof Number n) writeOf.put(n.longValue(), o);
-      if (o.isOk()) acked.add(o);
+      if (WRITE.equals(o.f()) && o.invoke().value() instanceof Number n) writeOf.put(n.longValue(), o);
     }
-    acked.sort(Comparator.comparingLong(Operation::completeIndex));
+    Map<Long, Known> known = new HashMap<>();
+    for (Operation o : ops) {
+      if (WRITE.equals(o.f()) && o.isOk()) known.merge(((Number) o.invoke().value()).longValue(), Known.of(o, o.completion(), "acknowledged"), Known::earlier);
+      if (READ.equals(o.f()) && o.isOk() && o.completion().value() instanceof Number n && writeOf.containsKey(n.longValue())) {
+        known.merge(n.longValue(), Known.of(writeOf.get(n.longValue()), o.completion(), "read"), Known::earlier);
+      }
+    }
+    List<Known> byKnownAt = new ArrayList<>(known.values());
+    byKnownAt.sort(Comparator.comparingLong(k -> k.at().index()));
     List<StaleRead> result = new ArrayList<>();
     for (Operation read : ops) {
       if (!READ.equals(read.f()) || !read.isOk()) continue;
       Object v = read.completion().value();
       long valueAcked;
-      Operation source = null;
       if (v == null) {
         valueAcked = -1;
       } else if (v instanceof Number n && writeOf.containsKey(n.longValue())) {
-        source = writeOf.get(n.longValue());
-        valueAcked = source.completeIndex();
+        valueAcked = writeOf.get(n.longValue()).completeIndex();
       } else {
         continue;
       }
-      Operation firstMissed = null;
+      Known firstMissed = null;
       int missed = 0;
-      for (Operation w : acked) {
-        if (w.completeIndex() >= read.invokeIndex()) break;
-        if (w.invokeIndex() > valueAcked) {
-          if (firstMissed == null) firstMissed = w;
+      for (Known k : byKnownAt) {
+        if (k.at().index() >= read.invokeIndex()) break;
+        if (k.write().invokeIndex() > valueAcked) {
+          if (firstMissed == null) firstMissed = k;
           missed++;
         }
       }
       if (firstMissed == null) continue;
-      long readStart = read.invoke().time();
-      long ackTime = firstMissed.completion().time();
-      long staleness = readStart >= 0 && ackTime >= 0 ? readStart - ackTime : -1;
-      result.add(new StaleRead(key, read.invoke(), read.completion(), source == null ? null : source.completion(),
-          firstMissed.completion(), missed, staleness));
+      long readStart = startOf(read.invoke());
+      long knownTime = firstMissed.at().time();
+      long staleness = readStart >= 0 && knownTime >= 0 ? Math.max(0, readStart - knownTime) : -1;
+      result.add(new StaleRead(key, read.invoke(), read.completion(), firstMissed.write().invoke().value(), firstMissed.at(),
+          firstMissed.how(), missed, staleness));
     }
     return result;
+  }
+
+  /**
+   * When an op really began: its {@code sent} time where the history has one (quorumlab's open-loop
+   * load generator records the scheduled send time as {@code time} and the actual one as
+   * {@code sent} when they differ), else its {@code time}.
+   */
+  static long startOf(io.quorumlab.checkers.history.Op invoke) {
+    return invoke.extra().get("sent") instanceof Number n ? n.longValue() : invoke.time();
+  }
+
+  /** When a write's value first became known: its acknowledgement, or the end of a read that returned it. */
+  private record Known(Operation write, io.quorumlab.checkers.history.Op at, String how) {
+    static Known of(Operation write, io.quorumlab.checkers.history.Op at, String how) {
+      return new Known(write, at, how);
+    }
+
+    static Known earlier(Known a, Known b) {
+      return a.at().index() <= b.at().index() ? a : b;
+    }
   }
 
   private static CheckResult result(List<StaleRead> stale, long reads) {
@@ -105,10 +131,11 @@ public final class StaleReadChecker implements Checker {
       return new CheckResult(NAME, Verdict.VALID, "no stale reads among " + reads + " reads", List.of(), Map.of(), details, List.of());
     }
     List<String> explanation = new ArrayList<>();
-    explanation.add(stale.size() + " of " + reads + " reads returned a value older than a write acknowledged before the read began "
-        + "(at most " + maxMs + " ms and " + maxVersions + " versions behind):");
+    explanation.add(stale.size() + " of " + reads + " reads returned a value older than a write known (acknowledged, or returned "
+        + "by another read) before the read began (at most " + maxMs + " ms and " + maxVersions + " versions behind):");
     for (StaleRead s : examples(stale).subList(0, Math.min(3, stale.size()))) explanation.add("  " + s.explain());
-    String summary = stale.size() + " stale reads of " + reads + ", up to " + maxMs + " ms and " + maxVersions + " versions behind";
+    String summary = stale.size() + " stale read" + (stale.size() == 1 ? "" : "s") + " of " + reads + ", up to " + maxMs + " ms and "
+        + maxVersions + " version" + (maxVersions == 1 ? "" : "s") + " behind";
     return new CheckResult(NAME, Verdict.INVALID, summary, explanation, Map.of(NAME, (long) stale.size()), details, List.of());
   }
 

@@ -100,6 +100,17 @@ class HistoriesTest {
   }
 
   @Test
+  void transactionsMapBetweenJsonlAndElleEdn() {
+    String jsonl = "{\"index\":0,\"time\":1,\"process\":0,\"type\":\"invoke\",\"f\":\"txn\",\"value\":[[\"append\",\"x\",1],[\"r\",\"y\",null]]}\n"
+        + "{\"index\":1,\"time\":2,\"process\":0,\"type\":\"ok\",\"f\":\"txn\",\"value\":[[\"append\",\"x\",1],[\"r\",\"y\",[1,2]]]}\n";
+    History h = Histories.parse(jsonl, HistoryFormat.JSONL);
+    assertThat(h.ops().get(1).value()).isEqualTo(List.of(List.of("append", "x", 1L), List.of("r", "y", List.of(1L, 2L))));
+    assertThat(Histories.encode(h.ops().get(1), HistoryFormat.EDN))
+        .isEqualTo("{:index 1, :time 2, :process 0, :type :ok, :f :txn, :value [[:append \"x\" 1] [:r \"y\" [1 2]]]}");
+    assertThat(Histories.parse(Histories.toString(h, HistoryFormat.EDN), HistoryFormat.EDN)).isEqualTo(h);
+  }
+
+  @Test
   void jsonArrayFormIsRead() {
     String json = "[\n {\"process\":0,\"type\":\"invoke\",\"f\":\"read\",\"value\":null},\n {\"process\":0,\"type\":\"ok\",\"f\":\"read\",\"value\":3}\n]";
     History h = Histories.parse(json, HistoryFormat.JSONL);

@@ -6,6 +6,9 @@ import io.quorumlab.checkers.CheckContext;
 import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.History;
+import io.quorumlab.checkers.history.Op;
+import io.quorumlab.checkers.history.OpType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +96,50 @@ class StaleReadCheckerTest {
     CheckResult r = check(h);
     assertThat(r.verdict()).isEqualTo(Verdict.VALID);
     assertThat(r.summary()).contains("no stale reads among 1 reads");
+  }
+
+  @Test
+  void flagsAReadThatMissedAnIndeterminateWriteAnotherReadHadAlreadySeen() {
+    History h = new OpsBuilder()
+        .done(1, "write", "x", 1L, 1L)
+        .invoke(1, "write", "x", 2L)          // times out, but lands
+        .done(2, "read", "x", null, 2L)       // someone sees it
+        .info(1, "write", "x", 2L)
+        .done(3, "read", "x", null, 1L)       // a later reader does not
+        .build();
+    CheckResult r = check(h);
+    assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(r.explanation().get(1)).contains("returned 1").contains("write 2 (not acknowledged) had already been returned");
+  }
+
+  @Test
+  void passesWhenTheReadThatSawTheNewerValueWasStillRunning() {
+    History h = new OpsBuilder()
+        .done(1, "write", "x", 1L, 1L)
+        .invoke(1, "write", "x", 2L)
+        .invoke(2, "read", "x", null)
+        .invoke(3, "read", "x", null)
+        .ok(2, "read", "x", 2L)
+        .ok(3, "read", "x", 1L)
+        .info(1, "write", "x", 2L)
+        .build();
+    assertThat(check(h).verdict()).isEqualTo(Verdict.VALID);
+  }
+
+  @Test
+  void measuresStalenessFromWhenTheReadWasSentNotWhenItWasScheduled() {
+    // the read was scheduled at 1 ms but sent at 9 ms; write 2 was acknowledged at 5 ms
+    List<Op> ops = List.of(
+        new Op(0, 0, 1, OpType.INVOKE, "write", "x", 1L, null, null, Map.of()),
+        new Op(1, 1_000_000, 1, OpType.OK, "write", "x", 1L, null, null, Map.of()),
+        new Op(2, 2_000_000, 1, OpType.INVOKE, "write", "x", 2L, null, null, Map.of()),
+        new Op(3, 5_000_000, 1, OpType.OK, "write", "x", 2L, null, null, Map.of()),
+        new Op(4, 1_000_000, 2, OpType.INVOKE, "read", "x", null, null, null, Map.of("sent", 9_000_000L)),
+        new Op(5, 10_000_000, 2, OpType.OK, "read", "x", 1L, null, null, Map.of()));
+    CheckResult r = check(new History(ops));
+    assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(r.details()).containsEntry("max-staleness-ms", 4L);
+    assertThat(r.summary()).contains("1 stale read of 1").contains("1 version behind");
   }
 
   @Test

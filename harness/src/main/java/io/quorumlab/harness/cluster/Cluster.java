@@ -21,7 +21,10 @@ public interface Cluster extends AutoCloseable {
 
   List<String> nodes();
 
-  /** Starts every node and waits until each answers on its client port. */
+  /**
+   * Starts every node and waits until each answers on its client port. The nodes' failure
+   * detectors may need a gossip round more before every node sees every other as live.
+   */
   void start() throws Exception;
 
   /** Where a client connects to reach {@code node} (always on 127.0.0.1). */

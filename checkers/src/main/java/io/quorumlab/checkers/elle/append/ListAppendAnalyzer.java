@@ -148,7 +148,7 @@ public final class ListAppendAnalyzer {
             }
           }
         } else {
-          throw malformed(t, i, "has unknown micro-op '" + f + "'; list-append transactions consist of append and r");
+          throw malformed(t, i, "unknown micro-op '" + f + "'; list-append transactions consist of append and r");
         }
       }
       if (repeated && type == Txns.OK) TxnChecks.check(this, t, lost);
@@ -174,7 +174,7 @@ public final class ListAppendAnalyzer {
   }
 
   private MalformedHistoryException malformed(int t, int mop, String what) {
-    return new MalformedHistoryException(txns.opIndex(t), "micro-op " + mop + " of the transaction " + what);
+    return new MalformedHistoryException(txns.opIndex(t), "micro-op " + mop + ": " + what);
   }
 
   /** Pass 2: each key's version order from its longest read. */

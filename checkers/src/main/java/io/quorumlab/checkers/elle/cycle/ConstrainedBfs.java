@@ -45,18 +45,24 @@ final class ConstrainedBfs {
     dequeClear();
     dequePushBack(entry(v, s0, -1, spec.firstEdge()));
     int mask = spec.mask();
+    boolean closedWalk = false;
     while (dqSize > 0) {
       deadline.check();
       int en = dequePopFront();
       int x = qv[en];
       int s = qstate[en];
+      if (x == u) {
+        // every arrival at u is a different closed walk: try each (u is never expanded)
+        if (spec.accepts(s)) {
+          closedWalk = true;
+          Cycle c = simplify(toCycle(en, u, spec.firstEdge()), spec);
+          if (c != null) return c;
+        }
+        continue;
+      }
       if ((visited[x] & (1L << s)) != 0) continue;
       if (visited[x] == 0) touched.add(x);
       visited[x] |= 1L << s;
-      if (x == u) {
-        if (spec.accepts(s)) return simplify(toCycle(en, u, spec.firstEdge()), spec);
-        continue; // the walk closes at its first return to u
-      }
       for (int e = g.offs[x]; e < g.offs[x + 1]; e++) {
         int bits = g.typ[e] & mask;
         if (bits == 0) continue;
@@ -65,12 +71,88 @@ final class ConstrainedBfs {
           int bit = Integer.lowestOneBit(bits);
           bits &= bits - 1;
           int s2 = spec.step(s, bit);
-          if (s2 < 0 || (visited[w] & (1L << s2)) != 0) continue;
+          if (s2 < 0 || (w != u && (visited[w] & (1L << s2)) != 0)) continue;
           int child = entry(w, s2, en, bit);
           if (bit == Edges.CHAIN) dequePushFront(child);
           else dequePushBack(child);
         }
       }
+    }
+    // Walks of the type close through u, but each repeats a transaction and no part of it is a
+    // cycle of the type; one may still exist through this edge: look for it among simple paths.
+    return closedWalk ? simplePathSearch(spec, u, v) : null;
+  }
+
+  /**
+   * Depth-first search over paths v -> u that repeat no transaction, for a cycle of the spec's type
+   * through u -> v. Exponential in the worst case, so only the fallback above uses it, under the
+   * deadline.
+   */
+  private Cycle simplePathSearch(CycleSpec spec, int u, int v) {
+    int mask = spec.mask();
+    boolean[] onPath = new boolean[g.size];
+    IntList path = new IntList();
+    IntList states = new IntList();
+    IntList cursor = new IntList(); // edge index * 8 + next type bit index, per depth
+    IntList entered = new IntList(); // edge type that entered each path vertex
+    onPath[u] = g.isTxn(u);
+    path.add(v);
+    states.add(spec.step(0, spec.firstEdge()));
+    cursor.add(g.offs[v] * 8);
+    entered.add(spec.firstEdge());
+    if (g.isTxn(v)) onPath[v] = true;
+    while (!path.isEmpty()) {
+      deadline.check();
+      int depth = path.size() - 1;
+      int x = path.get(depth);
+      int c = cursor.get(depth);
+      int e = c >> 3;
+      int b = c & 7;
+      boolean moved = false;
+      while (e < g.offs[x + 1] && !moved) {
+        int bits = g.typ[e] & mask;
+        while (b < 8 && !moved) {
+          int bit = 1 << b;
+          b++;
+          if ((bits & bit) == 0) continue;
+          int w = g.adj[e];
+          int s2 = spec.step(states.get(depth), bit);
+          if (s2 < 0) continue;
+          if (w == u) {
+            if (!spec.accepts(s2)) continue;
+            int k = path.size() + 1;
+            int[] verts = new int[k];
+            int[] types = new int[k];
+            verts[0] = u;
+            types[0] = spec.firstEdge();
+            for (int i = 0; i < path.size(); i++) {
+              verts[i + 1] = path.get(i);
+              types[i + 1] = i + 1 < path.size() ? entered.get(i + 1) : bit;
+            }
+            Cycle cyc = simplify(collapse(g, verts, types), spec);
+            if (cyc != null) return cyc;
+            continue;
+          }
+          if (onPath[w]) continue;
+          cursor.set(depth, e * 8 + b);
+          path.add(w);
+          states.add(s2);
+          cursor.add(g.offs[w] * 8);
+          entered.add(bit);
+          if (g.isTxn(w)) onPath[w] = true;
+          moved = true;
+        }
+        if (!moved) {
+          e++;
+          b = 0;
+        }
+      }
+      if (moved) continue;
+      int last = path.removeLast();
+      states.removeLast();
+      cursor.removeLast();
+      entered.removeLast();
+      if (g.isTxn(last)) onPath[last] = false;
     }
     return null;
   }

@@ -18,14 +18,6 @@ public final class Deadline {
     if ((++calls & 255) == 0 && System.nanoTime() - atNanos > 0) throw BudgetExceeded.INSTANCE;
   }
 
-  public boolean passed() {
-    return System.nanoTime() - atNanos > 0;
-  }
-
-  public long atNanos() {
-    return atNanos;
-  }
-
   /** Thrown when a search runs past its deadline; carries no stack trace, it is control flow. */
   public static final class BudgetExceeded extends RuntimeException {
     static final BudgetExceeded INSTANCE = new BudgetExceeded();

@@ -32,11 +32,4 @@ public final class TxnGraph {
   public int edgeCount() {
     return adj.length;
   }
-
-  /** The types of the edges from {@code a} to {@code b} (0 when there is none). */
-  public int typesBetween(int a, int b) {
-    int t = 0;
-    for (int i = offs[a]; i < offs[a + 1]; i++) if (adj[i] == b) t |= typ[i];
-    return t;
-  }
 }

@@ -93,7 +93,7 @@ public final class RwRegisterAnalyzer {
           Object prev = lastWrite.put(k, v);
           if (prev != null) intermediate.add(new KeyValue(k, prev));
         } else if (!"r".equals(f)) {
-          throw malformed(t, i, "has unknown micro-op '" + f + "'; rw-register transactions consist of w and r");
+          throw malformed(t, i, "unknown micro-op '" + f + "'; rw-register transactions consist of w and r");
         }
       }
       ext[t] = RegisterTxn.of(mops, this);
@@ -145,7 +145,7 @@ public final class RwRegisterAnalyzer {
   }
 
   private MalformedHistoryException malformed(int t, int mop, String what) {
-    return new MalformedHistoryException(txns.opIndex(t), "micro-op " + mop + " of the transaction " + what);
+    return new MalformedHistoryException(txns.opIndex(t), "micro-op " + mop + ": " + what);
   }
 
   /** Builds the version graphs source by source, dropping any source that makes one cyclic. */

@@ -67,42 +67,105 @@ class CycleSearchBruteForceTest {
     assertThat(checked).isGreaterThan(1000);
   }
 
-  /** Anomaly types of every simple cycle, over every choice of type for each of its edges. */
+  @Test
+  void searchThroughTheRealtimeTimeLineMatchesEnumeration() {
+    Random rnd = new Random(99);
+    int checked = 0;
+    for (int round = 0; round < 2000; round++) {
+      int n = 2 + rnd.nextInt(5);
+      int[][] bits = new int[n][n];
+      int edges = 1 + rnd.nextInt(2 * n);
+      for (int i = 0; i < edges; i++) {
+        int a = rnd.nextInt(n), b = rnd.nextInt(n);
+        if (a != b) bits[a][b] |= TYPES[rnd.nextInt(3)];
+      }
+      // random intervals over 2n positions; some transactions never complete
+      int[] order = new int[2 * n];
+      for (int i = 0; i < order.length; i++) order[i] = i;
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = rnd.nextInt(i + 1);
+        int x = order[i];
+        order[i] = order[j];
+        order[j] = x;
+      }
+      int[] inv = new int[n];
+      int[] done = new int[n];
+      for (int t = 0; t < n; t++) {
+        inv[t] = Math.min(order[2 * t], order[2 * t + 1]);
+        done[t] = rnd.nextInt(5) == 0 ? -1 : Math.max(order[2 * t], order[2 * t + 1]);
+      }
+      GraphBuilder gb = new GraphBuilder(n);
+      for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) if (bits[a][b] != 0) gb.edge(a, b, bits[a][b]);
+      gb.addRealtimeOrder(inv, done, 2 * n);
+      TxnGraph g = gb.build();
+      int[][] withRt = new int[n][n];
+      for (int a = 0; a < n; a++) {
+        for (int b = 0; b < n; b++) {
+          withRt[a][b] = bits[a][b] | (a != b && done[a] >= 0 && done[a] < inv[b] ? Edges.REALTIME : 0);
+        }
+      }
+      int[] all = new int[g.vertexCount];
+      for (int i = 0; i < all.length; i++) all[i] = i;
+      int[] localOf = new int[g.vertexCount];
+      Arrays.fill(localOf, -1);
+      LocalGraph lg = LocalGraph.of(g, all, localOf);
+      Set<String> expected = enumerate(withRt, new int[] {Edges.WW, Edges.WR, Edges.RW, Edges.REALTIME});
+      SccSearch search = new SccSearch(lg, Edges.REALTIME, Deadline.at(Long.MAX_VALUE));
+      for (CycleSpec spec : CycleSpec.all()) {
+        if (spec.variant() == Edges.PROCESS) continue;
+        Cycle c = search.find(spec);
+        assertThat(c != null).as("round %d, %s", round, spec.name()).isEqualTo(expected.contains(spec.name()));
+        if (c != null) {
+          checked++;
+          for (int i = 0; i < c.length(); i++) {
+            assertThat(withRt[c.txns()[i]][c.txns()[(i + 1) % c.length()]] & c.types()[i]).isNotZero();
+          }
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(500);
+  }
+
   private static Set<String> enumerate(int[][] bits) {
+    return enumerate(bits, TYPES);
+  }
+
+  /** Anomaly types of every simple cycle, over every choice of type for each of its edges. */
+  private static Set<String> enumerate(int[][] bits, int[] types0) {
     int n = bits.length;
     Set<String> types = new HashSet<>();
     for (int start = 0; start < n; start++) {
-      dfs(bits, start, start, new ArrayList<>(List.of(start)), new BitSet(), types);
+      dfs(bits, types0, start, start, new ArrayList<>(List.of(start)), new BitSet(), types);
     }
     return types;
   }
 
-  private static void dfs(int[][] bits, int start, int v, List<Integer> path, BitSet used, Set<String> types) {
+  private static void dfs(int[][] bits, int[] types0, int start, int v, List<Integer> path, BitSet used, Set<String> types) {
     used.set(v);
     for (int w = 0; w < bits.length; w++) {
       if (bits[v][w] == 0) continue;
       if (w == start && path.size() >= 2) {
         List<Integer> cycle = new ArrayList<>(path);
-        chooseTypes(bits, cycle, 0, new int[cycle.size()], types);
+        chooseTypes(bits, types0, cycle, 0, new int[cycle.size()], types);
       } else if (w > start && !used.get(w)) {
         path.add(w);
-        dfs(bits, start, w, path, used, types);
+        dfs(bits, types0, start, w, path, used, types);
         path.remove(path.size() - 1);
       }
     }
     used.clear(v);
   }
 
-  private static void chooseTypes(int[][] bits, List<Integer> cycle, int i, int[] chosen, Set<String> types) {
+  private static void chooseTypes(int[][] bits, int[] types0, List<Integer> cycle, int i, int[] chosen, Set<String> types) {
     if (i == cycle.size()) {
       types.add(Cycle.classify(chosen));
       return;
     }
     int b = bits[cycle.get(i)][cycle.get((i + 1) % cycle.size())];
-    for (int t : TYPES) {
+    for (int t : types0) {
       if ((b & t) == 0) continue;
       chosen[i] = t;
-      chooseTypes(bits, cycle, i + 1, chosen, types);
+      chooseTypes(bits, types0, cycle, i + 1, chosen, types);
     }
   }
 }

@@ -3,9 +3,9 @@ package io.quorumlab.harness.cluster.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.PullResponseItem;
 import io.quorumlab.harness.cluster.ClusterUnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,11 +83,15 @@ public final class DockerEngine {
     }
     String why;
     try {
-      if (c.pullImageCmd(image).exec(new PullImageResultCallback()).awaitCompletion(300, TimeUnit.SECONDS)) {
+      QuietPull pull = c.pullImageCmd(image).exec(new QuietPull());
+      if (!pull.awaitCompletion(300, TimeUnit.SECONDS)) {
+        why = "the pull did not finish within 300 s";
+      } else if (pull.error != null) {
+        throw pull.error instanceof RuntimeException re ? re : new IllegalStateException(pull.error.getMessage(), pull.error);
+      } else {
         c.inspectImageCmd(image).exec();
         return;
       }
-      why = "the pull did not finish within 300 s";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       why = "interrupted";
@@ -97,6 +101,21 @@ public final class DockerEngine {
     throw new ClusterUnavailableException("base image " + image + " is missing and could not be pulled (" + why + "): build it offline with "
         + "`bash scripts/build-base-image.sh " + image + "`, or choose a JRE 17 image that has iptables and iproute2 "
         + "with --base-image or QUORUMLAB_BASE_IMAGE (e.g. eclipse-temurin:17-jre where a registry is reachable)");
+  }
+
+  /** A pull whose failure is reported once, by us, not also logged with a stack trace by docker-java. */
+  private static final class QuietPull extends ResultCallback.Adapter<PullResponseItem> {
+    volatile Throwable error;
+
+    @Override
+    public void onError(Throwable t) {
+      error = t;
+      try {
+        close();
+      } catch (java.io.IOException e) {
+        // closing a finished stream
+      }
+    }
   }
 
   /** What a command run inside a container said, and its exit code. */

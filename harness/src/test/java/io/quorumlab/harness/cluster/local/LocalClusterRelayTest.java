@@ -10,7 +10,6 @@ import io.quorumlab.harness.testing.RelayClient;
 import io.quorumlab.harness.testing.RelayNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +173,7 @@ class LocalClusterRelayTest {
     cluster.kill("n4");
     cluster.pause("n5");
     cluster.partition(Map.of("n1", Set.of("n2")));
-    cluster.slow(new Slowness(10, 0, 0, 0).delayMs(), 0, 0.0);
+    cluster.slow(10, 0, 0.0);
     cluster.heal();
     assertThat(cluster.killed()).isEmpty();
     assertThat(cluster.paused()).isEmpty();
@@ -187,7 +186,6 @@ class LocalClusterRelayTest {
     Link l = new Link("n1", "n2");
     long droppedBefore = cluster.flows().dropped(l);
     assertThat(cluster.slow(List.of(l), new Slowness(0, 0, 0.5, 0))).isEmpty();
-    List<Boolean> got = new ArrayList<>();
     try (RelayClient c = new RelayClient(cluster.clientAddress("n1"), 2000)) {
       for (int i = 0; i < 60; i++) c.call("send:n2:loss" + i);
       for (int i = 0; i < 20; i++) c.call("send:n3:loss" + i);
@@ -201,7 +199,6 @@ class LocalClusterRelayTest {
     try (RelayClient c = new RelayClient(cluster.clientAddress("n3"), 2000)) {
       assertThat(c.notes().stream().filter(s -> s.startsWith("n1:loss")).count()).isEqualTo(20);
     }
-    assertThat(got).isEmpty();
   }
 
   @Test
