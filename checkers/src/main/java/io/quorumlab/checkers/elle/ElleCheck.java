@@ -64,7 +64,8 @@ final class ElleCheck {
     if (graphTxns == 0) {
       add(cases, counts, AnomalyTypes.EMPTY_TRANSACTION_GRAPH, Map.of("type", AnomalyTypes.EMPTY_TRANSACTION_GRAPH));
       text.computeIfAbsent(AnomalyTypes.EMPTY_TRANSACTION_GRAPH, k -> new ArrayList<>())
-          .add("no transaction committed or ended indeterminate, so there is nothing to order");
+          .add(txns.count == 0 ? "the history has no transactions (client ops with f txn) to judge"
+              : "no transaction committed or ended indeterminate, so there is nothing to order");
     }
     long globalDeadline = startNanos + context.timeBudget().toNanos();
     CycleFinder.Found found = CycleFinder.find(analysis.graph(), options, context, globalDeadline, checker);

@@ -132,7 +132,8 @@ public final class StaleReadChecker implements Checker {
     }
     List<String> explanation = new ArrayList<>();
     explanation.add(stale.size() + " of " + reads + " reads returned a value older than a write known (acknowledged, or returned "
-        + "by another read) before the read began (at most " + maxMs + " ms and " + maxVersions + " versions behind):");
+        + "by another read) before the read began (at most " + maxMs + " ms and " + maxVersions + " version" + (maxVersions == 1 ? "" : "s")
+        + " behind):");
     for (StaleRead s : examples(stale).subList(0, Math.min(3, stale.size()))) explanation.add("  " + s.explain());
     String summary = stale.size() + " stale read" + (stale.size() == 1 ? "" : "s") + " of " + reads + ", up to " + maxMs + " ms and "
         + maxVersions + " version" + (maxVersions == 1 ? "" : "s") + " behind";

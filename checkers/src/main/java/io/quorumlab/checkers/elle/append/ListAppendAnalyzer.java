@@ -218,6 +218,16 @@ public final class ListAppendAnalyzer {
     }
   }
 
+  private Object[][] longestArrays;
+
+  /** Key k's longest read as an array (compared against every read of k), made on first use. */
+  private Object[] longestArray(int k) {
+    if (longestArrays == null) longestArrays = new Object[keys.size()][];
+    Object[] a = longestArrays[k];
+    if (a == null) a = longestArrays[k] = longest[k].toArray();
+    return a;
+  }
+
   /** The slot a read of key k observed, or -1 when it is not a state of k's version order. */
   int readSlot(int k, List<?> v, boolean compatible) {
     int n = v.size();
@@ -244,8 +254,7 @@ public final class ListAppendAnalyzer {
         List<?> v = raw == null ? List.of() : (List<?>) raw;
         int k = mopKey[at];
         int n = v.size();
-        List<?> lk = longest[k];
-        boolean compatible = n == 0 || (n <= len(k) && (lk == v || Values.isPrefix(v, lk)));
+        boolean compatible = n == 0 || (n <= len(k) && (longest[k] == v || Values.isPrefix(v, longestArray(k))));
         if (!compatible && !incompatibleSeen[k]) {
           incompatibleSeen[k] = true;
           cases.incompatibleOrder(this, k, t, v);

@@ -31,6 +31,18 @@ public final class Values {
     return true;
   }
 
+  /** Whether {@code a} is a prefix of {@code b}. */
+  public static boolean isPrefix(List<?> a, Object[] b) {
+    int n = a.size();
+    if (n > b.length) return false;
+    for (int i = 0; i < n; i++) {
+      Object x = a.get(i);
+      Object y = b[i];
+      if (x != y && !eq(x, y)) return false;
+    }
+    return true;
+  }
+
   /** Whether two lists have equal elements. */
   public static boolean listEq(List<?> a, List<?> b) {
     return a.size() == b.size() && isPrefix(a, b);

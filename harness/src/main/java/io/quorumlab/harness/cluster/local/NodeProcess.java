@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -69,8 +70,9 @@ final class NodeProcess {
   }
 
   /**
-   * Waits until the node accepts connections on its port. Returns normally when it does; throws
-   * when the process exits first or the deadline passes.
+   * Waits until the node's own process listens on its port (not merely until something accepts
+   * connections there). Returns normally when it does; throws when the process exits first or the
+   * deadline passes.
    */
   void awaitListening(long deadlineNanos) throws IOException, InterruptedException {
     while (true) {
@@ -79,11 +81,16 @@ final class NodeProcess {
         throw new NodeStartException(id, "exited with code " + (p == null ? "?" : p.exitValue()) + " before listening on port "
             + port, logTail(20));
       }
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (IOException e) {
-        // not listening yet
+      Optional<Boolean> own = ListeningSockets.listens(p.pid(), port);
+      if (own.isPresent()) {
+        if (own.get()) return;
+      } else {
+        try (Socket s = new Socket()) {
+          s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+          return;
+        } catch (IOException e) {
+          // not listening yet
+        }
       }
       if (System.nanoTime() > deadlineNanos) {
         throw new NodeStartException(id, "did not listen on port " + port + " in time", logTail(20));

@@ -160,6 +160,20 @@ class LocalClusterRelayTest {
   }
 
   @Test
+  void aRestartWhosePortWasTakenMovesToAnotherAndPeersFollowThroughTheProxies() throws Exception {
+    int port = cluster.clientAddress("n4").getPort();
+    cluster.kill("n4");
+    try (java.net.ServerSocket squatter = new java.net.ServerSocket()) {
+      squatter.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      cluster.restart("n4");
+    }
+    assertThat(cluster.clientAddress("n4").getPort()).isNotEqualTo(port);
+    assertThat(ping("n4", 2000)).isEqualTo("pong");
+    // Peers still reach n4 at the proxy address in their configs.
+    assertThat(probeAllLinks("moved")).isEqualTo(expectedUnder(Map.of()));
+  }
+
+  @Test
   void pauseStopsAnswersAndResumeBringsThemBack() throws Exception {
     cluster.pause("n3");
     assertThat(cluster.paused()).containsExactly("n3");
