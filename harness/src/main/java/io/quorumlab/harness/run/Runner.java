@@ -17,6 +17,7 @@ import io.quorumlab.store.client.ClientOptions;
 import io.quorumlab.store.client.NettyStoreClient;
 import io.quorumlab.store.client.RequestOptions;
 import io.quorumlab.store.client.StoreClient;
+import io.quorumlab.workloads.Invocation;
 import io.quorumlab.workloads.InvocationGenerator;
 import io.quorumlab.workloads.Workload;
 import io.quorumlab.workloads.Workloads;
@@ -210,7 +211,7 @@ public final class Runner {
       phases.end();
     }
     if (!interrupted) {
-      List<io.quorumlab.workloads.Invocation> reads = generator.finalReads();
+      List<Invocation> reads = generator.finalReads();
       phases.begin(Phase.FINAL_READS);
       progress.phase(Phase.FINAL_READS, "reading " + reads.size() + " keys from all " + spec.n() + " replicas (R=N)");
       RequestOptions all = options.withR(spec.n());

@@ -105,7 +105,12 @@ public final class RelayNode {
             if (r[0].equals("resp")) record(r[1] + ":" + r[2]);
           }
         } catch (IOException e) {
-          // closed
+          // The peer went away (killed, proxy closed): the next send reconnects.
+          try {
+            peer.socket.close();
+          } catch (IOException ignored) {
+            // already closed
+          }
         }
       });
       reader.setDaemon(true);

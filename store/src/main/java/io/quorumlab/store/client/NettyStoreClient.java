@@ -116,6 +116,24 @@ public final class NettyStoreClient implements StoreClient {
     throw new UnavailableException("unexpected answer to ping: " + reply);
   }
 
+  /**
+   * Sends an admin command ({@code status}, {@code leave}, {@code repair}) to this node and returns
+   * its JSON answer. A refused command throws {@link InvalidRequestException}.
+   */
+  public String admin(String command) throws StoreException {
+    long id = ids.incrementAndGet();
+    ClientReply reply = await(send(new ClientRequest.Admin(id, command), false, options.connectTimeoutMs() + options.requestTimeoutMs()));
+    if (reply instanceof ClientReply.AdminOk ok) {
+      return ok.json();
+    }
+    throw failure(reply, false);
+  }
+
+  /** This node's view of the cluster (members and their failure-detector state, hints, anti-entropy, transfers). */
+  public io.quorumlab.store.admin.NodeStatus status() throws StoreException {
+    return io.quorumlab.store.admin.AdminJson.status(admin("status"));
+  }
+
   // ------------------------------------------------------------------ async API
 
   /** Completes with the result, or exceptionally with a {@link StoreException}. */

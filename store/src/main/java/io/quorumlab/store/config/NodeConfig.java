@@ -31,6 +31,8 @@ import java.util.Map;
  * @param antiEntropyIntervalMs interval between Merkle-tree exchanges (0 disables)
  * @param maxFrameBytes largest frame accepted on the wire
  * @param maxValueBytes largest value accepted in a put
+ * @param join start as a new member: announce JOINING through the seeds, take over this node's
+ *     ranges from their current replicas, then become UP (ignored once the node has joined)
  */
 public record NodeConfig(
     String nodeId,
@@ -55,7 +57,18 @@ public record NodeConfig(
     double phiThreshold,
     long antiEntropyIntervalMs,
     int maxFrameBytes,
-    int maxValueBytes) {
+    int maxValueBytes,
+    boolean join) {
+
+  /** The config without {@code join} (a member from the start), as it was before join existed. */
+  public NodeConfig(String nodeId, String listenHost, int port, String dataDir, Map<String, String> members,
+      List<String> seeds, int n, int w, int r, Quorum quorum, ReadRepair readRepair, ConflictMode conflicts,
+      FsyncPolicy fsync, long fsyncIntervalMs, String storage, int vnodes, long requestTimeoutMs, long gossipIntervalMs,
+      int gossipFanout, double phiThreshold, long antiEntropyIntervalMs, int maxFrameBytes, int maxValueBytes) {
+    this(nodeId, listenHost, port, dataDir, members, seeds, n, w, r, quorum, readRepair, conflicts, fsync,
+        fsyncIntervalMs, storage, vnodes, requestTimeoutMs, gossipIntervalMs, gossipFanout, phiThreshold,
+        antiEntropyIntervalMs, maxFrameBytes, maxValueBytes, false);
+  }
 
   /** Defaults for everything but identity and membership. */
   public static NodeConfig defaults(String nodeId, int port, String dataDir, Map<String, String> members) {
@@ -83,6 +96,9 @@ public record NodeConfig(
   public NodeConfig withRequestTimeoutMs(long v) { return toBuilder().requestTimeoutMs(v).build(); }
   public NodeConfig withMaxFrameBytes(int v) { return toBuilder().maxFrameBytes(v).build(); }
   public NodeConfig withMaxValueBytes(int v) { return toBuilder().maxValueBytes(v).build(); }
+  public NodeConfig withGossipIntervalMs(long v) { return toBuilder().gossipIntervalMs(v).build(); }
+  public NodeConfig withAntiEntropyIntervalMs(long v) { return toBuilder().antiEntropyIntervalMs(v).build(); }
+  public NodeConfig withJoin(boolean v) { return toBuilder().join(v).build(); }
 
   public Builder toBuilder() {
     return new Builder(this);
@@ -113,6 +129,7 @@ public record NodeConfig(
     private long antiEntropyIntervalMs;
     private int maxFrameBytes;
     private int maxValueBytes;
+    private boolean join;
 
     private Builder(NodeConfig c) {
       nodeId = c.nodeId; listenHost = c.listenHost; port = c.port; dataDir = c.dataDir; members = c.members;
@@ -120,7 +137,7 @@ public record NodeConfig(
       conflicts = c.conflicts; fsync = c.fsync; fsyncIntervalMs = c.fsyncIntervalMs; storage = c.storage;
       vnodes = c.vnodes; requestTimeoutMs = c.requestTimeoutMs; gossipIntervalMs = c.gossipIntervalMs;
       gossipFanout = c.gossipFanout; phiThreshold = c.phiThreshold; antiEntropyIntervalMs = c.antiEntropyIntervalMs;
-      maxFrameBytes = c.maxFrameBytes; maxValueBytes = c.maxValueBytes;
+      maxFrameBytes = c.maxFrameBytes; maxValueBytes = c.maxValueBytes; join = c.join;
     }
 
     public Builder nodeId(String v) { nodeId = v; return this; }
@@ -146,11 +163,12 @@ public record NodeConfig(
     public Builder antiEntropyIntervalMs(long v) { antiEntropyIntervalMs = v; return this; }
     public Builder maxFrameBytes(int v) { maxFrameBytes = v; return this; }
     public Builder maxValueBytes(int v) { maxValueBytes = v; return this; }
+    public Builder join(boolean v) { join = v; return this; }
 
     public NodeConfig build() {
       return new NodeConfig(nodeId, listenHost, port, dataDir, members, seeds, n, w, r, quorum, readRepair, conflicts,
           fsync, fsyncIntervalMs, storage, vnodes, requestTimeoutMs, gossipIntervalMs, gossipFanout, phiThreshold,
-          antiEntropyIntervalMs, maxFrameBytes, maxValueBytes);
+          antiEntropyIntervalMs, maxFrameBytes, maxValueBytes, join);
     }
   }
 }

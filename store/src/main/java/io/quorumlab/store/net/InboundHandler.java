@@ -51,9 +51,14 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
     if (msg instanceof ClientRequest request) {
       sink.onClientRequest(new ClientRef(connectionId), request);
     } else if (msg instanceof PeerMessage.Hello hello) {
-      if (!members.contains(hello.nodeId()) || hello.nodeId().equals(self)) {
-        closeFor(ctx, "hello from unknown node '" + hello.nodeId() + "'");
+      // A node this one has not heard of yet is accepted: a joining node introduces itself to
+      // the seeds over exactly such a connection, before gossip has told anyone its address.
+      if (hello.nodeId().isBlank() || hello.nodeId().equals(self)) {
+        closeFor(ctx, "hello from '" + hello.nodeId() + "', which cannot be a peer");
         return;
+      }
+      if (!members.contains(hello.nodeId())) {
+        LOG.debug("node {}: connection from {}, not (yet) a known member", self, hello.nodeId());
       }
       peer = hello.nodeId();
     } else if (msg instanceof PeerMessage m) {

@@ -13,7 +13,7 @@ import io.quorumlab.store.node.Transport;
 import io.quorumlab.store.protocol.ClientReply;
 import io.quorumlab.store.protocol.PeerMessage;
 import java.net.InetSocketAddress;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,18 +27,20 @@ public final class NettyTransport implements Transport, Liveness, AutoCloseable 
   private final String self;
   private final int maxFrameBytes;
   private final EventLoopGroup group;
-  private final Map<String, PeerLink> links = new HashMap<>();
+  private final Map<String, PeerLink> links = new ConcurrentHashMap<>();
   private final ClientConnections connections = new ClientConnections();
   private final InboundSink sink;
   private final Set<String> members;
-  private Channel server;
+  private volatile Channel server;
+  private boolean closed;
 
   public NettyTransport(String self, Map<String, String> members, int maxFrameBytes, EventLoopGroup group, InboundSink sink) {
     this.self = self;
     this.maxFrameBytes = maxFrameBytes;
     this.group = group;
     this.sink = sink;
-    this.members = Set.copyOf(members.keySet());
+    this.members = ConcurrentHashMap.newKeySet();
+    this.members.addAll(members.keySet());
     members.forEach((node, address) -> {
       if (!node.equals(self)) {
         links.put(node, new PeerLink(self, node, Addresses.parse(address), group, maxFrameBytes));
@@ -47,7 +49,7 @@ public final class NettyTransport implements Transport, Liveness, AutoCloseable 
   }
 
   /** Binds the listening socket (port 0 picks a free port) and starts connecting to peers. */
-  public InetSocketAddress start(String host, int port) throws InterruptedException {
+  public synchronized InetSocketAddress start(String host, int port) throws InterruptedException {
     server = new ServerBootstrap()
         .group(group)
         .channel(NioServerSocketChannel.class)
@@ -81,6 +83,31 @@ public final class NettyTransport implements Transport, Liveness, AutoCloseable 
     }
   }
 
+  /** Opens a link to a member learnt through gossip; a member with a link (from the config) keeps it. */
+  @Override
+  public synchronized void learnAddress(String node, String address) {
+    if (closed || node.equals(self) || links.containsKey(node)) {
+      return;
+    }
+    PeerLink link;
+    try {
+      link = new PeerLink(self, node, Addresses.parse(address), group, maxFrameBytes);
+    } catch (IllegalArgumentException e) {
+      org.slf4j.LoggerFactory.getLogger(NettyTransport.class).warn("node {}: ignoring address of {}: {}", self, node, e.getMessage());
+      return;
+    }
+    links.put(node, link);
+    members.add(node);
+    if (server != null) {
+      link.start();
+    }
+  }
+
+  /** Whether this transport has a link to {@code node} (from the config or learnt). */
+  public boolean knows(String node) {
+    return links.containsKey(node);
+  }
+
   @Override
   public boolean isAlive(String node) {
     PeerLink link = links.get(node);
@@ -98,6 +125,9 @@ public final class NettyTransport implements Transport, Liveness, AutoCloseable 
 
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+    }
     if (server != null) {
       server.close().syncUninterruptibly();
     }

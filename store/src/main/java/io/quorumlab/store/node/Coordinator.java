@@ -27,6 +27,10 @@ final class Coordinator {
       node.reply(replyTo, new ClientReply.Pong(p.id(), node.self));
       return;
     }
+    if (request instanceof ClientRequest.Admin a) {
+      node.reply(replyTo, admin(node, a));
+      return;
+    }
     Effective eff;
     try {
       eff = effective(node, request);
@@ -72,6 +76,16 @@ final class Coordinator {
       return;
     }
     node.begin(new PutOperation(node.newOperationId(), node, replyTo, put, context, targets, eff), eff.timeoutMs());
+  }
+
+  private static ClientReply admin(Node node, ClientRequest.Admin request) {
+    try {
+      return new ClientReply.AdminOk(request.id(), node.adminHandler().handle(request.command()));
+    } catch (IllegalArgumentException e) {
+      return new ClientReply.Error(request.id(), ErrorKind.INVALID, e.getMessage());
+    } catch (IllegalStateException e) {
+      return new ClientReply.Error(request.id(), ErrorKind.UNAVAILABLE, e.getMessage());
+    }
   }
 
   private static ClientReply.Error unavailable(ClientRequest request, Targets targets, int needed, String what) {

@@ -40,6 +40,7 @@ public final class Node {
   private Ring ring;
   private Liveness liveness;
   private FallbackWrites fallbackWrites = FallbackWrites.NONE;
+  private AdminHandler adminHandler = AdminHandler.NONE;
 
   private final Map<Long, Operation> operations = new HashMap<>();
   private final ArrayDeque<PeerMessage> toSelf = new ArrayDeque<>();
@@ -88,6 +89,45 @@ public final class Node {
   /** Hinted-handoff seam: told of every write this node stores as a fallback for another. */
   public void setFallbackWrites(FallbackWrites listener) {
     this.fallbackWrites = listener;
+  }
+
+  /** Told of every change of this node's stored data (anti-entropy trees, range-transfer forwarding). */
+  public void setDataWrites(DataWrites listener) {
+    replica.setListener(listener);
+  }
+
+  /** Answers admin requests (status, leave, repair). */
+  public void setAdminHandler(AdminHandler handler) {
+    this.adminHandler = handler;
+  }
+
+  AdminHandler adminHandler() {
+    return adminHandler;
+  }
+
+  /**
+   * Fire-and-forget: asks {@code node} to merge {@code state} into its state of {@code key} (as a
+   * replica write that wants no ack). Range transfer uses it to forward writes to a new owner.
+   */
+  public void pushState(String node, String key, Siblings state) {
+    send(node, new PeerMessage.ReplicaWrite(0, key, state, null));
+  }
+
+  /**
+   * Runs {@code action} as one input of this node (so what it sends to the node itself is handled
+   * right after). For components layered on the node, from the node's thread only.
+   */
+  public void execute(Runnable action) {
+    input(action);
+  }
+
+  /** A timer whose task runs as an input of this node (see {@link #execute}). */
+  public Scheduler.Cancellable schedule(long delayMillis, Runnable task) {
+    return scheduler.schedule(delayMillis, () -> input(task));
+  }
+
+  public NodeConfig config() {
+    return config;
   }
 
   /**

@@ -56,6 +56,18 @@ public final class NodeConfigCheck {
     if (c.requestTimeoutMs() < 1) {
       p.add("requestTimeoutMs must be positive");
     }
+    if (c.gossipIntervalMs() < 1) {
+      p.add("gossipIntervalMs must be positive");
+    }
+    if (c.gossipFanout() < 1) {
+      p.add("gossipFanout=" + c.gossipFanout() + " must be at least 1");
+    }
+    if (!(c.phiThreshold() > 0)) {
+      p.add("phiThreshold=" + c.phiThreshold() + " must be positive");
+    }
+    if (c.antiEntropyIntervalMs() < 0) {
+      p.add("antiEntropyIntervalMs must not be negative (0 disables anti-entropy)");
+    }
     if (c.maxFrameBytes() < 1024) {
       p.add("maxFrameBytes=" + c.maxFrameBytes() + " is below 1024");
     }

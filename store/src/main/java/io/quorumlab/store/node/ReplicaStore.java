@@ -12,10 +12,15 @@ import java.nio.charset.StandardCharsets;
 final class ReplicaStore {
   private final Storage storage;
   private final Reconciler reconciler;
+  private DataWrites listener = DataWrites.NONE;
 
   ReplicaStore(Storage storage, Reconciler reconciler) {
     this.storage = storage;
     this.reconciler = reconciler;
+  }
+
+  void setListener(DataWrites listener) {
+    this.listener = listener;
   }
 
   /** The stored state (empty when absent). Throws {@link StorageException} on failure or corruption. */
@@ -34,6 +39,7 @@ final class ReplicaStore {
   /** Replaces the stored state; durable per the fsync policy when it returns. */
   void store(String key, Siblings state) {
     storage.put(Storage.Space.DATA, key.getBytes(StandardCharsets.UTF_8), VersionCodec.encode(state));
+    listener.written(key, state);
   }
 
   /** Merges {@code incoming} into the stored state, writing only when something changed. */

@@ -14,4 +14,11 @@ public interface Transport {
 
   /** Answers a client request that arrived on {@code client}'s connection. */
   void reply(ClientRef client, ClientReply reply);
+
+  /**
+   * Tells the transport where a member it had no address for listens (learnt through gossip, e.g.
+   * a node that joined). An address the node's config gives for a member takes precedence: the
+   * transport keeps that one.
+   */
+  default void learnAddress(String node, String address) {}
 }

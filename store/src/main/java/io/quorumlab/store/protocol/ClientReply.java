@@ -35,4 +35,12 @@ public sealed interface ClientReply extends Message {
       return new Pong(newId, nodeId);
     }
   }
+
+  /** The answer to an {@link ClientRequest.Admin}: a JSON document. */
+  record AdminOk(long id, String json) implements ClientReply {
+    @Override
+    public ClientReply withId(long newId) {
+      return new AdminOk(newId, json);
+    }
+  }
 }

@@ -29,4 +29,20 @@ public sealed interface ClientRequest extends Message {
       return WireOptions.DEFAULTS;
     }
   }
+
+  /**
+   * An administrative command for the receiving node itself ({@code status}, {@code leave},
+   * {@code repair}); never forwarded. The answer is an {@link ClientReply.AdminOk} carrying JSON.
+   */
+  record Admin(long id, String command) implements ClientRequest {
+    @Override
+    public String key() {
+      return "";
+    }
+
+    @Override
+    public WireOptions options() {
+      return WireOptions.DEFAULTS;
+    }
+  }
 }

@@ -23,10 +23,12 @@ public final class Codec {
   static final int GET = 0x01;
   static final int PUT = 0x02;
   static final int PING = 0x03;
+  static final int ADMIN = 0x04;
   static final int GET_OK = 0x11;
   static final int PUT_OK = 0x12;
   static final int ERROR = 0x13;
   static final int PONG = 0x14;
+  static final int ADMIN_OK = 0x15;
   static final int HELLO = 0x21;
   static final int REPLICA_READ = 0x22;
   static final int REPLICA_READ_REPLY = 0x23;
@@ -53,6 +55,8 @@ public final class Codec {
       writeOptions(out, p.options());
     } else if (m instanceof ClientRequest.Ping p) {
       out.writeByte(PING).writeVarLong(p.id());
+    } else if (m instanceof ClientRequest.Admin a) {
+      out.writeByte(ADMIN).writeVarLong(a.id()).writeString(a.command());
     } else if (m instanceof ClientReply.GetOk g) {
       out.writeByte(GET_OK).writeVarLong(g.id()).writeVarLong(g.replies()).writeBytes(g.context());
       out.writeVarLong(g.siblings().size());
@@ -65,6 +69,8 @@ public final class Codec {
       out.writeByte(ERROR).writeVarLong(e.id()).writeByte(e.kind().ordinal()).writeString(e.message());
     } else if (m instanceof ClientReply.Pong p) {
       out.writeByte(PONG).writeVarLong(p.id()).writeString(p.nodeId());
+    } else if (m instanceof ClientReply.AdminOk a) {
+      out.writeByte(ADMIN_OK).writeVarLong(a.id()).writeString(a.json());
     } else if (m instanceof PeerMessage.Hello h) {
       out.writeByte(HELLO).writeString(h.nodeId());
     } else if (m instanceof PeerMessage.ReplicaRead r) {
@@ -113,6 +119,7 @@ public final class Codec {
       case PUT -> new ClientRequest.Put(in.readVarLong(), key(in), in.readNullableBytes(MAX_BLOB, "value"),
           in.readBytes(MAX_BLOB, "context"), readOptions(in));
       case PING -> new ClientRequest.Ping(in.readVarLong());
+      case ADMIN -> new ClientRequest.Admin(in.readVarLong(), in.readString(MAX_MESSAGE_BYTES, "admin command"));
       case GET_OK -> {
         long id = in.readVarLong();
         int replies = in.readLength(Integer.MAX_VALUE, "replies");
@@ -127,6 +134,7 @@ public final class Codec {
       case PUT_OK -> new ClientReply.PutOk(in.readVarLong(), in.readLength(Integer.MAX_VALUE, "acks"), in.readBytes(MAX_BLOB, "context"));
       case ERROR -> new ClientReply.Error(in.readVarLong(), errorKind(in.readByte()), in.readString(MAX_MESSAGE_BYTES, "error message"));
       case PONG -> new ClientReply.Pong(in.readVarLong(), in.readString(MAX_NODE_ID_BYTES, "node id"));
+      case ADMIN_OK -> new ClientReply.AdminOk(in.readVarLong(), in.readString(MAX_BLOB, "admin answer"));
       case HELLO -> new PeerMessage.Hello(in.readString(MAX_NODE_ID_BYTES, "node id"));
       case REPLICA_READ -> new PeerMessage.ReplicaRead(in.readVarLong(), key(in));
       case REPLICA_READ_REPLY -> new PeerMessage.ReplicaReadReply(in.readVarLong(), in.readByte() != 0, VersionCodec.readSiblings(in));

@@ -109,6 +109,27 @@ public final class Ring {
     return walk.subList(0, Math.min(n, walk.size()));
   }
 
+  /** The first {@code n} distinct nodes clockwise from {@code position} (a key's hash). */
+  public List<String> preferenceListAt(long position, int n) {
+    int want = Math.min(n, nodes.size());
+    List<String> order = new ArrayList<>(want);
+    boolean[] seen = new boolean[nodes.size()];
+    int start = firstTokenAtOrAfter(position);
+    for (int i = 0; i < tokens.length && order.size() < want; i++) {
+      int owner = owners[(start + i) % tokens.length];
+      if (!seen[owner]) {
+        seen[owner] = true;
+        order.add(nodes.get(owner));
+      }
+    }
+    return order;
+  }
+
+  /** Whether {@code node} is among the first {@code n} distinct nodes clockwise from {@code position}. */
+  public boolean isReplica(String node, long position, int n) {
+    return preferenceListAt(position, n).contains(node);
+  }
+
   /** The node owning the first token at or after the key's position. */
   public String primary(String key) {
     return nodes.get(owners[firstTokenAtOrAfter(hash(key))]);

@@ -6,7 +6,6 @@ import io.quorumlab.checkers.elle.graph.Edges;
 import io.quorumlab.checkers.elle.graph.GraphBuilder;
 import io.quorumlab.checkers.elle.graph.IntList;
 import io.quorumlab.checkers.elle.graph.TxnGraph;
-import io.quorumlab.checkers.elle.report.AnomalyCase;
 import io.quorumlab.checkers.elle.txn.Txns;
 import io.quorumlab.checkers.elle.txn.Values;
 import java.util.ArrayList;

@@ -38,7 +38,9 @@ final class ListeningSockets {
         }
       }
       if (inodes.isEmpty()) return Optional.of(false);
-      try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROC.resolve(Long.toString(pid)).resolve("fd"))) {
+      Path fdDir = PROC.resolve(Long.toString(pid)).resolve("fd");
+      if (!Files.isDirectory(fdDir)) return Optional.of(false); // the process is gone
+      try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
         for (Path fd : fds) {
           String target;
           try {
@@ -50,6 +52,8 @@ final class ListeningSockets {
         }
       }
       return Optional.of(false);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return Optional.of(false); // the process exited while we looked
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Short real runs on 3 local nodes under partitions (about 15 s each). */
-class RunnerIT {
+class RunnerRunsTest {
   @TempDir Path out;
 
   private static RunSpec spec(String workload, ConflictMode mode, int w, int r) {
@@ -53,6 +53,36 @@ class RunnerIT {
     for (CheckResult c : o.checks()) combined = combined.and(c.verdict());
     assertThat(stored.verdict()).isEqualTo(combined);
     assertThat(o.checks()).extracting(CheckResult::checker).containsExactly("linearizable", "stale-read");
+  }
+
+  @Test
+  void anInterruptedRunStopsSoonHealsAndStillWritesItsResultsWithAnUnknownVerdict() throws Exception {
+    Runner runner = new Runner(spec("register", ConflictMode.LWW, 2, 2).withLoad(120, 100, 4), out, ProgressSink.NONE);
+    Thread interrupter = new Thread(() -> {
+      try {
+        Thread.sleep(8_000);
+      } catch (InterruptedException e) {
+        return;
+      }
+      runner.interrupt();
+    });
+    long t0 = System.nanoTime();
+    interrupter.start();
+    RunOutcome o = runner.run();
+    long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+
+    assertThat(seconds).as("stopped long before the 120 s load would have ended").isLessThan(60);
+    assertThat(o.exitCode()).isEqualTo(2);
+    RunResults stored = ResultsReader.read(o.runDir());
+    assertThat(stored.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(stored.info().error()).isEqualTo("interrupted");
+    History h = Histories.read(o.runDir().resolve(RunDirectory.HISTORY));
+    assertThat(h.clientOperations()).isNotEmpty();
+    // whatever fault was in force was taken back: the last nemesis op is the heal's completion
+    Op lastNemesis = h.ops().stream().filter(Op::isNemesis).reduce((a, b) -> b).orElseThrow();
+    assertThat(lastNemesis.f()).isEqualTo("heal");
+    assertThat(lastNemesis.error()).isNull();
+    assertThat(o.runDir().resolve(RunDirectory.REPORT)).isNotEmptyFile();
   }
 
   @Test
