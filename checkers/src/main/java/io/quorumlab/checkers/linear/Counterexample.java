@@ -38,7 +38,12 @@ final class Counterexample {
     DeadEnd.Order longest = dead.longest();
     int[] prefix = longest.calls();
     out.add(keyName(key.key()) + " is not linearizable (" + model.name() + " model, " + calls.length + " calls):");
-    StringBuilder p = new StringBuilder("  longest linearizable prefix: " + prefix.length + " of " + calls.length + " calls");
+    int okInPrefix = 0;
+    for (int c : prefix) if (calls[c].outputKnown()) okInPrefix++;
+    int okTotal = 0;
+    for (Call c : calls) if (c.outputKnown()) okTotal++;
+    StringBuilder p = new StringBuilder("  longest linearizable prefix: " + okInPrefix + " of " + okTotal + " completed calls");
+    if (prefix.length > okInPrefix) p.append(" and ").append(prefix.length - okInPrefix).append(" indeterminate");
     if (prefix.length > 0) {
       p.append(prefix.length > PREFIX_TAIL ? ", ending " : ": ");
       for (int i = Math.max(0, prefix.length - PREFIX_TAIL); i < prefix.length; i++) {
@@ -50,19 +55,28 @@ final class Counterexample {
     Call blocked = calls[dead.blocked()];
     out.add("  cannot be placed next: " + describe(blocked) + ". It must take effect before it returns, but "
         + possibleStates() + ", and it is impossible in " + (dead.orders().size() == 1 ? "that state" : "each of them") + ".");
-    List<String> others = new ArrayList<>();
+    List<String> impossible = new ArrayList<>();
+    List<String> leadNowhere = new ArrayList<>();
     for (int c : dead.pending()) {
-      if (c != dead.blocked()) others.add(describe(calls[c]));
+      if (c == dead.blocked()) continue;
+      boolean fitsSomewhere = false;
+      for (DeadEnd.Order o : dead.orders()) fitsSomewhere |= model.step(o.state(), calls[c]) != null;
+      (fitsSomewhere ? leadNowhere : impossible).add(describe(calls[c]));
     }
-    if (!others.isEmpty()) {
-      String shown = String.join("; ", others.subList(0, Math.min(PENDING_SHOWN, others.size())));
-      if (others.size() > PENDING_SHOWN) shown += "; and " + (others.size() - PENDING_SHOWN) + " more";
-      out.add("  no other pending call can take effect first either: " + shown + ".");
+    if (!impossible.isEmpty()) out.add("  no other pending call can take effect first either: " + shorten(impossible) + ".");
+    if (!leadNowhere.isEmpty()) {
+      out.add("  " + (impossible.isEmpty() ? "the other pending calls" : "the remaining ones") + " can take effect first, but every"
+          + " way on from there was explored and fails too: " + shorten(leadNowhere) + ".");
     }
     return out;
   }
 
-  /** "the only state possible at that point is 3, set by write 3 (process 2, index 50-55)". */
+  private static String shorten(List<String> items) {
+    String shown = String.join("; ", items.subList(0, Math.min(PENDING_SHOWN, items.size())));
+    return items.size() > PENDING_SHOWN ? shown + "; and " + (items.size() - PENDING_SHOWN) + " more" : shown;
+  }
+
+  /** "at that point the state is 3, set by write 3 (process 2, index 50-55)". */
   private String possibleStates() {
     List<String> states = new ArrayList<>();
     for (DeadEnd.Order o : dead.orders()) {
@@ -70,8 +84,7 @@ final class Counterexample {
       String by = setter < 0 ? "the initial state" : "set by " + describe(key.calls()[setter]);
       states.add(model.describe(o.state()) + ", " + by);
     }
-    String which = states.size() == 1 ? "the only state possible at that point is " : "the only states possible at that point are ";
-    return which + String.join("; or ", states);
+    return "at that point the state is " + String.join("; or ", states) + (states.size() > 1 ? " (depending on the order)" : "");
   }
 
   /** The last call in the order that changed the state, or -1 when the state is the initial one. */
@@ -94,6 +107,7 @@ final class Counterexample {
     List<Object> prefix = new ArrayList<>();
     for (int c : dead.longest().calls()) prefix.add(op(calls[c]));
     m.put("prefix-length", prefix.size());
+    m.put("prefix-completed", dead.longest().calls().length == 0 ? 0 : (int) java.util.Arrays.stream(dead.longest().calls()).filter(c -> calls[c].outputKnown()).count());
     m.put("calls", calls.length);
     m.put("blocked", op(calls[dead.blocked()]));
     List<Object> states = new ArrayList<>();
@@ -104,7 +118,7 @@ final class Counterexample {
       s.put("set-by", setter < 0 ? null : op(calls[setter]));
       states.add(s);
     }
-    m.put("possible-states", states);
+    m.put("states", states);
     List<Object> pending = new ArrayList<>();
     for (int c : dead.pending()) if (c != dead.blocked()) pending.add(op(calls[c]));
     m.put("pending", pending);

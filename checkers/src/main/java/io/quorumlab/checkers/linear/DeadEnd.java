@@ -3,9 +3,10 @@ package io.quorumlab.checkers.linear;
 import java.util.List;
 
 /**
- * The deepest point the search reached: a linearizable prefix after which the call whose return
- * comes next cannot be placed. At the deepest dead end of a failed search every call pending
- * there is impossible in every state listed (an accepted one would have led deeper).
+ * The furthest point the search reached where the call whose return comes next is impossible: a
+ * linearizable prefix (most ok calls, then fewest indeterminate ones) after which that call
+ * cannot be placed. Other calls pending there are either impossible too or lead only to
+ * configurations that were explored and failed.
  *
  * @param blocked the call whose return comes next and that cannot be placed
  * @param pending the calls invoked before {@code blocked} returned and not linearized yet, blocked included

@@ -32,24 +32,28 @@ final class Partitioner {
       int n = calls.size();
       boolean[] okArray = new boolean[n];
       for (int i = 0; i < n; i++) okArray[i] = ok.get(i);
-      // An indeterminate call has no return, so within the run of calls before the next return it
-      // can go last: it is available in exactly the same configurations, and the search then tries
-      // the calls that must take effect before the ones that may never have.
+      // Within the run of calls before the next return entry, the order of the calls decides only
+      // which the search tries first, not which it may try: they are available in the same
+      // configurations. Trying first the calls that return soonest (and last the indeterminate
+      // ones, which may never have happened) finds a linearization sooner.
+      int[] returnRank = new int[n];
+      java.util.Arrays.fill(returnRank, Integer.MAX_VALUE);
+      int rank = 0;
+      for (int v : entries) if (v < 0) returnRank[-v - 1] = rank++;
       int[] e = new int[entries.size()];
       int k = 0;
-      List<Integer> deferred = new ArrayList<>();
+      List<Integer> window = new ArrayList<>();
       for (int v : entries) {
-        if (v >= 0 && !okArray[v]) {
-          deferred.add(v);
+        if (v >= 0) {
+          window.add(v);
           continue;
         }
-        if (v < 0) {
-          for (int d : deferred) e[k++] = d;
-          deferred.clear();
-        }
-        e[k++] = v >= 0 ? v : n + (-v - 1);
+        window.sort(java.util.Comparator.comparingInt(c -> returnRank[c]));
+        for (int c : window) e[k++] = c;
+        window.clear();
+        e[k++] = n + (-v - 1);
       }
-      for (int d : deferred) e[k++] = d;
+      for (int c : window) e[k++] = c;
       return new KeyHistory(key, calls.toArray(new Call[0]), okArray, e, List.copyOf(operations));
     }
   }
@@ -58,6 +62,10 @@ final class Partitioner {
    * @throws IllegalArgumentException when an operation's f is not one the model knows
    */
   static List<KeyHistory> split(History history, Model<?> model) {
+    return split(history, model, false);
+  }
+
+  static List<KeyHistory> split(History history, Model<?> model, boolean dropIndeterminate) {
     List<Op> ops = history.ops();
     Map<Object, Builder> byKey = new LinkedHashMap<>();
     Builder[] returnsTo = new Builder[ops.size()];
@@ -81,7 +89,7 @@ final class Partitioner {
       Builder b = byKey.computeIfAbsent(key, Builder::new);
       b.operations.add(operation);
       if (operation.isFail()) continue;
-      if (!operation.isOk() && model.isReadOnly(call)) continue;
+      if (!operation.isOk() && (dropIndeterminate || model.isReadOnly(call))) continue;
       int id = b.calls.size();
       b.calls.add(call);
       b.ok.add(operation.isOk());

@@ -35,7 +35,11 @@ final class WglSearch {
   private final int[] prev;
   private final int nOk;
   private final long[] zobrist;
+  /** Zobrist words of the ok calls only (0 for indeterminate ones): the dominance index's key. */
+  private final long[] zobristOk;
   private final StateCache cache;
+  /** Null when every call is ok (nothing can be dominated). */
+  private final DominanceIndex dominance;
   private final long started = System.nanoTime();
 
   // the search's position, kept between slices
@@ -45,6 +49,7 @@ final class WglSearch {
   private int depth;
   private int okDone;
   private long zob;
+  private long zobOk;
   private Object state;
   private int entry;
   private long stateBytes;
@@ -52,8 +57,9 @@ final class WglSearch {
   private long nanos;
   private SearchResult result;
 
-  // the deepest dead end seen
-  private int bestDepth = -1;
+  // the best dead end seen: most ok calls linearized, then fewest indeterminate ones
+  private int bestOk = -1;
+  private int bestDepth = Integer.MAX_VALUE;
   private long[] bestLin;
   private int bestBlocked = -1;
   private int[] bestPending;
@@ -93,7 +99,14 @@ final class WglSearch {
     this.zobrist = new long[n];
     SplittableRandom random = new SplittableRandom(0x5eed_1234_abcdL + n);
     for (int i = 0; i < n; i++) zobrist[i] = random.nextLong();
+    this.zobristOk = new long[n];
+    long[] infoMask = new long[words];
+    for (int i = 0; i < n; i++) {
+      if (ok[i]) zobristOk[i] = zobrist[i];
+      else infoMask[i >>> 6] |= 1L << i;
+    }
     this.cache = new StateCache(words);
+    this.dominance = oks == n ? null : new DominanceIndex(infoMask);
     this.stackCall = new int[n];
     this.stackState = new Object[n];
     this.state = this.model.initial();
@@ -103,6 +116,11 @@ final class WglSearch {
 
   int calls() {
     return n;
+  }
+
+  /** Configurations explored so far. */
+  long configurations() {
+    return cache.size();
   }
 
   /** The result once decided, else null. */
@@ -125,7 +143,7 @@ final class WglSearch {
     if (result == null) {
       budget.release(charged);
       charged = 0;
-      result = new SearchResult(Verdict.UNKNOWN, n, cache.size(), nanos, deadEnd(), why);
+      result = new SearchResult(Verdict.UNKNOWN, n, configurations(), nanos, deadEnd(), why);
     }
     return result;
   }
@@ -138,7 +156,7 @@ final class WglSearch {
   SearchResult advance(int iterations, Budget budget) {
     if (result != null) return result;
     long sliceStart = System.nanoTime();
-    long bytes = cache.bytes() + stateBytes;
+    long bytes = cache.bytes() + stateBytes + (dominance == null ? 0 : dominance.bytes());
     String why = budget.charge(bytes - charged);
     charged = bytes;
     if (why != null) return stop(why, budget);
@@ -147,7 +165,7 @@ final class WglSearch {
     if (r != null) {
       budget.release(charged);
       charged = 0;
-      result = new SearchResult(r.verdict(), n, cache.size(), nanos, r.failure(), null);
+      result = new SearchResult(r.verdict(), n, configurations(), nanos, r.failure(), null);
     }
     return result;
   }
@@ -169,11 +187,14 @@ final class WglSearch {
     final int[] next = this.next;
     final long[] lin = this.lin;
     final long[] zobrist = this.zobrist;
+    final long[] zobristOk = this.zobristOk;
     final StateCache cache = this.cache;
+    final DominanceIndex dominance = this.dominance;
     final int n = this.n;
     int depth = this.depth;
     int okDone = this.okDone;
     long zob = this.zob;
+    long zobOk = this.zobOk;
     Object state = this.state;
     int entry = this.entry;
     long stateBytes = this.stateBytes;
@@ -191,13 +212,24 @@ final class WglSearch {
         long bit = 1L << entry;
         lin[w] |= bit;
         long h = zob ^ zobrist[entry];
-        if (cache.addIfAbsent(lin, mix(h, after.hashCode()), after)) {
+        long hOk = zobOk ^ zobristOk[entry];
+        int afterHash = after.hashCode();
+        boolean fresh;
+        if (dominance == null) {
+          fresh = cache.addIfAbsent(lin, mix(h, afterHash), after);
+        } else {
+          long key = mix(hOk, afterHash);
+          fresh = !dominance.dominates(key, lin, after) && cache.addIfAbsent(lin, mix(h, afterHash), after);
+          if (fresh) dominance.add(key, lin, after);
+        }
+        if (fresh) {
           stateBytes += model.bytes(after);
           stackCall[depth] = entry;
           stackState[depth] = state;
           depth++;
           state = after;
           zob = h;
+          zobOk = hOk;
           lift(entry);
           if (ok[entry] && ++okDone == nOk) {
             outcome = new SearchResult(Verdict.VALID, n, 0, 0, null, null);
@@ -211,11 +243,16 @@ final class WglSearch {
           entry = next[entry];
           continue;
         }
-        // an eager read that fits but whose configuration already failed: so does this one
+        // an eager read that fits but whose configuration was already visited (or is dominated by
+        // one that was): that one is explored, so this one adds nothing, and nor does its parent
         backtrack = true;
       } else {
-        // a return entry whose call is not linearized: this order is a dead end
-        if (depth >= bestDepth) recordDeadEnd(depth, entry, state);
+        // a return entry whose call is not linearized: this order is a dead end. Explanations use
+        // the deepest dead end whose blocked call is impossible in its state (with dominance, a
+        // blocked call may fit yet lead only to configurations known to fail).
+        if ((okDone > bestOk || okDone == bestOk && depth <= bestDepth) && model.step(state, calls[entry - n]) == null) {
+          recordDeadEnd(okDone, depth, entry, state);
+        }
         backtrack = true;
       }
       while (backtrack) {
@@ -229,6 +266,7 @@ final class WglSearch {
         stackState[depth] = null;
         lin[c >>> 6] &= ~(1L << c);
         zob ^= zobrist[c];
+        zobOk ^= zobristOk[c];
         if (ok[c]) okDone--;
         unlift(c);
         entry = next[c];
@@ -239,14 +277,16 @@ final class WglSearch {
     this.depth = depth;
     this.okDone = okDone;
     this.zob = zob;
+    this.zobOk = zobOk;
     this.state = state;
     this.entry = entry;
     this.stateBytes = stateBytes;
     return outcome;
   }
 
-  private void recordDeadEnd(int depth, int returnEntry, Object state) {
-    if (depth > bestDepth) {
+  private void recordDeadEnd(int okDone, int depth, int returnEntry, Object state) {
+    if (okDone > bestOk || depth < bestDepth) {
+      bestOk = okDone;
       bestDepth = depth;
       bestLin = lin.clone();
       bestBlocked = returnEntry - n;
@@ -259,7 +299,7 @@ final class WglSearch {
   }
 
   private DeadEnd deadEnd() {
-    return bestDepth < 0 ? null : new DeadEnd(bestBlocked, bestPending, List.copyOf(bestOrders));
+    return bestOk < 0 ? null : new DeadEnd(bestBlocked, bestPending, List.copyOf(bestOrders));
   }
 
   private void lift(int call) {

@@ -34,9 +34,9 @@ class RegisterLinearizabilityTest {
     assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
     assertThat(r.anomalies()).containsEntry("nonlinearizable-key", 1L);
     assertThat(text(r))
-        .contains("longest linearizable prefix: 2 of 3 calls")
+        .contains("longest linearizable prefix: 2 of 3 completed calls")
         .contains("cannot be placed next: read returned 1 (process 2, index 4-5)")
-        .contains("the only state possible at that point is 2, set by write 2 (process 1, index 2-3)");
+        .contains("at that point the state is 2, set by write 2 (process 1, index 2-3), and it is impossible in that state");
   }
 
   @Test
@@ -113,7 +113,7 @@ class RegisterLinearizabilityTest {
         .build();
     CheckResult r = check(h);
     assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
-    assertThat(text(r)).contains("longest linearizable prefix: 3 of 5 calls")
+    assertThat(text(r)).contains("longest linearizable prefix: 3 of 5 completed calls")
         .contains("cannot be placed next: read returned 2 (process 3, index 6-7)");
   }
 

@@ -30,11 +30,13 @@ import picocli.CommandLine.Spec;
           + "checks the recorded history and writes runs/<workload>/<timestamp>/ (spec.json, history.jsonl, "
           + "results.json, report.html, nodes/).",
       "",
-      "The defaults run for about a minute on 5 local nodes with N=3 W=2 R=2: W + R > N, the textbook's "
-          + "recipe for reading your latest write. But the quorum is sloppy and conflicts are last-writer-wins, "
-          + "and partitions come and go every 10 s, so the register workload usually catches stale reads and "
-          + "non-linearizable keys, and the report explains each. Add --quorum strict --conflicts abd "
-          + "--read-repair blocking to see the same load come out valid, or --w 1 --r 1 to see more go wrong.",
+      "The defaults run for about a minute on 5 local nodes with N=3 W=1 R=1, last-writer-wins and a sloppy "
+          + "quorum, the fast settings many deployments choose, while partitions come and go every 10 s: the "
+          + "register workload then finds stale reads and keys that are not linearizable, and the summary and "
+          + "report explain each. Then try --w 2 --r 2 (W + R > N: most anomalies go, but not all; partitions longer "
+          + "than the failure detector's ~20 s, e.g. --nemesis-interval 30 --time-limit 120, let the sloppy quorum "
+          + "break it again), and --conflicts abd --quorum strict --read-repair blocking to see the same load come "
+          + "out valid.",
       "",
       "Exit codes: 0 valid, 1 anomalies found, 2 unknown (a checker gave up, or the run crashed or was "
           + "interrupted), 254 bad arguments.",

@@ -124,8 +124,9 @@ public final class JUnitReport {
       property(x, "settings", c.settings());
       property(x, "workload", c.workload());
       property(x, "expect", c.expect() == null ? "valid (default)" : c.expect().wireName());
-      for (GateRun run : c.runs()) {
-        String p = c.runs().size() == 1 ? "" : "seed " + run.seed() + " ";
+      for (int r = 0; r < c.runs().size(); r++) {
+        GateRun run = c.runs().get(r);
+        String p = c.runs().size() == 1 ? "" : "run " + (r + 1) + " ";
         property(x, p + "seed", Long.toString(run.seed()));
         property(x, p + "verdict", run.results().verdict().wireName());
         property(x, p + "report", run.runDir().resolve(RunDirectory.REPORT).toString());

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StoreClusterContract {
-  protected static final long TIMEOUT_MS = 1500;
+  protected static final long TIMEOUT_MS = 2000;
   private static final AtomicInteger KEYS = new AtomicInteger();
 
   protected Cluster cluster;

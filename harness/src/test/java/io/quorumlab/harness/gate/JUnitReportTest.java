@@ -102,6 +102,20 @@ class JUnitReportTest {
   }
 
   @Test
+  void repeatsGetOneCasePerCheckerAndRun() throws Exception {
+    GateCase c = new GateCase("3/2/2", "N=3 W=2 R=2", "register", Expectation.INVALID, List.of(
+        new GateRun(7, SyntheticRuns.runDir(tmp, "register"), SyntheticRuns.valid()),
+        new GateRun(8, SyntheticRuns.runDir(tmp, "register"), SyntheticRuns.invalid())));
+    Path file = tmp.resolve("gate.xml");
+    JUnitReport.write(file, "x", List.of(c));
+    Element suite = elements(parse(file).getDocumentElement(), "testsuite").get(0);
+    assertThat(elements(suite, "testcase")).extracting(e -> e.getAttribute("name")).containsExactly(
+        "linearizable [seed 7]", "stale-read [seed 7]", "linearizable [seed 8]", "stale-read [seed 8]", "expect invalid");
+    assertThat(suite.getAttribute("failures")).isEqualTo("0");
+    assertThat(elements(suite, "property")).anyMatch(p -> p.getAttribute("name").equals("run 2 seed") && p.getAttribute("value").equals("8"));
+  }
+
+  @Test
   void controlCharactersInExplanationsDoNotBreakTheXml() throws Exception {
     RunResults r = SyntheticRuns.results(List.of(new io.quorumlab.results.CheckSummary("set", Verdict.INVALID, "lost \u0001add",
         List.of("value \u0000 \u001b[31m"), java.util.Map.of("lost-add", 1L), java.util.Map.of(), List.of())), 1, null);

@@ -57,18 +57,23 @@ class RunnerRunsTest {
 
   @Test
   void anInterruptedRunStopsSoonHealsAndStillWritesItsResultsWithAnUnknownVerdict() throws Exception {
-    Runner runner = new Runner(spec("register", ConflictMode.LWW, 2, 2).withLoad(120, 100, 4), out, ProgressSink.NONE);
-    Thread interrupter = new Thread(() -> {
-      try {
-        Thread.sleep(8_000);
-      } catch (InterruptedException e) {
-        return;
+    // Ctrl-C once the load has done 300 ops (a few seconds in, with faults coming and going).
+    Runner[] runner = new Runner[1];
+    ProgressSink interruptMidLoad = new ProgressSink() {
+      @Override
+      public void phase(String phase, String detail) {}
+
+      @Override
+      public void load(LoadStatus status) {
+        if (status.ok() >= 300) runner[0].interrupt();
       }
-      runner.interrupt();
-    });
+
+      @Override
+      public void event(String line) {}
+    };
+    runner[0] = new Runner(spec("register", ConflictMode.LWW, 2, 2).withLoad(120, 100, 4), out, interruptMidLoad);
     long t0 = System.nanoTime();
-    interrupter.start();
-    RunOutcome o = runner.run();
+    RunOutcome o = runner[0].run();
     long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
 
     assertThat(seconds).as("stopped long before the 120 s load would have ended").isLessThan(60);

@@ -224,7 +224,13 @@ public final class Gossiper {
     }
     List<String> otherSeeds = new ArrayList<>(seeds.keySet());
     otherSeeds.remove(selfId());
-    if (!otherSeeds.isEmpty() && targets.stream().noneMatch(seeds::containsKey)) {
+    // A seed this node has never heard from is contacted every round until it has been: otherwise
+    // nodes that first met only some seeds form cliques whose members are all seeds, and the rule
+    // below never fires again to join the cliques up.
+    List<String> unheardSeeds = otherSeeds.stream().filter(s -> view.get(s).isEmpty()).toList();
+    if (!unheardSeeds.isEmpty()) {
+      targets.add(unheardSeeds.get(random.nextInt(unheardSeeds.size())));
+    } else if (!otherSeeds.isEmpty() && targets.stream().noneMatch(seeds::containsKey)) {
       double odds = live.size() < otherSeeds.size()
           ? 1.0 : otherSeeds.size() / (double) (live.size() + dead.size() + 1);
       if (random.nextDouble() < odds) {

@@ -60,9 +60,13 @@ final class NodeLoop implements Scheduler, Executor {
 
   /** Runs {@code task} on the loop and waits for it (status queries, tests). */
   <T> T call(Callable<T> task) throws Exception {
+    return call(task, java.time.Duration.ofSeconds(10));
+  }
+
+  <T> T call(Callable<T> task, java.time.Duration timeout) throws Exception {
     if (loop.inEventLoop()) {
       return task.call();
     }
-    return loop.submit(task).get(10, TimeUnit.SECONDS);
+    return loop.submit(task).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

@@ -11,6 +11,7 @@ import io.quorumlab.store.node.NodeConfigCheck;
 import io.quorumlab.store.node.SystemClock;
 import io.quorumlab.store.protocol.ClientRequest;
 import io.quorumlab.store.protocol.PeerMessage;
+import io.quorumlab.store.services.ClusterServices;
 import io.quorumlab.store.storage.Storage;
 import io.quorumlab.store.storage.Storages;
 import java.net.InetSocketAddress;
@@ -36,6 +37,7 @@ public final class NodeServer implements AutoCloseable {
   private final NettyTransport transport;
   private final Node node;
   private final InetSocketAddress address;
+  private final ClusterServices services;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean closed;
 
@@ -73,7 +75,23 @@ public final class NodeServer implements AutoCloseable {
       throw new IllegalStateException("node " + config.nodeId() + " cannot listen on " + config.listenHost() + ":"
           + config.port() + ": " + e.getMessage(), e);
     }
+    ClusterServices started;
+    try {
+      started = loop.call(() -> {
+        ClusterServices s = new ClusterServices(node, storage, transport, transport, SystemClock.INSTANCE, new SplittableRandom());
+        s.start();
+        return s;
+      }, SERVICES_START_TIMEOUT);
+    } catch (Exception e) {
+      transport.close();
+      io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+      storage.close();
+      throw new IllegalStateException("node " + config.nodeId() + " could not start its cluster services: " + e, e);
+    }
+    this.services = started;
   }
+
+  private static final Duration SERVICES_START_TIMEOUT = Duration.ofMinutes(5);
 
   /**
    * Opens the storage and starts serving. Throws {@link IllegalArgumentException} for a config the
@@ -135,6 +153,16 @@ public final class NodeServer implements AutoCloseable {
   /** This node's own stored versions of {@code key} (read on the node's thread; tests and debugging). */
   public io.quorumlab.store.version.Siblings localState(String key) throws Exception {
     return loop.call(() -> node.localState(key));
+  }
+
+  /** This node's view of the cluster: members, failure detector, hints, anti-entropy, transfers. */
+  public io.quorumlab.store.admin.NodeStatus status() throws Exception {
+    return loop.call(services::status);
+  }
+
+  /** Starts an anti-entropy exchange with every reachable peer now; returns how many started. */
+  public int repairNow() throws Exception {
+    return loop.call(services::repairNow);
   }
 
   /** Blocks until {@link #close} has finished. */

@@ -64,7 +64,8 @@ class BadFrameTest {
         expectClosed(port, frame(3, new byte[] {0x7F, 1, 2}));             // unknown type
         expectClosed(port, frame(2, new byte[] {0x01, (byte) 0x80}));     // truncated get
         expectClosed(port, frame(3, new byte[] {0x25, 1, 1}));             // peer message (write ack) without hello
-        expectClosed(port, frame(4, new byte[] {0x21, 2, 'n', '9'}));      // hello from a stranger
+        expectClosed(port, frame(4, new byte[] {0x21, 2, 'n', '1'}));      // hello claiming to be n1 itself
+        expectClosed(port, frame(2, new byte[] {0x21, 0}));                // hello with an empty id
 
         // An oversized value is a refused request, not a broken connection.
         byte[] big = new byte[MAX_FRAME / 2 + 1];

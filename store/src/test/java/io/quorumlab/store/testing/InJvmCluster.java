@@ -55,6 +55,32 @@ public final class InJvmCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds a node that joins the running cluster: its members are every existing node plus itself,
+   * its seeds the existing nodes, and {@code join} is set. Started at once.
+   */
+  public NodeServer join(String id, Path dir, UnaryOperator<NodeConfig> customize) throws Exception {
+    int port = freePorts(1).get(0);
+    NodeConfig any = configs.values().iterator().next();
+    Map<String, String> members = new LinkedHashMap<>(any.members());
+    List<String> seeds = List.copyOf(members.keySet());
+    members.put(id, "127.0.0.1:" + port);
+    NodeConfig c = customize.apply(any.toBuilder().nodeId(id).port(port).dataDir(dir.resolve(id).toString())
+        .members(members).seeds(seeds).join(true).build());
+    configs.put(id, c);
+    start(id);
+    return servers.get(id);
+  }
+
+  /** Status of {@code id} as its own failure detector and components see the cluster. */
+  public io.quorumlab.store.admin.NodeStatus status(String id) {
+    try {
+      return servers.get(id).status();
+    } catch (Exception e) {
+      throw new IllegalStateException("status of " + id + ": " + e, e);
+    }
+  }
+
   public void start(String id) throws InterruptedException {
     servers.put(id, NodeServer.start(configs.get(id)));
   }

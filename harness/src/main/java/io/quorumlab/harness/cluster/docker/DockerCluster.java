@@ -36,7 +36,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -510,27 +509,28 @@ public final class DockerCluster implements Cluster {
     }
   }
 
-  /** Removal without the lock: also the shutdown hook's path. */
+  /** Removal without the lock: also the shutdown hook's path. Containers go in parallel. */
   void removeAll() {
     try {
       DockerClient c = DockerEngine.client();
-      List<Future<?>> fs = new ArrayList<>();
+      List<Thread> removers = new ArrayList<>();
       for (ContainerNode cn : nodes.values()) {
         if (cn.containerId == null) continue;
-        Callable<Void> rm = () -> {
-          c.removeContainerCmd(cn.containerId).withForce(true).withRemoveVolumes(true).exec();
-          return null;
-        };
-        fs.add(pool.isShutdown() ? null : pool.submit(rm));
+        Thread t = new Thread(() -> {
+          try {
+            c.removeContainerCmd(cn.containerId).withForce(true).withRemoveVolumes(true).exec();
+          } catch (RuntimeException e) {
+            // gone already, or removed by label below
+          }
+        }, "quorumlab-docker-rm");
+        t.start();
+        removers.add(t);
       }
-      for (Future<?> f : fs) {
-        try {
-          if (f != null) f.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          // removed below by label
-        }
-      }
+      for (Thread t : removers) t.join(30_000);
+      // Whatever is still labelled with the run (a container being created, the network) goes too.
       StaleRuns.removeRun(runId);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       // no engine: nothing of ours can be running there
     }

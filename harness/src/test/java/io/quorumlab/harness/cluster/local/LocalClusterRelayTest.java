@@ -59,7 +59,7 @@ class LocalClusterRelayTest {
   /** Sends a one-way note and a request over every directed link; returns what arrived where. */
   private static Set<String> probeAllLinks(String token, Set<String> expected) throws Exception {
     for (String a : cluster.nodes()) {
-      try (RelayClient c = new RelayClient(cluster.clientAddress(a), 2000)) {
+      try (RelayClient c = new RelayClient(cluster.clientAddress(a), 5000)) {
         for (String b : cluster.nodes()) {
           if (a.equals(b)) continue;
           assertThat(c.call("send:" + b + ":" + token)).isEqualTo("sent");
@@ -81,7 +81,7 @@ class LocalClusterRelayTest {
   private static Set<String> arrived(String token) throws Exception {
     Set<String> arrived = new HashSet<>();
     for (String b : cluster.nodes()) {
-      try (RelayClient c = new RelayClient(cluster.clientAddress(b), 2000)) {
+      try (RelayClient c = new RelayClient(cluster.clientAddress(b), 5000)) {
         for (String note : c.notes()) {
           String[] p = note.split(":");
           if (p[1].equals(token)) arrived.add(p[0] + "->" + b);
@@ -114,7 +114,7 @@ class LocalClusterRelayTest {
     assertThat(cluster.nodes()).containsExactly("n1", "n2", "n3", "n4", "n5");
     Set<Long> pids = new HashSet<>();
     for (String n : cluster.nodes()) {
-      assertThat(ping(n, 2000)).isEqualTo("pong");
+      assertThat(ping(n, 5000)).isEqualTo("pong");
       pids.add(cluster.pid(n).orElseThrow());
       assertThat(cluster.dir().resolve(n).resolve("data")).isDirectory();
       assertThat(cluster.residentBytes(n).orElseThrow()).isGreaterThan(1 << 20);
@@ -166,7 +166,7 @@ class LocalClusterRelayTest {
     assertThat(cluster.killed()).isEmpty();
     assertThat(cluster.pid("n2").orElseThrow()).isNotEqualTo(pid);
     assertThat(cluster.clientAddress("n2").getPort()).isEqualTo(port);
-    assertThat(ping("n2", 2000)).isEqualTo("pong");
+    assertThat(ping("n2", 5000)).isEqualTo("pong");
     assertThat(Files.readString(cluster.dir().resolve("n2/node.log"))).contains("=== quorumlab: starting n2").hasLineCount(4);
   }
 
@@ -179,7 +179,7 @@ class LocalClusterRelayTest {
       cluster.restart("n4");
     }
     assertThat(cluster.clientAddress("n4").getPort()).as(Files.readString(cluster.dir().resolve("n4/node.log"))).isNotEqualTo(port);
-    assertThat(ping("n4", 2000)).isEqualTo("pong");
+    assertThat(ping("n4", 5000)).isEqualTo("pong");
     // Peers still reach n4 at the proxy address in their configs.
     assertThat(probeAllLinks("moved", expectedUnder(Map.of()))).isEqualTo(expectedUnder(Map.of()));
   }
@@ -190,7 +190,7 @@ class LocalClusterRelayTest {
     assertThat(cluster.paused()).containsExactly("n3");
     assertThat(ping("n3", 500)).isNull();
     cluster.resume("n3");
-    assertThat(ping("n3", 2000)).isEqualTo("pong");
+    assertThat(ping("n3", 5000)).isEqualTo("pong");
   }
 
   @Test
@@ -203,7 +203,7 @@ class LocalClusterRelayTest {
     assertThat(cluster.killed()).isEmpty();
     assertThat(cluster.paused()).isEmpty();
     assertThat(cluster.grudge()).isEmpty();
-    for (String n : cluster.nodes()) assertThat(ping(n, 2000)).isEqualTo("pong");
+    for (String n : cluster.nodes()) assertThat(ping(n, 5000)).isEqualTo("pong");
   }
 
   @Test
@@ -211,17 +211,17 @@ class LocalClusterRelayTest {
     Link l = new Link("n1", "n2");
     long droppedBefore = cluster.flows().dropped(l);
     assertThat(cluster.slow(List.of(l), new Slowness(0, 0, 0.5, 0))).isEmpty();
-    try (RelayClient c = new RelayClient(cluster.clientAddress("n1"), 2000)) {
+    try (RelayClient c = new RelayClient(cluster.clientAddress("n1"), 5000)) {
       for (int i = 0; i < 60; i++) c.call("send:n2:loss" + i);
       for (int i = 0; i < 20; i++) c.call("send:n3:loss" + i);
     }
     Thread.sleep(200);
-    try (RelayClient c = new RelayClient(cluster.clientAddress("n2"), 2000)) {
+    try (RelayClient c = new RelayClient(cluster.clientAddress("n2"), 5000)) {
       long n = c.notes().stream().filter(s -> s.startsWith("n1:loss")).count();
       assertThat(n).isBetween(10L, 50L);
       assertThat(cluster.flows().dropped(l) - droppedBefore).isEqualTo(60 - n);
     }
-    try (RelayClient c = new RelayClient(cluster.clientAddress("n3"), 2000)) {
+    try (RelayClient c = new RelayClient(cluster.clientAddress("n3"), 5000)) {
       assertThat(c.notes().stream().filter(s -> s.startsWith("n1:loss")).count()).isEqualTo(20);
     }
   }
