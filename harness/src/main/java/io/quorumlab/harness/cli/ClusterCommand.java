@@ -1,9 +1,13 @@
 package io.quorumlab.harness.cli;
 
 import io.quorumlab.harness.cli.store.ClusterState;
+import io.quorumlab.harness.cli.store.JoinNode;
+import io.quorumlab.harness.cli.store.LeaveNode;
+import io.quorumlab.harness.cli.store.NodeAdmin;
+import io.quorumlab.harness.cli.store.StatusView;
 import io.quorumlab.harness.cli.store.NodeLauncher;
 import io.quorumlab.harness.cli.store.StoreSettings;
-import io.quorumlab.store.client.ClientOptions;
+import io.quorumlab.store.admin.NodeStatus;
 import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.node.NodeConfigCheck;
 import io.quorumlab.store.server.NodeConfigJson;
@@ -21,18 +25,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code quorumlab cluster start|stop|status}: a local cluster of real node processes on 127.0.0.1. */
+/** {@code quorumlab cluster start|stop|status|join|leave}: a local cluster of real node processes on 127.0.0.1. */
 @Command(
     name = "cluster",
     mixinStandardHelpOptions = true,
-    description = "Starts, stops and inspects a local cluster of node processes on 127.0.0.1.",
-    subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class})
+    description = "Starts, stops, inspects and resizes a local cluster of node processes on 127.0.0.1.",
+    subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class,
+        ClusterCommand.Join.class, ClusterCommand.Leave.class})
 public final class ClusterCommand implements Runnable {
   static final String DEFAULT_DIR = "runs/cluster";
 
   @Override
   public void run() {
-    throw new UsageException("cluster needs a subcommand: start, stop or status");
+    throw new UsageException("cluster needs a subcommand: start, stop, status, join or leave");
   }
 
   @Command(name = "start", mixinStandardHelpOptions = true,
@@ -172,25 +177,94 @@ public final class ClusterCommand implements Runnable {
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true, description = "Shows each node of the cluster: its address, pid and whether it answers.")
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      description = {"Shows each node of the cluster (address, pid, whether it answers), the members as one node's failure detector"
+          + " sees them (status, phi, generation, ring ownership, hints held for them), and per node its hint queue,"
+          + " anti-entropy progress, transfers and gossip rate.",
+          "Exit code 0 when every node answers, 1 otherwise."})
   static final class Status implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "The cluster's directory (default ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = "--node", paramLabel = "ID", description = "Whose view of the members to show (default: the first node that answers).")
+    String node;
+
     @Override
     public Integer call() {
       ClusterState state = ClusterState.read(dir);
-      ClientOptions opts = ClientOptions.DEFAULTS.withConnectTimeoutMs(500).withRequestTimeoutMs(1000);
+      if (node != null) {
+        state.node(node, dir);
+      }
       int down = 0;
       System.out.println("n=" + state.n() + " w=" + state.w() + " r=" + state.r());
+      Map<String, NodeStatus> statuses = new LinkedHashMap<>();
       for (ClusterState.Node n : state.nodes()) {
         boolean running = NodeLauncher.ours(n.pid(), n.startedMs()).isPresent();
-        boolean answers = NodeLauncher.ping(new InetSocketAddress(n.host(), n.port()), opts).isPresent();
-        down += answers ? 0 : 1;
+        Optional<NodeStatus> s = NodeAdmin.status(n);
+        s.ifPresent(x -> statuses.put(n.id(), x));
+        down += s.isPresent() ? 0 : 1;
         System.out.println(n.id() + " " + n.address() + " pid " + n.pid() + " " + (running ? "running" : "not running")
-            + ", " + (answers ? "answers" : "does not answer"));
+            + ", " + (s.isPresent() ? "answers" : "does not answer"));
       }
+      NodeStatus view = node != null ? statuses.get(node) : statuses.values().stream().findFirst().orElse(null);
+      if (view != null) {
+        StatusView.printView(view, System.out);
+      } else if (node != null) {
+        System.out.println(node + " does not answer: no view to show");
+      }
+      statuses.values().forEach(s -> StatusView.printSummary(s, System.out));
       return down == 0 ? ExitCodes.VALID : ExitCodes.INVALID;
+    }
+  }
+
+  @Command(name = "join", mixinStandardHelpOptions = true,
+      description = {"Starts node NODE as a new process that joins the cluster through its running nodes: it takes over the"
+          + " ranges it will replicate (streamed from their current replicas while the cluster keeps serving), then announces"
+          + " itself UP and the ring change is gossiped.",
+          "Refused with exit 254, nothing moved: NODE already a member, no node of the cluster answering, or NODE unreachable"
+          + " (its port in use, or the process not answering)."})
+  static final class Join implements Callable<Integer> {
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "NODE", description = "Id of the new node (e.g. n4).")
+    String id;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "The cluster's directory (default ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port of the new node on 127.0.0.1 (default: a free port).")
+    Integer port;
+
+    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "256m", description = "Heap of the new node's JVM (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--start-timeout-ms", paramLabel = "MS", defaultValue = "30000", description = "How long the new node may take to answer (default ${DEFAULT-VALUE}).")
+    long startTimeoutMs;
+
+    @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "300000", description = "How long to wait for the join to finish (default ${DEFAULT-VALUE}).")
+    long timeoutMs;
+
+    @Override
+    public Integer call() throws Exception {
+      return JoinNode.run(dir, id, port, heap, startTimeoutMs, timeoutMs, System.out, System.err);
+    }
+  }
+
+  @Command(name = "leave", mixinStandardHelpOptions = true,
+      description = {"Makes node NODE leave the cluster: it hands each of its keys to the nodes that replicate it without NODE,"
+          + " delivers its hints and announces LEFT; then its process is stopped.",
+          "Refused with exit 254, nothing moved: NODE unknown or not answering, or fewer than N nodes would remain."})
+  static final class Leave implements Callable<Integer> {
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "NODE", description = "Id of the leaving node.")
+    String id;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "The cluster's directory (default ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "300000", description = "How long to wait for the hand-off (default ${DEFAULT-VALUE}).")
+    long timeoutMs;
+
+    @Override
+    public Integer call() throws Exception {
+      return LeaveNode.run(dir, id, timeoutMs, System.out, System.err);
     }
   }
 

@@ -38,7 +38,7 @@ class JoinLeaveSocketTest {
   static final int KEYS = 3000;
   static final int VNODES = 64;
   static final UnaryOperator<NodeConfig> SETTINGS = c -> c.withStorage("memory").withVnodes(VNODES)
-      .withGossipIntervalMs(100).withAntiEntropyIntervalMs(2000);
+      .withGossipIntervalMs(100).withAntiEntropyIntervalMs(2000).withRequestTimeoutMs(3000);
 
   @TempDir Path dir;
 
@@ -61,6 +61,10 @@ class JoinLeaveSocketTest {
       List<CompletableFuture<PutResult>> pending = new ArrayList<>();
       for (int i = 0; i < KEYS; i++) {
         pending.add(n1.putAsync("key-" + i, b("v" + i), Context.EMPTY, RequestOptions.DEFAULTS.withW(3)));
+        if (pending.size() >= 32) {
+          pending.forEach(CompletableFuture::join);
+          pending.clear();
+        }
       }
       pending.forEach(CompletableFuture::join);
 

@@ -42,6 +42,18 @@ public final class StoreSettings {
   @Option(names = "--request-timeout-ms", paramLabel = "MS", description = "Coordinator timeout for reaching a quorum (default 1000).")
   Long requestTimeoutMs;
 
+  @Option(names = "--gossip-interval-ms", paramLabel = "MS", description = "Gossip round interval (default 1000).")
+  Long gossipIntervalMs;
+
+  @Option(names = "--gossip-fanout", paramLabel = "K", description = "Peers contacted per gossip round (default 3).")
+  Integer gossipFanout;
+
+  @Option(names = "--phi-threshold", paramLabel = "PHI", description = "Phi-accrual conviction threshold (default 8).")
+  Double phiThreshold;
+
+  @Option(names = "--anti-entropy-interval-ms", paramLabel = "MS", description = "Merkle-tree exchange interval, 0 disables (default 10000).")
+  Long antiEntropyIntervalMs;
+
   /** True when the user set N, W or R explicitly. */
   public boolean setsQuorumSizes() {
     return n != null || w != null || r != null;
@@ -60,6 +72,10 @@ public final class StoreSettings {
     if (storage != null) b.storage(storage);
     if (vnodes != null) b.vnodes(vnodes);
     if (requestTimeoutMs != null) b.requestTimeoutMs(requestTimeoutMs);
+    if (gossipIntervalMs != null) b.gossipIntervalMs(gossipIntervalMs);
+    if (gossipFanout != null) b.gossipFanout(gossipFanout);
+    if (phiThreshold != null) b.phiThreshold(phiThreshold);
+    if (antiEntropyIntervalMs != null) b.antiEntropyIntervalMs(antiEntropyIntervalMs);
     return b.build();
   }
 }
