@@ -93,6 +93,7 @@ public final class JoinNode {
       if (s.isPresent()) {
         last = s.get();
         if (last.state().equals("UP")) {
+          awaitOthersSeeUp(state.nodes(), id, Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
           long ms = (System.nanoTime() - started) / 1_000_000;
           NodeStatus.Member me = last.member(id);
           out.printf("%s joined in %.1f s: received %d entries (%s) from the current replicas; owns %.1f%% of the ring of %d%n",
@@ -110,6 +111,21 @@ public final class JoinNode {
     err.println("quorumlab: " + id + " has not finished joining after " + joinTimeoutMs + " ms ("
         + (last == null ? "it does not answer" : last.transfer().detail()) + "); it keeps trying, see " + log);
     return ExitCodes.UNKNOWN;
+  }
+
+  /** The ring change reaches the others by gossip: the join is done once every answering node has it. */
+  private static void awaitOthersSeeUp(List<ClusterState.Node> others, String id, long timeoutMs) throws InterruptedException {
+    long deadline = System.nanoTime() + Math.min(timeoutMs, 30_000) * 1_000_000L;
+    while (System.nanoTime() < deadline) {
+      boolean all = NodeAdmin.statuses(others).values().stream().allMatch(s -> {
+        NodeStatus.Member m = s.member(id);
+        return m != null && m.status().equals("UP");
+      });
+      if (all) {
+        return;
+      }
+      Thread.sleep(100);
+    }
   }
 
   private static int freePort() throws IOException {
