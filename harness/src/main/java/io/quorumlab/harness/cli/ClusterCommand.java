@@ -31,13 +31,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Starts, stops, inspects and resizes a local cluster of node processes on 127.0.0.1.",
     subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class,
-        ClusterCommand.Join.class, ClusterCommand.Leave.class})
+        ClusterCommand.Join.class, ClusterCommand.Leave.class, ClusterCommand.Repair.class})
 public final class ClusterCommand implements Runnable {
   static final String DEFAULT_DIR = "runs/cluster";
 
   @Override
   public void run() {
-    throw new UsageException("cluster needs a subcommand: start, stop, status, join or leave");
+    throw new UsageException("cluster needs a subcommand: start, stop, status, join, leave or repair");
   }
 
   @Command(name = "start", mixinStandardHelpOptions = true,
@@ -265,6 +265,34 @@ public final class ClusterCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       return LeaveNode.run(dir, id, timeoutMs, System.out, System.err);
+    }
+  }
+
+  @Command(name = "repair", mixinStandardHelpOptions = true,
+      description = "Starts a Merkle-tree anti-entropy exchange now between each node (or --node) and every reachable peer;"
+          + " 'cluster status' shows the progress.")
+  static final class Repair implements Callable<Integer> {
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "The cluster's directory (default ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--node", paramLabel = "ID", description = "Only this node starts exchanges (default: every node).")
+    String node;
+
+    @Override
+    public Integer call() {
+      ClusterState state = ClusterState.read(dir);
+      List<ClusterState.Node> targets = node == null ? state.nodes() : List.of(state.node(node, dir));
+      int failed = 0;
+      for (ClusterState.Node n : targets) {
+        try {
+          NodeAdmin.admin(n, "repair");
+          System.out.println(n.id() + ": anti-entropy exchanges started");
+        } catch (io.quorumlab.store.client.StoreException e) {
+          System.out.println(n.id() + ": " + e.getMessage());
+          failed++;
+        }
+      }
+      return failed == 0 ? ExitCodes.VALID : ExitCodes.INVALID;
     }
   }
 

@@ -103,6 +103,12 @@ public final class NettyTransport implements Transport, Liveness, AutoCloseable 
     }
   }
 
+  @Override
+  public boolean hasRoomFor(String node, int bytes) {
+    PeerLink link = links.get(node);
+    return link == null || link.hasRoomFor(bytes);
+  }
+
   /** Whether this transport has a link to {@code node} (from the config or learnt). */
   public boolean knows(String node) {
     return links.containsKey(node);

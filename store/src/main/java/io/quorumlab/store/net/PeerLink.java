@@ -31,6 +31,8 @@ final class PeerLink {
   private static final int MAX_PENDING = 4096;
   private static final long MIN_BACKOFF_MS = 50;
   private static final long MAX_BACKOFF_MS = 500;
+  static final int HIGH_WATER_MARK = 8 << 20;
+  static final int LOW_WATER_MARK = 1 << 20;
 
   enum State { CONNECTING, UP, DOWN }
 
@@ -56,7 +58,7 @@ final class PeerLink {
         .channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
-        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 8 << 20))
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(LOW_WATER_MARK, HIGH_WATER_MARK))
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
@@ -138,6 +140,18 @@ final class PeerLink {
     } else {
       dropped++;
     }
+  }
+
+  /**
+   * Room for {@code bytes} of bulk traffic: the backlog would stay under half the high-water mark,
+   * leaving the other half for ordinary messages. A link that is not up says yes (what is sent
+   * then is held while connecting, or dropped like on a network).
+   */
+  synchronized boolean hasRoomFor(int bytes) {
+    if (state != State.UP || channel == null) {
+      return true;
+    }
+    return channel.bytesBeforeUnwritable() - bytes >= HIGH_WATER_MARK / 2;
   }
 
   synchronized State state() {

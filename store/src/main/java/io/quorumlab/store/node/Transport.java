@@ -21,4 +21,14 @@ public interface Transport {
    * transport keeps that one.
    */
   default void learnAddress(String node, String address) {}
+
+  /**
+   * Whether bulk traffic (anti-entropy values) of {@code bytes} may be handed to the link to
+   * {@code node} now without crowding out other messages: the transport drops messages once a
+   * link's backlog is full, so bulk senders wait until it has drained. True when the transport
+   * cannot tell.
+   */
+  default boolean hasRoomFor(String node, int bytes) {
+    return true;
+  }
 }

@@ -13,6 +13,7 @@ import io.quorumlab.store.antientropy.VersionMerger;
 import io.quorumlab.store.codec.MalformedException;
 import io.quorumlab.store.node.Clock;
 import io.quorumlab.store.node.Node;
+import io.quorumlab.store.node.Transport;
 import io.quorumlab.store.ring.Ring;
 import io.quorumlab.store.storage.Storage;
 import io.quorumlab.store.version.Siblings;
@@ -57,6 +58,7 @@ final class AntiEntropyService {
   private final Predicate<String> routable;
   private final long intervalMs;
   private final int maxMessageBytes;
+  private final PacedOutbox outbox;
   private final KeyIndex index = new KeyIndex();
   private final PairTrees trees;
   private final Map<SessionKey, AntiEntropySession> sessions = new HashMap<>();
@@ -70,8 +72,9 @@ final class AntiEntropyService {
   private long bytes;
   private long lastFinishedAt = -1;
 
-  AntiEntropyService(Node node, Storage storage, Clock clock, Predicate<String> routable, Ring ring) {
+  AntiEntropyService(Node node, Storage storage, Transport transport, Clock clock, Predicate<String> routable, Ring ring) {
     this.node = node;
+    this.outbox = new PacedOutbox(node, transport, Channels.ANTI_ENTROPY);
     this.self = node.id();
     this.storage = storage;
     this.clock = clock;
@@ -239,10 +242,11 @@ final class AntiEntropyService {
       e.getValue().abortIfIdle(Long.MAX_VALUE, 0);
       done(e.getKey(), e.getValue());
     }
+    outbox.drop(peer);
   }
 
   private void send(String to, SyncMessage message) {
-    node.sendExtension(to, Channels.ANTI_ENTROPY, SyncCodec.encode(message));
+    outbox.send(to, SyncCodec.encode(message));
   }
 
   private VersionMerger merger() {

@@ -55,7 +55,7 @@ public final class ClusterServices implements MembershipListener {
     MemberStatus initial = node.config().join() && !joined ? MemberStatus.JOINING : MemberStatus.UP;
     membership = new MembershipService(node, transport, links, clock, random, generation, initial);
     handoff = new HandoffService(node, storage, clock, random, membership::isRoutable);
-    antiEntropy = new AntiEntropyService(node, storage, clock, membership::isRoutable, membership.ring());
+    antiEntropy = new AntiEntropyService(node, storage, transport, clock, membership::isRoutable, membership.ring());
     transfer = new RangeTransfer(node, storage, clock, membership, handoff, meta, membership::isRoutable);
     node.setLiveness(membership::isRoutable);
     membership.onRing(ring -> {

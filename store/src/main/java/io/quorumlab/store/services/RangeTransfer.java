@@ -71,6 +71,9 @@ final class RangeTransfer {
   private final Set<String> forwardTo = new TreeSet<>();
   private final Map<String, Ring> futureRings = new HashMap<>();
   private Ring cachedFor;
+  /** The ring this node leaves from; writes it receives while leaving or after (stale coordinators) are forwarded by it. */
+  private Ring leavingFrom;
+  private Ring leavingTo;
   private Activity activity;
   private long phaseStartedAt;
   private boolean streamsStarted;
@@ -205,6 +208,8 @@ final class RangeTransfer {
       }
       Ring current = membership.ring();
       Ring future = withoutSelf(current);
+      leavingFrom = current;
+      leavingTo = future;
       for (String dest : future.nodes()) {
         if (!routable.test(dest)) {
           LOG.warn("node {}: new owner {} is down; anti-entropy will give it its keys when it is back", self, dest);
@@ -318,21 +323,27 @@ final class RangeTransfer {
   // ---- forwarding writes that race with a stream ----
 
   void written(String key, Siblings state) {
-    if (forwardTo.isEmpty() && activity != Activity.LEAVING) {
+    if (forwardTo.isEmpty() && leavingFrom == null) {
       return;
     }
-    Ring current = membership.ring();
     long token = Ring.hash(key);
-    List<String> owners = current.preferenceListAt(token, n);
-    for (String joiner : forwardTo) {
-      if (!owners.contains(joiner) && futureWith(current, joiner).preferenceListAt(token, n).contains(joiner)) {
-        node.pushState(joiner, key, state);
+    if (!forwardTo.isEmpty()) {
+      Ring current = membership.ring();
+      List<String> owners = current.preferenceListAt(token, n);
+      for (String joiner : forwardTo) {
+        if (!owners.contains(joiner) && futureWith(current, joiner).preferenceListAt(token, n).contains(joiner)) {
+          node.pushState(joiner, key, state);
+        }
       }
     }
-    if (activity == Activity.LEAVING && owners.contains(self)) {
-      for (String next : futureWithout(current).preferenceListAt(token, n)) {
-        if (!owners.contains(next)) {
-          node.pushState(next, key, state);
+    if (leavingFrom != null) {
+      // Also after LEFT: until every coordinator has heard, some still write here.
+      List<String> owners = leavingFrom.preferenceListAt(token, n);
+      if (owners.contains(self)) {
+        for (String next : leavingTo.preferenceListAt(token, n)) {
+          if (!owners.contains(next)) {
+            node.pushState(next, key, state);
+          }
         }
       }
     }
@@ -344,10 +355,6 @@ final class RangeTransfer {
       ids.add(joiner);
       return Ring.of(ids, current.vnodes());
     });
-  }
-
-  private Ring futureWithout(Ring current) {
-    return cached(current, "-", () -> withoutSelf(current));
   }
 
   /** Future rings are derived from the current one; the cache holds them for one current ring. */

@@ -63,10 +63,16 @@ public final class ClusterMeasurements {
     return s == null || s.member(member) == null ? "?" : s.member(member).detector();
   }
 
+  /** Every observer's detector has {@code member} up, its link is up, and it knows the member's current generation. */
   static void awaitAllUp(NodeProcesses nodes, List<String> observers, String member, long timeoutMs) throws Exception {
     long deadline = System.currentTimeMillis() + timeoutMs;
     while (System.currentTimeMillis() < deadline) {
-      if (observers.stream().allMatch(o -> detector(nodes, o, member).equals("up"))) {
+      NodeStatus self = nodes.status(member);
+      if (self != null && observers.stream().allMatch(o -> {
+        NodeStatus s = nodes.status(o);
+        NodeStatus.Member m = s == null ? null : s.member(member);
+        return m != null && m.detector().equals("up") && m.routable() && m.generation() == self.generation();
+      })) {
         return;
       }
       Thread.sleep(100);

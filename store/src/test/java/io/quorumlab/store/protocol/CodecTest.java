@@ -50,6 +50,8 @@ class CodecTest {
     assertThat(roundTrip(new ClientReply.PutOk(5, 3, b("c")))).isInstanceOf(ClientReply.PutOk.class);
     assertThat(roundTrip(new ClientRequest.Ping(9))).isEqualTo(new ClientRequest.Ping(9));
     assertThat(roundTrip(new ClientReply.Pong(9, "n2"))).isEqualTo(new ClientReply.Pong(9, "n2"));
+    assertThat(roundTrip(new ClientRequest.Admin(10, "status"))).isEqualTo(new ClientRequest.Admin(10, "status"));
+    assertThat(roundTrip(new ClientReply.AdminOk(10, "{\"node\":\"n1\"}"))).isEqualTo(new ClientReply.AdminOk(10, "{\"node\":\"n1\"}"));
   }
 
   @Test

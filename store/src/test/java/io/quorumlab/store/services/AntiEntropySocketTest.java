@@ -83,7 +83,7 @@ class AntiEntropySocketTest {
   @Test
   void antiEntropyAloneRepairsASmallDivergenceCheaplyAndAWipedReplicaCompletely() throws Exception {
     try (InJvmCluster cluster = new InJvmCluster(3, dir, c -> c.withFsync(FsyncPolicy.NEVER).withVnodes(32)
-        .withGossipIntervalMs(100).withAntiEntropyIntervalMs(300).withReadRepair(ReadRepair.OFF).withQuorum(Quorum.STRICT))) {
+        .withGossipIntervalMs(200).withAntiEntropyIntervalMs(300).withReadRepair(ReadRepair.OFF).withQuorum(Quorum.STRICT))) {
       List<String> keys = new ArrayList<>();
       for (int i = 0; i < KEYS; i++) {
         keys.add("key-" + i);

@@ -38,7 +38,7 @@ class JoinLeaveSocketTest {
   static final int KEYS = 3000;
   static final int VNODES = 64;
   static final UnaryOperator<NodeConfig> SETTINGS = c -> c.withStorage("memory").withVnodes(VNODES)
-      .withGossipIntervalMs(100).withAntiEntropyIntervalMs(2000).withRequestTimeoutMs(3000);
+      .withGossipIntervalMs(200).withAntiEntropyIntervalMs(2000).withRequestTimeoutMs(3000);
 
   @TempDir Path dir;
 

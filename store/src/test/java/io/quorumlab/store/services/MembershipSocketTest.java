@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Gossip membership over real sockets, four nodes in this JVM with 100 ms rounds (the detector's
+ * Gossip membership over real sockets, four nodes in this JVM with 200 ms rounds (the detector's
  * settings scale with the round, see MembershipService#gossipConfig): a stopped node is convicted
  * by every other node's phi-accrual detector within the stated bound, and a restarted one is seen
  * up again under a larger generation.
  */
 class MembershipSocketTest {
-  /** 100 ms rounds: about 0.5 s of silence convicts, plus a few rounds of gossip lag; generous for a loaded machine. */
+  /** 200 ms rounds: about 1 s of silence convicts, plus a few rounds of gossip lag; generous for a loaded machine. */
   static final Duration CONVICTION_BOUND = Duration.ofSeconds(5);
 
   @TempDir Path dir;
@@ -31,7 +31,7 @@ class MembershipSocketTest {
   @Test
   void aStoppedNodeIsConvictedEverywhereAndRejoinsWithANewGeneration() throws Exception {
     try (InJvmCluster cluster = new InJvmCluster(4, dir, c -> c.withFsync(FsyncPolicy.NEVER).withVnodes(32)
-        .withGossipIntervalMs(100))) {
+        .withGossipIntervalMs(200))) {
       List<String> others = List.of("n1", "n2", "n3");
       Await.until(Duration.ofSeconds(10), () -> cluster.nodes().stream().allMatch(o -> cluster.nodes().stream()
           .allMatch(m -> o.equals(m) || detector(cluster, o, m).equals("up"))), () -> "every node sees every other up");
@@ -41,7 +41,7 @@ class MembershipSocketTest {
       cluster.stop("n4");
       long convicted = Await.until(CONVICTION_BOUND, () -> others.stream().allMatch(o -> detector(cluster, o, "n4").equals("down")),
           () -> "n4 as seen by n1..n3: " + others.stream().map(o -> detector(cluster, o, "n4")).toList());
-      System.out.printf("[membership] 100 ms rounds: a stopped node convicted by all 3 others in %d ms%n", convicted);
+      System.out.printf("[membership] 200 ms rounds: a stopped node convicted by all 3 others in %d ms%n", convicted);
       // Routing skips it; every other member stays up.
       assertThat(cluster.status("n1").member("n4").routable()).isFalse();
       assertThat(cluster.status("n1").member("n2").detector()).isEqualTo("up");

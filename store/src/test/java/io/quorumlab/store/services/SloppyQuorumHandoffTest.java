@@ -39,7 +39,7 @@ class SloppyQuorumHandoffTest {
   @Test
   void sloppyWritesSucceedWithOwnersDownAndHintsReachThemWhenTheyReturn() throws Exception {
     try (InJvmCluster cluster = new InJvmCluster(4, dir, c -> c.withFsync(FsyncPolicy.NEVER).withVnodes(32)
-        .withGossipIntervalMs(100).withAntiEntropyIntervalMs(0).withReadRepair(ReadRepair.OFF).withQuorum(Quorum.SLOPPY))) {
+        .withGossipIntervalMs(200).withAntiEntropyIntervalMs(0).withReadRepair(ReadRepair.OFF).withQuorum(Quorum.SLOPPY))) {
       List<String> walk = Ring.of(cluster.nodes(), 32).walk("cart");
       String o1 = walk.get(0);
       String o2 = walk.get(1);
