@@ -14,6 +14,7 @@ import java.util.Map;
 final class Counterexample {
   private static final int PREFIX_TAIL = 4;
   private static final int PENDING_SHOWN = 6;
+  private static final int STATES_SHOWN = 3;
 
   private final Model<Object> model;
   private final KeyHistory key;
@@ -79,12 +80,14 @@ final class Counterexample {
   /** "at that point the state is 3, set by write 3 (process 2, index 50-55)". */
   private String possibleStates() {
     List<String> states = new ArrayList<>();
-    for (DeadEnd.Order o : dead.orders()) {
+    List<DeadEnd.Order> orders = dead.orders();
+    for (DeadEnd.Order o : orders.subList(0, Math.min(STATES_SHOWN, orders.size()))) {
       int setter = setter(o);
       String by = setter < 0 ? "the initial state" : "set by " + describe(key.calls()[setter]);
       states.add(model.describe(o.state()) + ", " + by);
     }
-    return "at that point the state is " + String.join("; or ", states) + (states.size() > 1 ? " (depending on the order)" : "");
+    String more = orders.size() > STATES_SHOWN ? "; or " + (orders.size() - STATES_SHOWN) + " other states" : "";
+    return "at that point the state is " + String.join("; or ", states) + more + (orders.size() > 1 ? " (depending on the order)" : "");
   }
 
   /** The last call in the order that changed the state, or -1 when the state is the initial one. */

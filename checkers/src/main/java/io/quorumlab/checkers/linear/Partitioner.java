@@ -62,10 +62,6 @@ final class Partitioner {
    * @throws IllegalArgumentException when an operation's f is not one the model knows
    */
   static List<KeyHistory> split(History history, Model<?> model) {
-    return split(history, model, false);
-  }
-
-  static List<KeyHistory> split(History history, Model<?> model, boolean dropIndeterminate) {
     List<Op> ops = history.ops();
     Map<Object, Builder> byKey = new LinkedHashMap<>();
     Builder[] returnsTo = new Builder[ops.size()];
@@ -89,7 +85,7 @@ final class Partitioner {
       Builder b = byKey.computeIfAbsent(key, Builder::new);
       b.operations.add(operation);
       if (operation.isFail()) continue;
-      if (!operation.isOk() && (dropIndeterminate || model.isReadOnly(call))) continue;
+      if (!operation.isOk() && model.isReadOnly(call)) continue;
       int id = b.calls.size();
       b.calls.add(call);
       b.ok.add(operation.isOk());

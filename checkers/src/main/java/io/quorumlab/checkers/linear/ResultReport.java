@@ -54,6 +54,7 @@ final class ResultReport {
         if (keys.size() > 1) {
           sb.append(" (").append(invalid.size()).append(" of ").append(keys.size()).append(" keys not linearizable");
           if (unchecked > 0) sb.append(", ").append(unchecked).append(" not checked once the verdict was known");
+          if (!unknown.isEmpty()) sb.append(", ").append(unknown.size()).append(" undecided: ").append(results[unknown.get(0)].gaveUp());
           sb.append(')');
         }
         summary = sb.append(" (").append(m.name()).append(" model)").toString();
