@@ -24,5 +24,7 @@
  * 200 ms): an observer convicts a silent member at most {@code mean + 3000 + 5.23 * stdDev + 1000}
  * ms after it last learnt of the member's heartbeat; about 5 to 8.5 s after a kill in simulated
  * clusters of 5 to 50 nodes (see FailureDetectionTest).
+ *
+ * <p>A running node is wired this way by {@link io.quorumlab.store.services.ClusterServices}.
  */
 package io.quorumlab.store.membership;

@@ -81,7 +81,8 @@ public final class RegisterWorkload implements Workload {
 
   @Override
   public List<Checker> checkers() {
-    return List.of(new LinearizabilityChecker(RegisterModel.register()), new StaleReadChecker());
+    // Every key is checked, not only up to the first bad one: comparison tables count bad keys.
+    return List.of(new LinearizabilityChecker(RegisterModel.register()).withAllKeys(), new StaleReadChecker());
   }
 
   @Override
