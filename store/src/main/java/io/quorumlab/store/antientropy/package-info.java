@@ -23,5 +23,7 @@
  *   <li>Messages travel on the node's anti-entropy channel, encoded with
  *       {@link io.quorumlab.store.antientropy.SyncCodec}.
  * </ul>
+ *
+ * <p>A running node is wired this way by {@link io.quorumlab.store.services.ClusterServices}.
  */
 package io.quorumlab.store.antientropy;

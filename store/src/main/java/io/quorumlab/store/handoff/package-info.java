@@ -20,5 +20,7 @@
  *       merge-write; a fallback that receives a {@link io.quorumlab.store.handoff.HintAck} passes it to
  *       {@link io.quorumlab.store.handoff.HintedHandoff#receive}.
  * </ul>
+ *
+ * <p>A running node is wired this way by {@link io.quorumlab.store.services.ClusterServices}.
  */
 package io.quorumlab.store.handoff;
