@@ -1,8 +1,11 @@
 package io.quorumlab.checkers.elle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quorumlab.checkers.CheckContext;
 import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Checker;
+import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.History;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +36,18 @@ final class ElleAssertions {
   @SuppressWarnings("unchecked")
   static Set<String> types(CheckResult r) {
     return new TreeSet<>((List<String>) r.details().get("anomaly-types"));
+  }
+
+  /** The result is invalid with exactly these anomaly types; on failure, shows its explanation. */
+  static void assertExactly(CheckResult r, String... types) {
+    assertThat(types(r)).as(r.summary() + "\n" + String.join("\n", r.explanation())).containsExactlyInAnyOrder(types);
+    assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+  }
+
+  /** The result is valid with no anomaly types; on failure, shows its explanation. */
+  static void assertValid(CheckResult r) {
+    assertThat(types(r)).as(r.summary() + "\n" + String.join("\n", r.explanation())).isEmpty();
+    assertThat(r.verdict()).isEqualTo(Verdict.VALID);
   }
 
   @SuppressWarnings("unchecked")

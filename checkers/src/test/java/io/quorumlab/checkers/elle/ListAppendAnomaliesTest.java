@@ -1,11 +1,11 @@
 package io.quorumlab.checkers.elle;
 
+import static io.quorumlab.checkers.elle.ElleAssertions.assertExactly;
+import static io.quorumlab.checkers.elle.ElleAssertions.assertValid;
 import static io.quorumlab.checkers.elle.ElleAssertions.listAppend;
-import static io.quorumlab.checkers.elle.ElleAssertions.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorumlab.checkers.CheckResult;
-import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.OpType;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +16,6 @@ import org.junit.jupiter.api.Test;
  * near-miss twin that must not be flagged.
  */
 class ListAppendAnomaliesTest {
-
-  private static void assertExactly(CheckResult r, String... types) {
-    assertThat(types(r)).as(r.summary() + "\n" + String.join("\n", r.explanation())).containsExactlyInAnyOrder(types);
-    assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
-  }
-
-  private static void assertValid(CheckResult r) {
-    assertThat(types(r)).as(r.summary() + "\n" + String.join("\n", r.explanation())).isEmpty();
-    assertThat(r.verdict()).isEqualTo(Verdict.VALID);
-  }
 
   // --- cycles over data dependencies ---
 

@@ -1,5 +1,7 @@
 package io.quorumlab.checkers.elle;
 
+import static io.quorumlab.checkers.elle.ElleAssertions.assertExactly;
+import static io.quorumlab.checkers.elle.ElleAssertions.assertValid;
 import static io.quorumlab.checkers.elle.ElleAssertions.rwRegister;
 import static io.quorumlab.checkers.elle.ElleAssertions.types;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,16 +14,6 @@ import org.junit.jupiter.api.Test;
 
 /** rw-register anomalies, each with a near-miss twin. */
 class RwRegisterAnomaliesTest {
-
-  private static void assertExactly(CheckResult r, String... types) {
-    assertThat(types(r)).as(r.summary() + "\n" + String.join("\n", r.explanation())).containsExactlyInAnyOrder(types);
-    assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
-  }
-
-  private static void assertValid(CheckResult r) {
-    assertThat(types(r)).as(r.summary() + "\n" + String.join("\n", r.explanation())).isEmpty();
-    assertThat(r.verdict()).isEqualTo(Verdict.VALID);
-  }
 
   @Test
   void g1c() {

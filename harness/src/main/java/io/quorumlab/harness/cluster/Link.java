@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /** A directed link: what {@code from} sends to {@code to}. */
 public record Link(String from, String to) {
@@ -23,9 +26,26 @@ public record Link(String from, String to) {
 
   /** The links a grudge cuts: {@code from -> to} for every {@code from} in {@code grudge.get(to)}. */
   public static Set<Link> cutBy(Map<String, Set<String>> grudge) {
-    Set<Link> cut = new java.util.TreeSet<>(java.util.Comparator.comparing(Link::from).thenComparing(Link::to));
+    Set<Link> cut = new TreeSet<>(java.util.Comparator.comparing(Link::from).thenComparing(Link::to));
     grudge.forEach((to, froms) -> froms.forEach(from -> { if (!from.equals(to)) cut.add(new Link(from, to)); }));
     return cut;
+  }
+
+  /**
+   * {@code grudge} as a cluster keeps it: each node's own name dropped, nodes left with nothing
+   * omitted, immutable. {@code requireNode} is called with every node named and throws for an
+   * unknown one.
+   */
+  public static Map<String, Set<String>> normalized(Map<String, Set<String>> grudge, Consumer<String> requireNode) {
+    Map<String, Set<String>> copy = new TreeMap<>();
+    grudge.forEach((to, froms) -> {
+      requireNode.accept(to);
+      froms.forEach(requireNode);
+      Set<String> others = new TreeSet<>(froms);
+      others.remove(to);
+      if (!others.isEmpty()) copy.put(to, Set.copyOf(others));
+    });
+    return Map.copyOf(copy);
   }
 
   @Override

@@ -70,17 +70,31 @@ final class CompareChart {
     c.getStyler().setXAxisMax(xMax);
     c.getStyler().setYAxisMin(0.0);
     c.getStyler().setYAxisMax(yMax);
+    double step = yMax * 0.055;
+    List<double[]> labels = new java.util.ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       CompareRow r = rows.get(i);
       double x = latency.apply(r).p99();
       double y = r.anomalyCount();
+      // Lift a label above any earlier label it would overlap (points of similar latency and count).
+      double labelY = y + step * 0.8;
+      boolean moved = true;
+      while (moved) {
+        moved = false;
+        for (double[] l : labels) {
+          if (Math.abs(l[0] - x) < xMax * 0.14 && Math.abs(l[1] - labelY) < step * 0.9) {
+            labelY = l[1] + step;
+            moved = true;
+          }
+        }
+      }
+      labels.add(new double[] {x, labelY});
       XYSeries series = c.addSeries(r.name(), new double[] {x}, new double[] {y});
       series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       series.setMarker(MARKERS[i % MARKERS.length]);
       series.setMarkerColor(COLOURS[i % COLOURS.length]);
       series.setLineStyle(new BasicStroke(0f));
-      // Labels sit just above their points so that coinciding points stay readable in the legend.
-      c.addAnnotation(new AnnotationText(r.name(), x, y + yMax * 0.045, false));
+      c.addAnnotation(new AnnotationText(r.name(), x, labelY, false));
     }
     if (rows.isEmpty()) {
       XYSeries none = c.addSeries("no runs", new double[] {0}, new double[] {0});

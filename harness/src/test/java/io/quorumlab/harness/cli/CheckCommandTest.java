@@ -1,13 +1,11 @@
 package io.quorumlab.harness.cli;
 
+import static io.quorumlab.harness.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -17,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code quorumlab check} through Main.run, as a user runs it. */
 class CheckCommandTest {
   @TempDir Path tmp;
-
-  private record Run(int code, String out, String err) {}
 
   private static Path corpora() {
     String p = System.getProperty("quorumlab.corpora");
@@ -33,32 +29,16 @@ class CheckCommandTest {
     return corpora().resolve("porcupine-kv").resolve(name).toString();
   }
 
-  private static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   @Test
   void validHistoryExitsZero() {
-    Run r = run("check", etcd("etcd_002.edn"));
+    CliRun r = run("check", etcd("etcd_002.edn"));
     assertThat(r.code()).isEqualTo(ExitCodes.VALID);
     assertThat(r.out()).contains("etcd_002.edn: VALID - linearizable: 1 register, 64 calls (cas-register model)");
   }
 
   @Test
   void invalidHistoryExplainsAndWritesTheTimelineToOut() {
-    Run r = run("check", "--model", "cas-register", "--out", tmp.toString(), etcd("etcd_000.edn"));
+    CliRun r = run("check", "--model", "cas-register", "--out", tmp.toString(), etcd("etcd_000.edn"));
     assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
     assertThat(r.out()).contains("INVALID - not linearizable").contains("cannot be placed next: read returned 2");
     Path html = tmp.resolve("etcd_000.linearizable.html");
@@ -68,7 +48,7 @@ class CheckCommandTest {
 
   @Test
   void readOnlyInputDirectoryFallsBackAndSaysWhere() throws IOException {
-    Run r = run("check", kv("c01-bad.txt"));
+    CliRun r = run("check", kv("c01-bad.txt"));
     assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
     assertThat(r.out()).contains("is not writable; wrote the timeline to");
     try (Stream<Path> s = Files.list(corpora().resolve("porcupine-kv"))) {
@@ -87,7 +67,7 @@ class CheckCommandTest {
   @Test
   void worstVerdictWinsAndBadInputComesFirst() {
     assertThat(run("check", "--out", tmp.toString(), etcd("etcd_002.edn"), etcd("etcd_000.edn")).code()).isEqualTo(ExitCodes.INVALID);
-    Run r = run("check", "--out", tmp.toString(), etcd("etcd_000.edn"), tmp.resolve("missing.edn").toString(), etcd("etcd_002.edn"));
+    CliRun r = run("check", "--out", tmp.toString(), etcd("etcd_000.edn"), tmp.resolve("missing.edn").toString(), etcd("etcd_002.edn"));
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(r.err()).contains("missing.edn: no such file");
     assertThat(r.out()).contains("etcd_002.edn: VALID");
@@ -97,7 +77,7 @@ class CheckCommandTest {
   void malformedHistoryIsOneLineWithItsLineNumber() throws IOException {
     Path bad = tmp.resolve("h.edn");
     Files.writeString(bad, "{:type :invoke, :f :read, :value nil, :process 0}\n{:type :ok, :f :read, :value 1, :process 1}\n");
-    Run r = run("check", bad.toString());
+    CliRun r = run("check", bad.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(r.err().strip()).isEqualTo("quorumlab: " + bad + ":2: completion (ok read, index 1) of process 1 has no open invocation");
   }
@@ -105,7 +85,7 @@ class CheckCommandTest {
   @Test
   void badArgumentsExit254() {
     assertThat(run("check", "--model", "kv", "--checker", "linearizable", kv("c01-ok.txt")).code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
-    Run unknownModel = run("check", "--model", "queue", kv("c01-ok.txt"));
+    CliRun unknownModel = run("check", "--model", "queue", kv("c01-ok.txt"));
     assertThat(unknownModel.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(unknownModel.err()).contains("unknown model 'queue' (known: register, cas-register, kv)");
     assertThat(run("check", "--format", "xml", kv("c01-ok.txt")).code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
@@ -115,7 +95,7 @@ class CheckCommandTest {
 
   @Test
   void modelThatDoesNotFitTheHistoryIsBadInput() {
-    Run r = run("check", "--model", "cas-register", kv("c01-ok.txt"));
+    CliRun r = run("check", "--model", "cas-register", kv("c01-ok.txt"));
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(r.err()).contains("model cas-register cannot check f 'append'");
     assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -130,14 +110,14 @@ class CheckCommandTest {
 
   @Test
   void exhaustedBudgetIsUnknown() {
-    Run r = run("check", "--memory-limit", "1", etcd("etcd_002.edn"));
+    CliRun r = run("check", "--memory-limit", "1", etcd("etcd_002.edn"));
     assertThat(r.code()).isEqualTo(ExitCodes.UNKNOWN);
     assertThat(r.out()).contains("UNKNOWN - unknown: memory budget of 1 MiB exhausted");
   }
 
   @Test
   void jsonGivesTheFullResult() throws IOException {
-    Run r = run("check", "--json", "--out", tmp.toString(), etcd("etcd_000.edn"), etcd("etcd_002.edn"));
+    CliRun r = run("check", "--json", "--out", tmp.toString(), etcd("etcd_000.edn"), etcd("etcd_002.edn"));
     assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertThat(json.isArray()).isTrue();

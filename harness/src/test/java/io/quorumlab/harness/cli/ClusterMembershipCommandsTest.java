@@ -1,15 +1,13 @@
 package io.quorumlab.harness.cli;
 
+import static io.quorumlab.harness.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorumlab.harness.cli.store.ClusterState;
 import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.server.NodeConfigJson;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,28 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterMembershipCommandsTest {
   @TempDir Path tmp;
 
-  private record Run(int code, String out, String err) {}
-
-  private static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   @Test
   void joinAndLeaveMoveDataAndRefusalsChangeNothing() throws Exception {
     String dir = tmp.resolve("cluster").toString();
-    Run start = run("cluster", "start", "--nodes", "3", "--n", "3", "--w", "2", "--r", "2", "--storage", "memory",
+    CliRun start = run("cluster", "start", "--nodes", "3", "--n", "3", "--w", "2", "--r", "2", "--storage", "memory",
         "--heap", "96m", "--vnodes", "32", "--gossip-interval-ms", "200", "--dir", dir);
     try {
       assertThat(start.code()).as(start.err()).isZero();
@@ -52,50 +32,50 @@ class ClusterMembershipCommandsTest {
       }
 
       // Refusals: one line, 254, and the cluster is as before.
-      Run tooSmall = run("cluster", "leave", "n2", "--dir", dir);
+      CliRun tooSmall = run("cluster", "leave", "n2", "--dir", dir);
       assertThat(tooSmall.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
       assertThat(tooSmall.err()).contains("fewer than N=3").contains("nothing moved").doesNotContain("Exception");
-      Run present = run("cluster", "join", "n1", "--dir", dir);
+      CliRun present = run("cluster", "join", "n1", "--dir", dir);
       assertThat(present.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
       assertThat(present.err()).contains("already a member");
       try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        Run unreachable = run("cluster", "join", "n5", "--port", Integer.toString(taken.getLocalPort()), "--dir", dir);
+        CliRun unreachable = run("cluster", "join", "n5", "--port", Integer.toString(taken.getLocalPort()), "--dir", dir);
         assertThat(unreachable.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
         assertThat(unreachable.err()).contains("unreachable").contains("nothing moved");
       }
-      Run unknown = run("cluster", "leave", "n9", "--dir", dir);
+      CliRun unknown = run("cluster", "leave", "n9", "--dir", dir);
       assertThat(unknown.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
       assertThat(ClusterState.read(Path.of(dir)).nodes()).hasSize(3);
       assertThat(run("cluster", "status", "--dir", dir).out()).doesNotContain("n5");
 
       // Join n4: it starts, streams its ranges and is UP everywhere.
-      Run join = run("cluster", "join", "n4", "--heap", "96m", "--dir", dir);
+      CliRun join = run("cluster", "join", "n4", "--heap", "96m", "--dir", dir);
       assertThat(join.code()).as(join.out() + join.err()).isZero();
       assertThat(join.out()).contains("n4 joined");
       assertThat(ClusterState.read(Path.of(dir)).nodes()).extracting(ClusterState.Node::id).containsExactly("n1", "n2", "n3", "n4");
       NodeConfig n1 = NodeConfigJson.read(Path.of(ClusterState.read(Path.of(dir)).node("n1", Path.of(dir)).config()));
       assertThat(n1.members()).containsKey("n4");
-      Run again = run("cluster", "join", "n4", "--dir", dir);
+      CliRun again = run("cluster", "join", "n4", "--dir", dir);
       assertThat(again.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
 
       // Leave n1: it hands off and stops; the keys are all still there.
-      Run leave = run("cluster", "leave", "n1", "--dir", dir);
+      CliRun leave = run("cluster", "leave", "n1", "--dir", dir);
       assertThat(leave.code()).as(leave.out() + leave.err()).isZero();
       assertThat(leave.out()).contains("n1 left").contains("process stopped");
       assertThat(ClusterState.read(Path.of(dir)).nodes()).extracting(ClusterState.Node::id).containsExactly("n2", "n3", "n4");
       for (int i = 0; i < 20; i++) {
-        Run get = run("kv", "get", "k" + i, "--node", "n4", "--r", "3", "--dir", dir);
+        CliRun get = run("kv", "get", "k" + i, "--node", "n4", "--r", "3", "--dir", dir);
         assertThat(get.out()).as("k" + i + ": " + get.err()).contains("  v" + i);
       }
 
-      Run status = run("cluster", "status", "--node", "n4", "--dir", dir);
+      CliRun status = run("cluster", "status", "--node", "n4", "--dir", dir);
       assertThat(status.code()).as(status.out()).isZero();
       assertThat(status.out()).contains("view of n4 (UP").contains("detector").contains("phi").contains("ownership")
           .contains("anti-entropy").contains("hints held");
       assertThat(status.out()).containsPattern("n1\\s+LEFT\\s+left");
       assertThat(status.out()).containsPattern("n2\\s+UP\\s+up");
     } finally {
-      Run stop = run("cluster", "stop", "--dir", dir);
+      CliRun stop = run("cluster", "stop", "--dir", dir);
       assertThat(stop.code()).as(stop.out() + stop.err()).isZero();
     }
   }

@@ -1,15 +1,13 @@
 package io.quorumlab.harness.cli;
 
+import static io.quorumlab.harness.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorumlab.harness.cli.store.ClusterState;
 import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.server.NodeConfigJson;
 import io.quorumlab.store.server.NodeServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,24 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code serve}, {@code cluster} and {@code kv} through Main.run, as a user runs them. */
 class StoreCommandsTest {
   @TempDir Path tmp;
-
-  private record Run(int code, String out, String err) {}
-
-  private static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   private static int freePort() throws Exception {
     try (ServerSocket s = new ServerSocket(0)) {
@@ -61,57 +41,57 @@ class StoreCommandsTest {
       String address = "127.0.0.1:" + port;
       assertThat(run("kv", "put", "cart", "apple", "--address", address).code()).isZero();
       assertThat(run("kv", "put", "cart", "pear", "--address", address).code()).isZero();
-      Run get = run("kv", "get", "cart", "--address", address);
+      CliRun get = run("kv", "get", "cart", "--address", address);
       assertThat(get.code()).isZero();
       assertThat(get.out()).contains("2 siblings").contains("  apple").contains("  pear");
 
       assertThat(run("kv", "put", "cart", "apple,pear", "--context", context(get.out()), "--address", address).code()).isZero();
-      Run resolved = run("kv", "get", "cart", "--address", address);
+      CliRun resolved = run("kv", "get", "cart", "--address", address);
       assertThat(resolved.out()).contains("1 sibling").contains("  apple,pear").doesNotContain("  pear\n");
 
-      Run deleted = run("kv", "delete", "cart", "--context", context(resolved.out()), "--address", address);
+      CliRun deleted = run("kv", "delete", "cart", "--context", context(resolved.out()), "--address", address);
       assertThat(deleted.code()).isZero();
       assertThat(run("kv", "get", "cart", "--address", address).out()).contains("not found");
 
       // The node refuses W > N itself when the CLI cannot know N.
-      Run w2 = run("kv", "put", "cart", "x", "--w", "2", "--address", address);
+      CliRun w2 = run("kv", "put", "cart", "x", "--w", "2", "--address", address);
       assertThat(w2.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
       assertThat(w2.err()).contains("w=2 exceeds n=1").doesNotContain("Exception");
 
-      Run badContext = run("kv", "put", "cart", "x", "--context", "%%%", "--address", address);
+      CliRun badContext = run("kv", "put", "cart", "x", "--context", "%%%", "--address", address);
       assertThat(badContext.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     }
     // Nothing listens any more: a definite failure, exit 1.
-    Run down = run("kv", "get", "cart", "--address", "127.0.0.1:" + port);
+    CliRun down = run("kv", "get", "cart", "--address", "127.0.0.1:" + port);
     assertThat(down.code()).isEqualTo(1);
     assertThat(down.err()).contains("cannot connect");
   }
 
   @Test
   void impossibleSettingsAreRefusedWithOneLineAnd254() throws Exception {
-    Run tooFew = run("cluster", "start", "--nodes", "3", "--n", "4", "--dir", tmp.resolve("c").toString());
+    CliRun tooFew = run("cluster", "start", "--nodes", "3", "--n", "4", "--dir", tmp.resolve("c").toString());
     assertThat(tooFew.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(tooFew.err().strip()).isEqualTo("quorumlab: refusing to start: n=4 exceeds --nodes 3");
 
-    Run wOverN = run("cluster", "start", "--nodes", "3", "--w", "4", "--dir", tmp.resolve("c").toString());
+    CliRun wOverN = run("cluster", "start", "--nodes", "3", "--w", "4", "--dir", tmp.resolve("c").toString());
     assertThat(wOverN.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(wOverN.err()).contains("w=4 must be between 1 and n=3");
 
     Path dir = tmp.resolve("state");
     new ClusterState(3, 2, 2, List.of(new ClusterState.Node("n1", "127.0.0.1", 1, 1, 0, "x", "y"))).write(dir);
-    Run unknown = run("kv", "get", "k", "--node", "n9", "--dir", dir.toString());
+    CliRun unknown = run("kv", "get", "k", "--node", "n9", "--dir", dir.toString());
     assertThat(unknown.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(unknown.err()).contains("unknown node 'n9'");
-    Run rOverN = run("kv", "get", "k", "--r", "4", "--dir", dir.toString());
+    CliRun rOverN = run("kv", "get", "k", "--r", "4", "--dir", dir.toString());
     assertThat(rOverN.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(rOverN.err()).contains("--r 4 exceeds N=3");
-    Run noCluster = run("kv", "get", "k", "--dir", tmp.resolve("nothing").toString());
+    CliRun noCluster = run("kv", "get", "k", "--dir", tmp.resolve("nothing").toString());
     assertThat(noCluster.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(noCluster.err()).contains("no cluster in");
 
     Path config = tmp.resolve("node.json");
     NodeConfigJson.write(NodeConfig.defaults("n1", 7001, tmp.toString(), Map.of("n1", "127.0.0.1:7001")), config);
-    Run serve = run("serve", "--config", config.toString());
+    CliRun serve = run("serve", "--config", config.toString());
     assertThat(serve.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(serve.err()).contains("n=3 exceeds the cluster size 1");
   }
@@ -119,19 +99,19 @@ class StoreCommandsTest {
   @Test
   void clusterStartRunsRealProcessesThatKvReachesAndStopEndsThem() throws Exception {
     String dir = tmp.resolve("cluster").toString();
-    Run start = run("cluster", "start", "--nodes", "2", "--n", "2", "--w", "2", "--r", "1", "--storage", "memory",
+    CliRun start = run("cluster", "start", "--nodes", "2", "--n", "2", "--w", "2", "--r", "1", "--storage", "memory",
         "--heap", "96m", "--dir", dir);
     try {
       assertThat(start.code()).as(start.err()).isZero();
       assertThat(start.out()).contains("n1 127.0.0.1:").contains("n2 127.0.0.1:");
       assertThat(run("kv", "put", "k", "v", "--node", "n2", "--dir", dir).code()).isZero();
-      Run get = run("kv", "get", "k", "--node", "n1", "--dir", dir);
+      CliRun get = run("kv", "get", "k", "--node", "n1", "--dir", dir);
       assertThat(get.out()).contains("1 sibling").contains("  v");
-      Run again = run("cluster", "start", "--nodes", "2", "--dir", dir);
+      CliRun again = run("cluster", "start", "--nodes", "2", "--dir", dir);
       assertThat(again.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
       assertThat(again.err()).contains("already running");
     } finally {
-      Run stop = run("cluster", "stop", "--dir", dir);
+      CliRun stop = run("cluster", "stop", "--dir", dir);
       assertThat(stop.code()).as(stop.out() + stop.err()).isZero();
       assertThat(stop.out()).contains("n1 stopped").contains("n2 stopped");
     }

@@ -1,14 +1,12 @@
 package io.quorumlab.store.antientropy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import static io.quorumlab.store.codec.DataFrames.writeBytes;
+
+import io.quorumlab.store.codec.DataFrames;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -19,6 +17,7 @@ import java.util.List;
  * bit count and ceil(count/8) bytes. Every count and length is checked against a limit on decoding.
  */
 public final class SyncCodec {
+  private static final String MESSAGE = "anti-entropy message";
   static final byte START = 1;
   static final byte HASHES = 2;
   static final byte KEYS = 3;
@@ -32,13 +31,7 @@ public final class SyncCodec {
   private SyncCodec() {}
 
   public static byte[] encode(SyncMessage message) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      write(message, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return DataFrames.encode(message, SyncCodec::write);
   }
 
   /** Size of {@link #encode}, computed from the lengths (for traffic accounting, without copying values). */
@@ -82,12 +75,7 @@ public final class SyncCodec {
   }
 
   public static SyncMessage decode(byte[] bytes) throws IOException {
-    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-    SyncMessage message = read(new DataInputStream(in));
-    if (in.available() > 0) {
-      throw new IOException("anti-entropy message has " + in.available() + " trailing bytes");
-    }
-    return message;
+    return DataFrames.decode(bytes, SyncCodec::read, MESSAGE);
   }
 
   public static void write(SyncMessage message, DataOutput out) throws IOException {
@@ -228,22 +216,11 @@ public final class SyncCodec {
     return marked;
   }
 
-  private static void writeBytes(byte[] bytes, DataOutput out) throws IOException {
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
   private static byte[] readBytes(DataInput in, int max, String what) throws IOException {
-    byte[] bytes = new byte[count(in, max, what + " bytes")];
-    in.readFully(bytes);
-    return bytes;
+    return DataFrames.readBytes(in, max, MESSAGE, what);
   }
 
   private static int count(DataInput in, int max, String what) throws IOException {
-    int count = in.readInt();
-    if (count < 0 || count > max) {
-      throw new IOException("anti-entropy message claims " + count + " " + what + " (limit " + max + ")");
-    }
-    return count;
+    return DataFrames.count(in, max, MESSAGE, what);
   }
 }

@@ -1,14 +1,10 @@
 package io.quorumlab.store.handoff;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.quorumlab.store.codec.DataFrames;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +13,7 @@ import java.util.List;
  * as an int length and the bytes. Counts and lengths are checked against limits on decoding.
  */
 public final class HintCodec {
+  private static final String MESSAGE = "hint message";
   static final byte BATCH = 1;
   static final byte ACK = 2;
   public static final int MAX_HINTS = 1 << 16;
@@ -26,22 +23,11 @@ public final class HintCodec {
   private HintCodec() {}
 
   public static byte[] encode(HintMessage message) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      write(message, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return DataFrames.encode(message, HintCodec::write);
   }
 
   public static HintMessage decode(byte[] bytes) throws IOException {
-    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-    HintMessage message = read(new DataInputStream(in));
-    if (in.available() > 0) {
-      throw new IOException("hint message has " + in.available() + " trailing bytes");
-    }
-    return message;
+    return DataFrames.decode(bytes, HintCodec::read, MESSAGE);
   }
 
   public static void write(HintMessage message, DataOutput out) throws IOException {
@@ -54,10 +40,8 @@ public final class HintCodec {
       for (Hint hint : batch.hints()) {
         out.writeLong(hint.id());
         out.writeLong(hint.createdAt());
-        out.writeInt(hint.key().length);
-        out.write(hint.key());
-        out.writeInt(hint.value().length);
-        out.write(hint.value());
+        DataFrames.writeBytes(hint.key(), out);
+        DataFrames.writeBytes(hint.value(), out);
       }
     } else if (message instanceof HintAck ack) {
       out.writeByte(ACK);
@@ -101,20 +85,14 @@ public final class HintCodec {
     for (int i = 0; i < count; i++) {
       long id = in.readLong();
       long createdAt = in.readLong();
-      byte[] key = new byte[count(in, MAX_KEY_BYTES, "key bytes")];
-      in.readFully(key);
-      byte[] value = new byte[count(in, MAX_VALUE_BYTES, "value bytes")];
-      in.readFully(value);
+      byte[] key = DataFrames.readBytes(in, MAX_KEY_BYTES, MESSAGE, "key");
+      byte[] value = DataFrames.readBytes(in, MAX_VALUE_BYTES, MESSAGE, "value");
       hints.add(new Hint(id, owner, key, value, createdAt));
     }
     return new HintBatch(from, owner, batchId, hints);
   }
 
   private static int count(DataInput in, int max, String what) throws IOException {
-    int count = in.readInt();
-    if (count < 0 || count > max) {
-      throw new IOException("hint message claims " + count + " " + what + " (limit " + max + ")");
-    }
-    return count;
+    return DataFrames.count(in, max, MESSAGE, what);
   }
 }

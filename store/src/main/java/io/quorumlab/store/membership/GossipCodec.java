@@ -1,14 +1,10 @@
 package io.quorumlab.store.membership;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.quorumlab.store.codec.DataFrames;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +14,7 @@ import java.util.List;
  * hostile frame fails with an {@link IOException} instead of allocating without bound.
  */
 public final class GossipCodec {
+  private static final String MESSAGE = "gossip message";
   static final byte SYN = 1;
   static final byte ACK = 2;
   static final byte ACK2 = 3;
@@ -28,23 +25,12 @@ public final class GossipCodec {
   private GossipCodec() {}
 
   public static byte[] encode(GossipMessage message) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      write(message, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return DataFrames.encode(message, GossipCodec::write);
   }
 
   /** Decodes a whole message; trailing bytes are an error. */
   public static GossipMessage decode(byte[] bytes) throws IOException {
-    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-    GossipMessage message = read(new DataInputStream(in));
-    if (in.available() > 0) {
-      throw new IOException("gossip message has " + in.available() + " trailing bytes");
-    }
-    return message;
+    return DataFrames.decode(bytes, GossipCodec::read, MESSAGE);
   }
 
   public static void write(GossipMessage message, DataOutput out) throws IOException {
@@ -150,10 +136,6 @@ public final class GossipCodec {
   }
 
   private static int readCount(DataInput in, int max, String what) throws IOException {
-    int count = in.readInt();
-    if (count < 0 || count > max) {
-      throw new IOException("gossip message claims " + count + " " + what + " (limit " + max + ")");
-    }
-    return count;
+    return DataFrames.count(in, max, MESSAGE, what);
   }
 }

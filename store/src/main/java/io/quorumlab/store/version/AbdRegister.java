@@ -9,14 +9,17 @@ import java.util.Comparator;
  * coordinator's sequence number, so that two puts coordinated concurrently by one node, which may
  * read the same highest counter, still get distinct, ordered tags.
  */
-public final class AbdRegister implements Reconciler {
-  public static final AbdRegister INSTANCE = new AbdRegister();
-
+public final class AbdRegister extends HighestWins {
   static final Comparator<Version> ORDER = Comparator.comparingLong(Version::counter)
       .thenComparing(Version::node)
       .thenComparingLong(Version::stamp);
 
-  private AbdRegister() {}
+  // After ORDER, which the constructor reads.
+  public static final AbdRegister INSTANCE = new AbdRegister();
+
+  private AbdRegister() {
+    super(ORDER);
+  }
 
   @Override
   public ConflictMode mode() {
@@ -35,15 +38,5 @@ public final class AbdRegister implements Reconciler {
   /** A version whose tag is above everything in {@code observed}. */
   public Version write(Siblings observed, String self, long sequence, byte[] value) {
     return new Version(self, highestCounter(observed) + 1, sequence, VersionVector.EMPTY, value);
-  }
-
-  @Override
-  public Siblings merge(Siblings a, Siblings b) {
-    return HighestWins.merge(a, b, ORDER);
-  }
-
-  @Override
-  public byte[] context(Siblings merged) {
-    return merged.isEmpty() ? new byte[0] : VersionCodec.encodeTag(merged.versions().get(0));
   }
 }

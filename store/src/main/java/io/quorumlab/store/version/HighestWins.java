@@ -2,11 +2,19 @@ package io.quorumlab.store.version;
 
 import java.util.Comparator;
 
-/** The merge of the single-version modes: keep the one version that orders highest. */
-final class HighestWins {
-  private HighestWins() {}
+/**
+ * The single-version modes: of all the versions seen, keep the one that orders highest; a get's
+ * context is that version's tag.
+ */
+abstract class HighestWins implements Reconciler {
+  private final Comparator<Version> order;
 
-  static Siblings merge(Siblings a, Siblings b, Comparator<Version> order) {
+  HighestWins(Comparator<Version> order) {
+    this.order = order;
+  }
+
+  @Override
+  public final Siblings merge(Siblings a, Siblings b) {
     Version best = null;
     for (Version v : a.versions()) {
       best = best == null || order.compare(v, best) > 0 ? v : best;
@@ -24,5 +32,10 @@ final class HighestWins {
       return b;
     }
     return Siblings.of(best);
+  }
+
+  @Override
+  public final byte[] context(Siblings merged) {
+    return merged.isEmpty() ? new byte[0] : VersionCodec.encodeTag(merged.versions().get(0));
   }
 }

@@ -1,45 +1,28 @@
 package io.quorumlab.workloads.listappend;
 
 import io.quorumlab.workloads.Invocation;
-import io.quorumlab.workloads.InvocationGenerator;
-import io.quorumlab.workloads.KeyPool;
-import java.util.ArrayList;
+import io.quorumlab.workloads.PooledGenerator;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /** One-micro-op transactions over rotating keys; each key's appended values are 1, 2, 3, ... */
-final class ListAppendGenerator implements InvocationGenerator {
-  private final Random random;
-  private final KeyPool keys;
-  private final double readShare;
+final class ListAppendGenerator extends PooledGenerator {
   private final Map<Long, Long> lastValue = new HashMap<>();
 
   ListAppendGenerator(long seed, int activeKeys, int opsPerKey, double readShare) {
-    this.random = new Random(seed);
-    this.keys = new KeyPool(activeKeys, opsPerKey, random);
-    this.readShare = readShare;
+    super(seed, activeKeys, opsPerKey, readShare);
   }
 
   @Override
-  public Invocation next() {
-    long key = keys.pick();
-    if (random.nextDouble() < readShare) return read(key);
-    long value = lastValue.merge(key, 1L, Long::sum);
-    return txn(ListAppendWorkload.APPEND, key, value);
-  }
-
-  @Override
-  public List<Invocation> finalReads() {
-    List<Invocation> reads = new ArrayList<>();
-    for (long key : keys.used()) reads.add(read(key));
-    return reads;
-  }
-
-  static Invocation read(long key) {
+  protected Invocation read(long key) {
     return txn(ListAppendWorkload.READ, key, null);
+  }
+
+  @Override
+  protected Invocation update(long key) {
+    return txn(ListAppendWorkload.APPEND, key, lastValue.merge(key, 1L, Long::sum));
   }
 
   private static Invocation txn(String f, long key, Long value) {

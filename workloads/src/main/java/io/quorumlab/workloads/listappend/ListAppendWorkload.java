@@ -11,8 +11,8 @@ import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.workloads.Completion;
 import io.quorumlab.workloads.Invocation;
 import io.quorumlab.workloads.InvocationGenerator;
+import io.quorumlab.workloads.PooledWorkload;
 import io.quorumlab.workloads.TextValues;
-import io.quorumlab.workloads.Workload;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,16 +30,12 @@ import java.util.Set;
  * reordered, which is what Elle finds. Each key's appended values are 1, 2, 3, ... (Elle needs them
  * unique per key).
  */
-public final class ListAppendWorkload implements Workload {
+public final class ListAppendWorkload extends PooledWorkload {
   public static final String NAME = "list-append";
   static final String TXN = "txn";
   static final String APPEND = "append";
   static final String READ = "r";
   private static final String KEY_PREFIX = "list/";
-
-  private final int activeKeys;
-  private final int opsPerKey;
-  private final double readShare;
 
   /** 8 keys at a time, 100 ops per key, half reads. */
   public ListAppendWorkload() {
@@ -47,25 +43,9 @@ public final class ListAppendWorkload implements Workload {
   }
 
   public ListAppendWorkload(int activeKeys, int opsPerKey, double readShare) {
-    this.activeKeys = activeKeys;
-    this.opsPerKey = opsPerKey;
-    this.readShare = readShare;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return "one-operation transactions appending unique integers to lists and reading them (get, merge "
-        + "siblings, put with the context); checked by Elle at strict-serializable";
-  }
-
-  @Override
-  public Set<ConflictMode> supportedModes() {
-    return Set.of(ConflictMode.SIBLINGS, ConflictMode.LWW, ConflictMode.ABD);
+    super(NAME, "one-operation transactions appending unique integers to lists and reading them (get, merge "
+            + "siblings, put with the context); checked by Elle at strict-serializable",
+        Set.of(ConflictMode.SIBLINGS, ConflictMode.LWW, ConflictMode.ABD), activeKeys, opsPerKey, readShare);
   }
 
   @Override

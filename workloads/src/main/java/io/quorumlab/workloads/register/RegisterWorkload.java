@@ -13,8 +13,8 @@ import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.workloads.Completion;
 import io.quorumlab.workloads.Invocation;
 import io.quorumlab.workloads.InvocationGenerator;
+import io.quorumlab.workloads.PooledWorkload;
 import io.quorumlab.workloads.TextValues;
-import io.quorumlab.workloads.Workload;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,15 +32,11 @@ import java.util.Set;
  * <p>A register has one value; {@code siblings} mode would hand a read several, which this model
  * cannot express, so that mode is refused in favour of the set and list-append workloads.
  */
-public final class RegisterWorkload implements Workload {
+public final class RegisterWorkload extends PooledWorkload {
   public static final String NAME = "register";
   static final String READ = "read";
   static final String WRITE = "write";
   private static final String KEY_PREFIX = "register/";
-
-  private final int activeKeys;
-  private final int opsPerKey;
-  private final double readShare;
 
   /** 10 keys at a time, 200 ops per key, half reads. */
   public RegisterWorkload() {
@@ -48,25 +44,9 @@ public final class RegisterWorkload implements Workload {
   }
 
   public RegisterWorkload(int activeKeys, int opsPerKey, double readShare) {
-    this.activeKeys = activeKeys;
-    this.opsPerKey = opsPerKey;
-    this.readShare = readShare;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return "reads and blind writes of unique integers on independent keys; checked per key for "
-        + "linearizability and for stale reads (a read that missed an acknowledged write)";
-  }
-
-  @Override
-  public Set<ConflictMode> supportedModes() {
-    return Set.of(ConflictMode.LWW, ConflictMode.ABD);
+    super(NAME, "reads and blind writes of unique integers on independent keys; checked per key for "
+            + "linearizability and for stale reads (a read that missed an acknowledged write)",
+        Set.of(ConflictMode.LWW, ConflictMode.ABD), activeKeys, opsPerKey, readShare);
   }
 
   @Override
@@ -76,7 +56,7 @@ public final class RegisterWorkload implements Workload {
           + "writes as several values: use --conflicts lww or abd, or the set or list-append workload, "
           + "which merge siblings");
     }
-    return Workload.super.refusal(mode);
+    return super.refusal(mode);
   }
 
   @Override

@@ -10,8 +10,8 @@ import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.workloads.Completion;
 import io.quorumlab.workloads.Invocation;
 import io.quorumlab.workloads.InvocationGenerator;
+import io.quorumlab.workloads.PooledWorkload;
 import io.quorumlab.workloads.TextValues;
-import io.quorumlab.workloads.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,15 +28,11 @@ import java.util.TreeSet;
  * the put is overwritten. Reads union the siblings too. After healing, every key is read once more;
  * those final reads are what lost adds are judged against.
  */
-public final class SetWorkload implements Workload {
+public final class SetWorkload extends PooledWorkload {
   public static final String NAME = "set";
   static final String ADD = "add";
   static final String READ = "read";
   private static final String KEY_PREFIX = "set/";
-
-  private final int activeKeys;
-  private final int opsPerKey;
-  private final double readShare;
 
   /** 4 carts at a time, 300 ops per cart, a quarter reads. */
   public SetWorkload() {
@@ -44,25 +40,9 @@ public final class SetWorkload implements Workload {
   }
 
   public SetWorkload(int activeKeys, int opsPerKey, double readShare) {
-    this.activeKeys = activeKeys;
-    this.opsPerKey = opsPerKey;
-    this.readShare = readShare;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return "shopping carts: adds of unique integers through get, union of siblings, put with the context; "
-        + "checked for acknowledged adds missing after healing";
-  }
-
-  @Override
-  public Set<ConflictMode> supportedModes() {
-    return Set.of(ConflictMode.SIBLINGS, ConflictMode.LWW, ConflictMode.ABD);
+    super(NAME, "shopping carts: adds of unique integers through get, union of siblings, put with the context; "
+            + "checked for acknowledged adds missing after healing",
+        Set.of(ConflictMode.SIBLINGS, ConflictMode.LWW, ConflictMode.ABD), activeKeys, opsPerKey, readShare);
   }
 
   @Override

@@ -56,40 +56,8 @@ public record CycleExists(String model, int mask, boolean extension) {
   public int[] smallestCycleComponent(LocalGraph g) {
     int m = g.size;
     int full = Edges.withChain(mask);
-    Tarjan t;
-    int n;
-    if (!extension) {
-      t = g.components(full);
-      n = m;
-    } else {
-      // vertex 2x: x reached by a non-rw edge (or start); 2x+1: x reached by an rw edge
-      int[] offs = new int[2 * m + 1];
-      for (int x = 0; x < m; x++) {
-        int base = 0;
-        int rw = 0;
-        for (int e = g.offs[x]; e < g.offs[x + 1]; e++) {
-          if ((g.typ[e] & full) != 0) base++;
-          if ((g.typ[e] & Edges.RW) != 0) rw++;
-        }
-        offs[2 * x + 1] = offs[2 * x] + base + rw;
-        offs[2 * x + 2] = offs[2 * x + 1] + base;
-      }
-      int[] adj = new int[offs[2 * m]];
-      for (int x = 0; x < m; x++) {
-        int a = offs[2 * x];
-        int b = offs[2 * x + 1];
-        for (int e = g.offs[x]; e < g.offs[x + 1]; e++) {
-          int y = g.adj[e];
-          if ((g.typ[e] & full) != 0) {
-            adj[a++] = 2 * y;
-            adj[b++] = 2 * y;
-          }
-          if ((g.typ[e] & Edges.RW) != 0) adj[a++] = 2 * y + 1;
-        }
-      }
-      t = Tarjan.of(2 * m, offs, adj, null, -1);
-      n = 2 * m;
-    }
+    Tarjan t = extension ? g.productComponents(full) : g.components(full);
+    int n = extension ? 2 * m : m;
     int best = -1;
     for (int c = 0; c < t.count; c++) {
       if (t.size[c] > 1 && (best < 0 || t.size[c] < t.size[best])) best = c;

@@ -163,33 +163,7 @@ public final class SccSearch {
    * adjacent: those whose ends share a component of the two-state product graph.
    */
   private BitSet onNonadjacentCycle(int mask, IntList cu, IntList cv) {
-    int m = g.size;
-    int base = mask & ~Edges.RW;
-    int[] offs = new int[2 * m + 1];
-    for (int x = 0; x < m; x++) {
-      int b = 0;
-      int rw = 0;
-      for (int e = g.offs[x]; e < g.offs[x + 1]; e++) {
-        if ((g.typ[e] & base) != 0) b++;
-        if ((g.typ[e] & Edges.RW) != 0) rw++;
-      }
-      offs[2 * x + 1] = offs[2 * x] + b + rw;
-      offs[2 * x + 2] = offs[2 * x + 1] + b;
-    }
-    int[] adj = new int[offs[2 * m]];
-    for (int x = 0; x < m; x++) {
-      int a = offs[2 * x];
-      int b = offs[2 * x + 1];
-      for (int e = g.offs[x]; e < g.offs[x + 1]; e++) {
-        int y = g.adj[e];
-        if ((g.typ[e] & base) != 0) {
-          adj[a++] = 2 * y;
-          adj[b++] = 2 * y;
-        }
-        if ((g.typ[e] & Edges.RW) != 0) adj[a++] = 2 * y + 1;
-      }
-    }
-    Tarjan t = Tarjan.of(2 * m, offs, adj, null, -1);
+    Tarjan t = g.productComponents(mask & ~Edges.RW);
     BitSet keep = new BitSet(cu.size());
     for (int i = 0; i < cu.size(); i++) {
       if (t.comp[2 * cu.get(i)] == t.comp[2 * cv.get(i) + 1]) keep.set(i);

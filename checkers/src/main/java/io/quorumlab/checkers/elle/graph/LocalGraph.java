@@ -67,4 +67,38 @@ public final class LocalGraph {
   public Tarjan components(int mask) {
     return Tarjan.of(size, offs, adj, typ, mask);
   }
+
+  /**
+   * Components of the two-state product graph in which a read-write edge may only follow an edge of
+   * {@code base} or start a walk: vertex {@code 2x} is x reached by a {@code base} edge (or the start),
+   * {@code 2x+1} is x reached by a read-write edge. Its cycles are the cycles of {@code base} and
+   * read-write edges with no two read-write edges adjacent.
+   */
+  public Tarjan productComponents(int base) {
+    int[] pOffs = new int[2 * size + 1];
+    for (int x = 0; x < size; x++) {
+      int b = 0;
+      int rw = 0;
+      for (int e = offs[x]; e < offs[x + 1]; e++) {
+        if ((typ[e] & base) != 0) b++;
+        if ((typ[e] & Edges.RW) != 0) rw++;
+      }
+      pOffs[2 * x + 1] = pOffs[2 * x] + b + rw;
+      pOffs[2 * x + 2] = pOffs[2 * x + 1] + b;
+    }
+    int[] pAdj = new int[pOffs[2 * size]];
+    for (int x = 0; x < size; x++) {
+      int a = pOffs[2 * x];
+      int b = pOffs[2 * x + 1];
+      for (int e = offs[x]; e < offs[x + 1]; e++) {
+        int y = adj[e];
+        if ((typ[e] & base) != 0) {
+          pAdj[a++] = 2 * y;
+          pAdj[b++] = 2 * y;
+        }
+        if ((typ[e] & Edges.RW) != 0) pAdj[a++] = 2 * y + 1;
+      }
+    }
+    return Tarjan.of(2 * size, pOffs, pAdj, null, -1);
+  }
 }

@@ -330,16 +330,8 @@ public final class DockerCluster implements Cluster {
   public void partition(Map<String, Set<String>> newGrudge) throws Exception {
     synchronized (lock) {
       requireStarted();
-      Map<String, Set<String>> copy = new TreeMap<>();
-      newGrudge.forEach((to, froms) -> {
-        node(to);
-        froms.forEach(this::node);
-        Set<String> others = new TreeSet<>(froms);
-        others.remove(to);
-        if (!others.isEmpty()) copy.put(to, Set.copyOf(others));
-      });
       Map<String, Set<String>> old = grudge;
-      grudge = Map.copyOf(copy);
+      grudge = Link.normalized(newGrudge, this::node);
       // Only nodes whose own rules change are touched; frozen or dead ones get them when back.
       List<String> changed = nodeIds.stream()
           .filter(n -> !old.getOrDefault(n, Set.of()).equals(grudge.getOrDefault(n, Set.of())))

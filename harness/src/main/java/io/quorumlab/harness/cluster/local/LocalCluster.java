@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -219,16 +218,9 @@ public final class LocalCluster implements Cluster {
   public void partition(Map<String, Set<String>> grudge) {
     synchronized (lock) {
       requireStarted();
-      Map<String, Set<String>> copy = new TreeMap<>();
-      grudge.forEach((to, froms) -> {
-        node(to);
-        froms.forEach(this::node);
-        Set<String> others = new TreeSet<>(froms);
-        others.remove(to);
-        if (!others.isEmpty()) copy.put(to, Set.copyOf(others));
-      });
-      proxies.rules().cutExactly(Link.cutBy(copy));
-      this.grudge = Map.copyOf(copy);
+      Map<String, Set<String>> normalized = Link.normalized(grudge, this::node);
+      proxies.rules().cutExactly(Link.cutBy(normalized));
+      this.grudge = normalized;
     }
   }
 
