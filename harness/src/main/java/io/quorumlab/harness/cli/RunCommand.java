@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
           + "quorum, the fast settings many deployments choose, while partitions come and go every 10 s: the "
           + "register workload then finds stale reads and keys that are not linearizable, and the summary and "
           + "report explain each. Then try --w 2 --r 2 (W + R > N: most anomalies go, but not all; partitions longer "
-          + "than the failure detector's ~20 s, e.g. --nemesis-interval 30 --time-limit 120, let the sloppy quorum "
+          + "than the failure detector's 5-9 s, e.g. --nemesis-interval 20 --time-limit 120, let the sloppy quorum "
           + "break it again), and --conflicts abd --quorum strict --read-repair blocking to see the same load come "
           + "out valid.",
       "",

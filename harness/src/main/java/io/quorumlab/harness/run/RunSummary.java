@@ -94,7 +94,7 @@ public final class RunSummary {
         out.add("siblings keep every concurrent add and the next add merges them, so no acknowledged add is lost.");
       } else if (s.w() + s.r() > s.n() && s.quorum() == Quorum.SLOPPY) {
         out.add("no anomaly this time, which does not make this configuration safe: a sloppy quorum takes over only after "
-            + "the failure detector convicts a node (about 20 s without a heartbeat), so try --nemesis-interval 30 "
+            + "the failure detector convicts a node (5-9 s without a heartbeat), so try --nemesis-interval 20 "
             + "--time-limit 120, or --nemesis all.");
       } else {
         out.add("no anomaly this time, which does not make this configuration safe: try a longer --time-limit, "

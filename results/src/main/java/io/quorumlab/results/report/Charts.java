@@ -39,9 +39,7 @@ final class Charts {
 
   /** One point per op: colour by outcome, marker by read/write; log latency axis. */
   static XYChart latencyScatter(ScatterSample sample, TimeAxis axis) {
-    XYChart c = timeChart("Latency (ms, log scale)", axis);
-    c.getStyler().setYAxisLogarithmic(true);
-    c.getStyler().setYAxisDecimalPattern("#,##0.###");
+    XYChart c = latencyChart(axis);
     c.getStyler().setMarkerSize(4);
     // The page draws a larger legend with counts (see ReportPage): XChart's markers are tiny.
     c.getStyler().setLegendVisible(false);
@@ -72,20 +70,12 @@ final class Charts {
         s.setMarkerColor(colour(outcome, kind));
       }
     }
-    if (!any) {
-      addEmpty(c);
-    } else {
-      c.getStyler().setYAxisMin(Math.max(0.001, niceFloor(min)));
-      c.getStyler().setYAxisMax(niceCeil(max));
-    }
-    return c;
+    return withLatencyRange(c, any, min, max);
   }
 
   /** Per-second p50 and p99 of ok reads and writes; log latency axis. */
   static XYChart latencyQuantiles(List<TimeBucket> timeline, TimeAxis axis) {
-    XYChart c = timeChart("Latency (ms, log scale)", axis);
-    c.getStyler().setYAxisLogarithmic(true);
-    c.getStyler().setYAxisDecimalPattern("#,##0.###");
+    XYChart c = latencyChart(axis);
     double min = Double.MAX_VALUE;
     double max = 0;
     boolean any = false;
@@ -118,6 +108,19 @@ final class Charts {
           ? new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 3f}, 0f)
           : new BasicStroke(1.8f));
     }
+    return withLatencyRange(c, any, min, max);
+  }
+
+  /** A time chart with a log latency axis in milliseconds. */
+  private static XYChart latencyChart(TimeAxis axis) {
+    XYChart c = timeChart("Latency (ms, log scale)", axis);
+    c.getStyler().setYAxisLogarithmic(true);
+    c.getStyler().setYAxisDecimalPattern("#,##0.###");
+    return c;
+  }
+
+  /** Bounds the latency axis to the data's round range, or marks the chart empty when nothing was drawn. */
+  private static XYChart withLatencyRange(XYChart c, boolean any, double min, double max) {
     if (!any) {
       addEmpty(c);
     } else {

@@ -17,32 +17,25 @@ public sealed interface ClientRequest extends Message {
     }
   }
 
-  /** Liveness probe; key and options are unused. */
-  record Ping(long id) implements ClientRequest {
+  /** A request for the receiving node itself, about no key: it has no key and default options. */
+  sealed interface ForNode extends ClientRequest {
     @Override
-    public String key() {
+    default String key() {
       return "";
     }
 
     @Override
-    public WireOptions options() {
+    default WireOptions options() {
       return WireOptions.DEFAULTS;
     }
   }
+
+  /** Liveness probe. */
+  record Ping(long id) implements ForNode {}
 
   /**
    * An administrative command for the receiving node itself ({@code status}, {@code leave},
    * {@code repair}); never forwarded. The answer is an {@link ClientReply.AdminOk} carrying JSON.
    */
-  record Admin(long id, String command) implements ClientRequest {
-    @Override
-    public String key() {
-      return "";
-    }
-
-    @Override
-    public WireOptions options() {
-      return WireOptions.DEFAULTS;
-    }
-  }
+  record Admin(long id, String command) implements ForNode {}
 }
