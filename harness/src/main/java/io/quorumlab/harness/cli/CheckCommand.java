@@ -178,11 +178,19 @@ public final class CheckCommand implements Callable<Integer> {
     } else {
       stdout.println(file + ": " + result.verdict().name() + " - " + result.summary());
       for (String line : result.explanation()) stdout.println("  " + line);
-      for (Path a : artifacts) stdout.println("  timeline: " + a);
+      for (Path a : artifacts) stdout.println("  " + artifactLabel(a) + ": " + a);
       for (String n : notes) stdout.println("  " + n);
       stdout.flush();
     }
     return new Outcome(code, j);
+  }
+
+  /** What a checker's file is, by its kind: an HTML timeline, or a Graphviz drawing of a cycle. */
+  private static String artifactLabel(Path artifact) {
+    String name = artifact.getFileName().toString();
+    if (name.endsWith(".html")) return "timeline";
+    if (name.endsWith(".dot") || name.endsWith(".svg")) return "cycle";
+    return "file";
   }
 
   private Outcome badInput(Map<String, Object> j, String message) {
@@ -203,7 +211,7 @@ public final class CheckCommand implements Callable<Integer> {
     Path dir = out != null ? out : input.toAbsolutePath().getParent();
     if (out == null && !writableDir(dir)) {
       Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "quorumlab-check");
-      notes.add("(" + dir + " is not writable; wrote the timeline to " + fallback + ")");
+      notes.add("(" + dir + " is not writable; wrote its files to " + fallback + ")");
       dir = fallback;
     }
     String base = input.getFileName().toString();
