@@ -59,7 +59,7 @@ final class EdnCodec {
       lines.add(line);
     }
     int[] partner = Pairing.pair(ops, i -> lines.get(i), file);
-    return new History(ops, partner);
+    return new History(ops, partner, lines.stream().mapToLong(Long::longValue).toArray(), file);
   }
 
   static void write(History history, Writer out) throws IOException {

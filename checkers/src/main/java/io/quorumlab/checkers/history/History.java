@@ -1,5 +1,6 @@
 package io.quorumlab.checkers.history;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,21 +15,33 @@ import java.util.function.Predicate;
  * invocations with completions is computed on first use and validated then: a malformed history
  * (completion without invocation, two open operations of one process) throws
  * {@link HistoryParseException}. Histories read by {@link Histories} are validated while reading,
- * with line numbers.
+ * with line numbers, and remember each op's source line so that checkers that find an op they cannot
+ * interpret can say where it is ({@link #sourceLine}, {@link #positionOf}).
  */
 public final class History {
   private final List<Op> ops;
   private volatile int[] partner;
   private volatile List<Operation> operations;
+  /** Position -> 1-based source line; null when the ops did not come from text. Not part of equality. */
+  private final long[] lines;
+  private final Path source;
 
   public History(List<Op> ops) {
-    this.ops = List.copyOf(ops);
+    this(ops, null, null, null);
   }
 
-  /** A history whose pairing is already known (the readers validate with line numbers). */
-  History(List<Op> ops, int[] partner) {
+  /**
+   * A history read from text, whose pairing is already known (the readers validate with line
+   * numbers).
+   *
+   * @param lines position -> 1-based source line, or null
+   * @param source the file it was read from, or null
+   */
+  History(List<Op> ops, int[] partner, long[] lines, Path source) {
     this.ops = List.copyOf(ops);
     this.partner = partner;
+    this.lines = lines;
+    this.source = source;
   }
 
   public static History of(Op... ops) {
@@ -45,6 +58,24 @@ public final class History {
 
   public boolean isEmpty() {
     return ops.isEmpty();
+  }
+
+  /** The file this history was read from, or null. */
+  public Path source() {
+    return source;
+  }
+
+  /** The 1-based line on which the op at {@code position} starts in {@link #source()}, or 0 when unknown. */
+  public long sourceLine(int position) {
+    return lines == null || position < 0 || position >= lines.length ? 0 : lines[position];
+  }
+
+  /** The position in {@link #ops()} of the first op whose {@code index} is {@code opIndex}, or -1. */
+  public int positionOf(long opIndex) {
+    // indices are usually positions; look there first, then search
+    if (opIndex >= 0 && opIndex < ops.size() && ops.get((int) opIndex).index() == opIndex) return (int) opIndex;
+    for (int i = 0; i < ops.size(); i++) if (ops.get(i).index() == opIndex) return i;
+    return -1;
   }
 
   /**
@@ -108,9 +139,16 @@ public final class History {
     return filter(Op::isNemesis);
   }
 
-  /** The ops that match, in order; indices are kept. */
+  /** The ops that match, in order; indices, source and source lines are kept. */
   public History filter(Predicate<Op> keep) {
-    return new History(ops.stream().filter(keep).toList());
+    List<Op> kept = new ArrayList<>();
+    long[] keptLines = lines == null ? null : new long[ops.size()];
+    for (int i = 0; i < ops.size(); i++) {
+      if (!keep.test(ops.get(i))) continue;
+      if (keptLines != null) keptLines[kept.size()] = lines[i];
+      kept.add(ops.get(i));
+    }
+    return new History(kept, null, keptLines == null ? null : java.util.Arrays.copyOf(keptLines, kept.size()), source);
   }
 
   /** The distinct processes, in order of first appearance. */

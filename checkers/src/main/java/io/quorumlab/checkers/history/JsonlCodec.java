@@ -47,7 +47,7 @@ final class JsonlCodec {
         throw new HistoryParseException(file, line, "JSON syntax error: " + e.getOriginalMessage(), e);
       }
     }
-    return new History(ops, Pairing.pair(ops, i -> lines.get(i), file));
+    return new History(ops, Pairing.pair(ops, i -> lines.get(i), file), lines.stream().mapToLong(Long::longValue).toArray(), file);
   }
 
   /** The value at the parser's current token as plain data: integers as Long, objects in order. */

@@ -152,7 +152,11 @@ public final class CheckCommand implements Callable<Integer> {
     try (ProgressLine progress = new ProgressLine(stderr, file.getFileName().toString())) {
       CheckContext ctx = new CheckContext(scratch, Duration.ofSeconds(timeLimitSeconds), memoryLimitMib << 20, progress::update);
       result = chosen.check(history, ctx);
-    } catch (IllegalArgumentException | HistoryParseException e) {
+    } catch (HistoryParseException e) {
+      deleteQuietly(scratch);
+      // a checker that found an op it cannot interpret located it in the file already
+      return badInput(j, e.file() != null ? e.getMessage() : file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
       deleteQuietly(scratch);
       return badInput(j, file + ": " + e.getMessage());
     } catch (UncheckedIOException e) {

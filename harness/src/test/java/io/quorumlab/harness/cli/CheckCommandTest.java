@@ -50,7 +50,7 @@ class CheckCommandTest {
   void readOnlyInputDirectoryFallsBackAndSaysWhere() throws IOException {
     CliRun r = run("check", kv("c01-bad.txt"));
     assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
-    assertThat(r.out()).contains("is not writable; wrote the timeline to");
+    assertThat(r.out()).contains("is not writable; wrote its files to");
     try (Stream<Path> s = Files.list(corpora().resolve("porcupine-kv"))) {
       assertThat(s.map(Path::toString)).noneMatch(p -> p.endsWith(".html"));
     }
@@ -80,6 +80,28 @@ class CheckCommandTest {
     CliRun r = run("check", bad.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(r.err().strip()).isEqualTo("quorumlab: " + bad + ":2: completion (ok read, index 1) of process 1 has no open invocation");
+  }
+
+  @Test
+  void malformedTransactionNamesItsLineAndIndex() throws IOException {
+    Path bad = tmp.resolve("la.jsonl");
+    Files.writeString(bad, """
+        {"index":0,"process":0,"type":"invoke","f":"txn","value":[["append","x",1]]}
+        {"index":1,"process":0,"type":"ok","f":"txn","value":[["append","x",1]]}
+
+        {"index":2,"process":1,"type":"invoke","f":"txn","value":[["append","x",1]]}
+        {"index":3,"process":1,"type":"ok","f":"txn","value":[["append","x",1]]}
+        """);
+    CliRun r = run("check", "--checker", "list-append", bad.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(r.err().strip()).isEqualTo("quorumlab: " + bad + ":5: op index 3: micro-op 0: appends 1 to key x, which op index 1 also appends;"
+        + " list-append needs every appended value to be unique per key");
+    Path edn = tmp.resolve("la.edn");
+    Files.writeString(edn, "{:type :invoke, :process 0, :f :txn, :value [[:r :x nil]]}\n{:type :ok, :process 0, :f :txn, :value [[:r :x 3]]}\n");
+    CliRun e = run("check", "--checker", "list-append", edn.toString());
+    assertThat(e.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(e.err().strip()).startsWith("quorumlab: " + edn + ":2: op index 1: micro-op 0: reads key ").contains("not a list")
+        .doesNotContain("Exception");
   }
 
   @Test

@@ -173,7 +173,7 @@ public final class ListAppendAnalyzer {
   }
 
   private MalformedHistoryException malformed(int t, int mop, String what) {
-    return new MalformedHistoryException(txns.opIndex(t), "micro-op " + mop + ": " + what);
+    return new MalformedHistoryException(txns.history, txns.opIndex(t), "micro-op " + mop + ": " + what);
   }
 
   /** Pass 2: each key's version order from its longest read. */
@@ -197,7 +197,7 @@ public final class ListAppendAnalyzer {
       for (int i = 0; i < l.size(); i++) {
         Object x = l.get(i);
         if (x == null) {
-          throw new MalformedHistoryException(txns.opIndex(longestTxn[k]), "reads key " + keys.get(k) + " as a list containing nil");
+          throw new MalformedHistoryException(txns.history, txns.opIndex(longestTxn[k]), "reads key " + keys.get(k) + " as a list containing nil");
         }
         int e = el.find(k, x);
         if (e < 0) e = el.intern(k, x);

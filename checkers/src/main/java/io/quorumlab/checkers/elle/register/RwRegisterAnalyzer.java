@@ -145,7 +145,7 @@ public final class RwRegisterAnalyzer {
   }
 
   private MalformedHistoryException malformed(int t, int mop, String what) {
-    return new MalformedHistoryException(txns.opIndex(t), "micro-op " + mop + ": " + what);
+    return new MalformedHistoryException(txns.history, txns.opIndex(t), "micro-op " + mop + ": " + what);
   }
 
   /** Builds the version graphs source by source, dropping any source that makes one cyclic. */

@@ -75,7 +75,7 @@ public final class Txns {
       };
       process[t] = op.process();
       Object value = type[t] == OK ? done.value() : op.value();
-      mops[t] = microOps(type[t] == OK ? done : op, value);
+      mops[t] = microOps(history, type[t] == OK ? done : op, value);
       totalMops += mops[t].size();
       t++;
     }
@@ -86,9 +86,9 @@ public final class Txns {
     return op.type() == OpType.INVOKE && !op.isNemesis() && "txn".equals(op.f());
   }
 
-  private static List<?> microOps(Op op, Object value) {
+  private static List<?> microOps(History history, Op op, Object value) {
     if (!(value instanceof List<?> list)) {
-      throw new MalformedHistoryException(op.index(), "a transaction's value must be a list of micro-ops [f key value], found "
+      throw new MalformedHistoryException(history, op.index(), "a transaction's value must be a list of micro-ops [f key value], found "
           + describe(value));
     }
     return list;
@@ -103,7 +103,7 @@ public final class Txns {
   public List<?> mop(int t, int i) {
     Object m = mops[t].get(i);
     if (!(m instanceof List<?> mop) || mop.size() != 3 || !(mop.get(0) instanceof String) || mop.get(1) == null) {
-      throw new MalformedHistoryException(opIndex(t), "micro-op " + i + " must be [f key value] with a function name and a key, found "
+      throw new MalformedHistoryException(history, opIndex(t), "micro-op " + i + " must be [f key value] with a function name and a key, found "
           + describe(m));
     }
     return mop;
