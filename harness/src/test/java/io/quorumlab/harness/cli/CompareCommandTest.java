@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorumlab.harness.compare.CompareOutput;
 import io.quorumlab.results.RunDirectory;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,22 +19,8 @@ import org.w3c.dom.NodeList;
 class CompareCommandTest {
   @TempDir Path tmp;
 
-  private record Run(int code, String out, String err) {}
-
-  private static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.run(args);
   }
 
   @Test
@@ -48,25 +31,25 @@ class CompareCommandTest {
         new Case("3/2/2:turbo", "quorumlab: bad configuration '3/2/2:turbo': unknown mode 'turbo'"),
         new Case("5/3/3", "quorumlab: configuration '5/3/3': N=5 needs 1 <= N <= nodes (3)"),
         new Case("3/2/2:siblings", "quorumlab: configuration '3/2/2:siblings': the register workload"))) {
-      Run r = run("compare", "--nodes", "3", "--configs", c.configs(), "--out", tmp.toString());
+      CliRun r = run("compare", "--nodes", "3", "--configs", c.configs(), "--out", tmp.toString());
       assertThat(r.code()).as(c.configs()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
       assertThat(r.err()).as(c.configs()).startsWith(c.message()).doesNotContain("Exception");
     }
     assertThat(tmp.resolve("compare")).doesNotExist();
-    Run repeat = run("compare", "--repeat", "0", "--out", tmp.toString());
+    CliRun repeat = run("compare", "--repeat", "0", "--out", tmp.toString());
     assertThat(repeat.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(repeat.err()).contains("--repeat must be between 1 and 100, not 0");
-    Run bench = run("compare", "--configs", "3/1/1", "--with-bench", "--out", tmp.toString());
+    CliRun bench = run("compare", "--configs", "3/1/1", "--with-bench", "--out", tmp.toString());
     assertThat(bench.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(bench.err()).contains("--with-bench: no benchmark results under").contains("run 'quorumlab bench' first");
-    Run expect = run("compare", "--expect", "green");
+    CliRun expect = run("compare", "--expect", "green");
     assertThat(expect.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(expect.err()).contains("expected valid or invalid, not 'green'");
   }
 
   @Test
   void benchRefusesBadArgumentsWithoutBuildingOrRunningAnything() {
-    Run r = run("bench", "--configs", "3/2/2:abd");
+    CliRun r = run("bench", "--configs", "3/2/2:abd");
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(r.err()).contains("give conflict modes with --conflicts");
     r = run("bench", "--configs", "7/4/4");
@@ -83,7 +66,7 @@ class CompareCommandTest {
   @Test
   void aTinyComparisonWritesTheTableAndTheGateFailsTheUnsafeConfiguration() throws Exception {
     Path junit = tmp.resolve("reports/gate.xml");
-    Run r = run("compare", "--configs", "3/1/1,3/2/2", "--nodes", "3", "--time-limit", "5", "--nemesis-interval", "1.5",
+    CliRun r = run("compare", "--configs", "3/1/1,3/2/2", "--nodes", "3", "--time-limit", "5", "--nemesis-interval", "1.5",
         "--quiesce", "0.5", "--seed", "11", "--out", tmp.toString(), "--expect", "valid", "--junit", junit.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.INVALID);
     assertThat(r.err()).contains("[1/2] 3/1/1").contains("[2/2] 3/2/2").contains("junit       " + junit);
