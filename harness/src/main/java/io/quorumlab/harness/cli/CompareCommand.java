@@ -17,7 +17,6 @@ import io.quorumlab.store.config.ReadRepair;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -84,11 +83,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Mixin GateOptions gate = new GateOptions();
 
-  @Option(names = "--backend", paramLabel = "local|docker", description = "Where the nodes run (default: ${DEFAULT-VALUE}).")
-  String backend = RunSpec.DEFAULT_BACKEND;
-
-  @Option(names = "--nodes", paramLabel = "K", description = "Cluster size (default: ${DEFAULT-VALUE}).")
-  int nodes = RunSpec.DEFAULT_NODES;
+  @Mixin LoadOptions load = new LoadOptions();
 
   @Option(names = "--quorum", paramLabel = "sloppy|strict",
       description = "Quorum of configurations that do not say (default: strict, so that 3/2/2 and 3/2/2:sloppy differ).")
@@ -105,44 +100,15 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--fsync", paramLabel = "always|periodic|never", description = "WAL sync of configurations that do not say (default: always).")
   FsyncPolicy fsync = FsyncPolicy.ALWAYS;
 
-  @Option(names = "--workload", paramLabel = "register|list-append|set", description = "Workload of every run (default: ${DEFAULT-VALUE}).")
-  String workload = RunSpec.DEFAULT_WORKLOAD;
-
-  @Option(names = "--nemesis", paramLabel = "FAULTS",
-      description = "none, or a comma-separated list of partition, kill, pause, slow; all for every kind (default: ${DEFAULT-VALUE}).")
-  String nemesis = RunSpec.DEFAULT_NEMESIS;
-
-  @Option(names = "--nemesis-interval", paramLabel = "S", description = "Seconds each fault lasts, and each recovery (default: ${DEFAULT-VALUE}).")
-  double nemesisInterval = RunSpec.DEFAULT_NEMESIS_INTERVAL;
-
   @Option(names = "--time-limit", paramLabel = "S", description = "Seconds of load per run (default: ${DEFAULT-VALUE}).")
   double timeLimit = DEFAULT_TIME_LIMIT;
 
-  @Option(names = "--rate", paramLabel = "OPS", description = "Ops per second, open loop; 0 for full speed (default: ${DEFAULT-VALUE}).")
-  double rate = RunSpec.DEFAULT_RATE;
-
-  @Option(names = "--concurrency", paramLabel = "C", description = "Processes with an op in flight at once (default: ${DEFAULT-VALUE}).")
-  int concurrency = RunSpec.DEFAULT_CONCURRENCY;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Seed of the ops and the fault schedule, shared by every configuration (default: random).")
-  Long seed;
-
-  @Option(names = "--out", paramLabel = "DIR", description = "Where runs and the comparison are written (default: ${DEFAULT-VALUE}).")
-  Path out = Path.of("runs");
-
-  @Option(names = "--quiesce", paramLabel = "S", description = "Seconds to wait after healing, before the final reads (default: ${DEFAULT-VALUE}).")
-  double quiesce = RunSpec.DEFAULT_QUIESCE;
-
-  @Option(names = "--request-timeout-ms", paramLabel = "MS", description = "Coordinator timeout for reaching a quorum (default: ${DEFAULT-VALUE}).")
-  long requestTimeoutMs = RunSpec.DEFAULT_REQUEST_TIMEOUT_MS;
-
   ComparePlan plan() {
     List<ConfigSpec> list = ConfigParser.parseList(configs);
-    long s = seed != null ? seed : new SecureRandom().nextLong() & (Long.MAX_VALUE >> 8);
-    RunSpec base = new RunSpec(backend, nodes, RunSpec.DEFAULT_N, RunSpec.DEFAULT_W, RunSpec.DEFAULT_R, quorum,
-        readRepair != null ? readRepair : ReadRepair.ASYNC, conflicts, fsync, workload, nemesis, nemesisInterval, timeLimit, rate,
-        concurrency, s, quiesce, requestTimeoutMs);
-    ComparePlan plan = new ComparePlan(base, readRepair, list, repeat, gate.expect(), out);
+    // N/W/R and the modes come from each configuration; these are the defaults they override.
+    RunSpec base = load.spec(RunSpec.DEFAULT_N, RunSpec.DEFAULT_W, RunSpec.DEFAULT_R, quorum,
+        readRepair != null ? readRepair : ReadRepair.ASYNC, conflicts, fsync, timeLimit);
+    ComparePlan plan = new ComparePlan(base, readRepair, list, repeat, gate.expect(), load.out());
     plan.validate();
     return plan;
   }
@@ -154,7 +120,7 @@ public final class CompareCommand implements Callable<Integer> {
     BenchResults bench = null;
     if (withBench != null) {
       try {
-        bench = BenchResults.locate(withBench, out);
+        bench = BenchResults.locate(withBench, load.out());
       } catch (IOException e) {
         throw new UsageException("--with-bench: " + e.getMessage());
       }

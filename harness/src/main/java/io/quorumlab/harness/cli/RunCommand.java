@@ -10,8 +10,6 @@ import io.quorumlab.store.config.FsyncPolicy;
 import io.quorumlab.store.config.Quorum;
 import io.quorumlab.store.config.ReadRepair;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -45,12 +43,6 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--backend", paramLabel = "local|docker", description = "Where the nodes run (default: ${DEFAULT-VALUE}).")
-  String backend = RunSpec.DEFAULT_BACKEND;
-
-  @Option(names = "--nodes", paramLabel = "K", description = "Cluster size (default: ${DEFAULT-VALUE}).")
-  int nodes = RunSpec.DEFAULT_NODES;
-
   @Option(names = "--n", paramLabel = "N", description = "Replicas per key (default: ${DEFAULT-VALUE}).")
   int n = RunSpec.DEFAULT_N;
 
@@ -74,50 +66,16 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--fsync", paramLabel = "always|periodic|never", description = "WAL sync policy (default: always).")
   FsyncPolicy fsync = FsyncPolicy.ALWAYS;
 
-  @Option(names = "--workload", paramLabel = "register|list-append|set",
-      description = "register (reads/writes; linearizability, stale reads), list-append (Elle, strict-serializable), "
-          + "set (shopping cart; lost adds). Default: ${DEFAULT-VALUE}.")
-  String workload = RunSpec.DEFAULT_WORKLOAD;
-
-  @Option(names = "--nemesis", paramLabel = "FAULTS",
-      description = "none, or a comma-separated list of partition, kill, pause, slow; all for every kind (default: ${DEFAULT-VALUE}).")
-  String nemesis = RunSpec.DEFAULT_NEMESIS;
-
-  @Option(names = "--nemesis-interval", paramLabel = "S",
-      description = "Seconds each fault lasts, and each recovery between faults (default: ${DEFAULT-VALUE}).")
-  double nemesisInterval = RunSpec.DEFAULT_NEMESIS_INTERVAL;
-
   @Option(names = "--time-limit", paramLabel = "S", description = "Seconds of load (default: ${DEFAULT-VALUE}).")
   double timeLimit = RunSpec.DEFAULT_TIME_LIMIT;
 
-  @Option(names = "--rate", paramLabel = "OPS",
-      description = "Ops per second, scheduled in advance (open loop; latency counts from the schedule); 0 sends as fast "
-          + "as the processes can (default: ${DEFAULT-VALUE}).")
-  double rate = RunSpec.DEFAULT_RATE;
-
-  @Option(names = "--concurrency", paramLabel = "C", description = "Processes with an op in flight at once (default: ${DEFAULT-VALUE}).")
-  int concurrency = RunSpec.DEFAULT_CONCURRENCY;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Seed of the ops and the fault schedule (default: random, printed and saved in spec.json).")
-  Long seed;
-
-  @Option(names = "--out", paramLabel = "DIR", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
-  Path out = Path.of("runs");
-
-  @Option(names = "--quiesce", paramLabel = "S", description = "Seconds to wait after healing, before the final reads (default: ${DEFAULT-VALUE}).")
-  double quiesce = RunSpec.DEFAULT_QUIESCE;
-
-  @Option(names = "--request-timeout-ms", paramLabel = "MS",
-      description = "Coordinator timeout for reaching a quorum; an op that hits it is indeterminate (default: ${DEFAULT-VALUE}).")
-  long requestTimeoutMs = RunSpec.DEFAULT_REQUEST_TIMEOUT_MS;
+  @picocli.CommandLine.Mixin LoadOptions load = new LoadOptions();
 
   /** --junit FILE and --expect valid|invalid: the CI gate (issue 8). */
   @picocli.CommandLine.Mixin io.quorumlab.harness.gate.GateOptions gate = new io.quorumlab.harness.gate.GateOptions();
 
   RunSpec toSpec() {
-    long s = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-    return new RunSpec(backend, nodes, n, w, r, quorum, readRepair, conflicts, fsync, workload, nemesis, nemesisInterval,
-        timeLimit, rate, concurrency, s, quiesce, requestTimeoutMs);
+    return load.spec(n, w, r, quorum, readRepair, conflicts, fsync, timeLimit);
   }
 
   @Override
@@ -130,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
     err.println("quorumlab run: " + runSpec.workload() + " on " + runSpec.nodes() + " " + runSpec.backend() + " nodes, "
         + runSpec.label() + ", seed " + runSpec.seed());
     err.flush();
-    Runner runner = new Runner(runSpec, out, ConsoleProgress.console(err));
+    Runner runner = new Runner(runSpec, load.out(), ConsoleProgress.console(err));
     CountDownLatch printed = new CountDownLatch(1);
     // Ctrl-C: stop the load, heal, tear down, write what was recorded; wait for the summary.
     Thread hook = new Thread(() -> {
