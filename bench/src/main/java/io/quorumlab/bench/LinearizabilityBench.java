@@ -3,7 +3,7 @@ package io.quorumlab.bench;
 import io.quorumlab.checkers.CheckContext;
 import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Checker;
-import io.quorumlab.checkers.CheckerRegistry;
+import io.quorumlab.checkers.registry.CheckerRegistry;
 import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.Histories;
 import io.quorumlab.checkers.history.History;
@@ -88,11 +88,11 @@ public class LinearizabilityBench {
     throw new IllegalStateException(history + " is not in expected.tsv");
   }
 
-  /** The shared corpora: -Dquorumlab.corpora, else ../shared/corpora from the project root or a module. */
+  /** The project's corpora: -Dquorumlab.corpora, else corpora/ from the project root or a module. */
   static Path corpora() {
     String p = System.getProperty("quorumlab.corpora");
     if (p != null) return Path.of(p);
-    for (String candidate : new String[] {"../shared/corpora", "../../shared/corpora"}) {
+    for (String candidate : new String[] {"corpora", "../corpora"}) {
       if (Files.isDirectory(Path.of(candidate))) return Path.of(candidate);
     }
     throw new IllegalStateException("corpora not found: run from the project root or pass -Dquorumlab.corpora=DIR");

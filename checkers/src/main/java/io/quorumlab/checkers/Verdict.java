@@ -1,6 +1,12 @@
 package io.quorumlab.checkers;
 
-/** A checker's answer, with the exit code DESIGN.md assigns it. */
+import java.util.Locale;
+
+/**
+ * A checker's answer, with its process exit code (docs/architecture.md). {@link #and} is the one
+ * rule for combining verdicts, used by {@code check}, {@code run}, {@code compare} and the checkers
+ * alike: invalid beats unknown beats valid.
+ */
 public enum Verdict {
   VALID(0),
   INVALID(1),
@@ -20,7 +26,14 @@ public enum Verdict {
     return VALID;
   }
 
+  /** {@link #and} over all of them; nothing at all is valid (callers decide whether nothing is allowed). */
+  public static Verdict all(Iterable<Verdict> verdicts) {
+    Verdict v = VALID;
+    for (Verdict each : verdicts) v = v.and(each);
+    return v;
+  }
+
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The shared validation corpora (read in place, never copied). */
+/** The validation corpora the project carries in {@code corpora/} (see its README). */
 public final class Corpora {
   private Corpora() {}
 
   public static Path dir() {
     String p = System.getProperty("quorumlab.corpora");
-    Path dir = p != null ? Path.of(p) : Path.of("../../shared/corpora");
+    Path dir = p != null ? Path.of(p) : Path.of("../corpora");
     if (!Files.isDirectory(dir)) throw new IllegalStateException("corpora not found at " + dir.toAbsolutePath());
     return dir;
   }

@@ -46,12 +46,10 @@ public record RunResults(
 
   static Verdict combine(RunInfo info, List<CheckSummary> checks) {
     if (info.crashed() || checks.isEmpty()) return Verdict.UNKNOWN;
-    Verdict v = Verdict.VALID;
-    for (CheckSummary c : checks) v = v.and(c.verdict());
-    return v;
+    return Verdict.all(checks.stream().map(CheckSummary::verdict).toList());
   }
 
-  /** The process exit code DESIGN.md assigns: 0 valid, 1 invalid, 2 unknown. */
+  /** The process exit code docs/architecture.md assigns: 0 valid, 1 invalid, 2 unknown. */
   public int exitCode() {
     return verdict.exitCode;
   }

@@ -11,7 +11,7 @@ import us.bpsm.edn.Keyword;
 import us.bpsm.edn.Symbol;
 
 /**
- * Converts between edn-java's values and the model's plain values (DESIGN.md): keywords become
+ * Converts between edn-java's values and the model's plain values (docs/architecture.md): keywords become
  * strings without the colon, vectors and lists become {@link List}, maps keep their order.
  * Writing turns strings back into keywords where Jepsen uses keywords: the caller says where.
  */

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The two on-disk forms of a history: JSON lines (DESIGN.md) and Jepsen's {@code history.edn}. */
+/** The two on-disk forms of a history: JSON lines (docs/architecture.md) and Jepsen's {@code history.edn}. */
 public enum HistoryFormat {
   JSONL,
   EDN;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * DESIGN.md's {@code history.jsonl}: one JSON object per line; a JSON array of objects is read
+ * docs/architecture.md's {@code history.jsonl}: one JSON object per line; a JSON array of objects is read
  * too. One streaming parser reads the whole text, so line numbers come from its token locations.
  */
 final class JsonlCodec {

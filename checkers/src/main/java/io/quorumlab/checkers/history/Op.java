@@ -3,7 +3,7 @@ package io.quorumlab.checkers.history;
 import java.util.Map;
 
 /**
- * One line of a history, as DESIGN.md defines it. Values are plain Java data so that JSON and EDN
+ * One line of a history, as docs/architecture.md defines it. Values are plain Java data so that JSON and EDN
  * map onto them losslessly: {@code null}, {@link Long}, {@link String}, {@link Boolean},
  * {@link java.util.List} of values; a transaction's value is a list of micro-ops, each a list
  * {@code [f, key, value]} with {@code f} a String ("append", "r", "w").

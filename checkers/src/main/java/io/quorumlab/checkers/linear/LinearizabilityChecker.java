@@ -3,7 +3,6 @@ package io.quorumlab.checkers.linear;
 import io.quorumlab.checkers.CheckContext;
 import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Checker;
-import io.quorumlab.checkers.CheckerRegistry;
 import io.quorumlab.checkers.history.History;
 import java.util.List;
 import java.util.LinkedHashSet;
@@ -72,11 +71,11 @@ public final class LinearizabilityChecker implements Checker {
     history.ops().forEach(op -> {
       if (!op.isNemesis()) fs.add(op.f());
     });
-    for (String name : CheckerRegistry.modelNames()) {
-      Model<?> candidate = CheckerRegistry.model(name);
+    for (String name : Models.names()) {
+      Model<?> candidate = Models.byName(name);
       if (candidate.functions().containsAll(fs)) return candidate;
     }
     throw new IllegalArgumentException("no linearizability model knows the functions " + fs + "; models: "
-        + String.join(", ", CheckerRegistry.modelNames()) + " (or choose another checker)");
+        + String.join(", ", Models.names()) + " (or choose another checker)");
   }
 }

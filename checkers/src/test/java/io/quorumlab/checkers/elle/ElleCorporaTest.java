@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The verdicts that Elle's own test suite asserts for the histories in ../shared/corpora/elle. */
+/** The verdicts that Elle's own test suite asserts for the histories in corpora/elle. */
 class ElleCorporaTest {
 
   private static History corpus(String name) {

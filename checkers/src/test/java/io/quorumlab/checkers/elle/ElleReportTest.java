@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorumlab.checkers.CheckContext;
 import io.quorumlab.checkers.CheckResult;
-import io.quorumlab.checkers.CheckerRegistry;
+import io.quorumlab.checkers.registry.CheckerRegistry;
 import io.quorumlab.checkers.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;

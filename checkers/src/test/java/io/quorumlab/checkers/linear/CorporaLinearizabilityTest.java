@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorumlab.checkers.CheckContext;
 import io.quorumlab.checkers.CheckResult;
-import io.quorumlab.checkers.CheckerRegistry;
+import io.quorumlab.checkers.registry.CheckerRegistry;
 import io.quorumlab.checkers.Corpora;
 import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.Histories;

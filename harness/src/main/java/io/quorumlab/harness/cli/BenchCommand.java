@@ -1,5 +1,6 @@
 package io.quorumlab.harness.cli;
 
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.compare.BenchJar;
 import io.quorumlab.harness.compare.BenchResults;
 import io.quorumlab.harness.compare.ConfigParser;
@@ -82,9 +83,9 @@ public final class BenchCommand implements Callable<Integer> {
   List<String> jmhArguments(Path resultFile) {
     String configList = configs != null ? configs : quick ? QUICK_CONFIGS : DEFAULT_CONFIGS;
     for (ConfigSpec c : ConfigParser.parseList(configList)) {
-      if (c.conflicts() != null) throw new UsageException("--configs '" + c.text() + "': give conflict modes with --conflicts, not in the configuration");
-      if (c.expect() != null) throw new UsageException("--configs '" + c.text() + "': expect= has no meaning for a benchmark");
-      if (c.n() > 5) throw new UsageException("--configs '" + c.text() + "': N=" + c.n() + " > 5, the benchmark cluster's size");
+      if (c.conflicts() != null) throw new SpecException("--configs '" + c.text() + "': give conflict modes with --conflicts, not in the configuration");
+      if (c.expect() != null) throw new SpecException("--configs '" + c.text() + "': expect= has no meaning for a benchmark");
+      if (c.n() > 5) throw new SpecException("--configs '" + c.text() + "': N=" + c.n() + " > 5, the benchmark cluster's size");
     }
     String conflictList = list("--conflicts", conflicts != null ? conflicts : quick ? "lww" : "lww,siblings,abd", CONFLICTS);
     String faultList = list("--faults", faults, FAULTS);
@@ -99,7 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> items = new ArrayList<>();
     for (String s : value.split(",", -1)) {
       String v = s.strip().toLowerCase(java.util.Locale.ROOT);
-      if (!allowed.contains(v)) throw new UsageException(option + ": unknown value '" + s.strip() + "' (expected " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+      if (!allowed.contains(v)) throw new SpecException(option + ": unknown value '" + s.strip() + "' (expected " + String.join(", ", allowed.stream().sorted().toList()) + ")");
       if (!items.contains(v)) items.add(v);
     }
     return String.join(",", items);
@@ -112,7 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path probe = Path.of("jmh.json");
     jmhArguments(probe);
     Path jarFile = jar != null ? jar : BenchJar.defaultJar();
-    if (jar != null && !Files.isRegularFile(jar)) throw new UsageException("--jar " + jar + " does not exist");
+    if (jar != null && !Files.isRegularFile(jar)) throw new SpecException("--jar " + jar + " does not exist");
     if (jar == null) {
       String problem = BenchJar.ensureBuilt(jarFile, !noBuild, err);
       if (problem != null) {

@@ -1,11 +1,12 @@
 package io.quorumlab.harness.cli;
 
+import io.quorumlab.harness.SpecException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quorumlab.checkers.CheckContext;
 import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Checker;
-import io.quorumlab.checkers.CheckerRegistry;
+import io.quorumlab.checkers.registry.CheckerRegistry;
 import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.Histories;
 import io.quorumlab.checkers.history.History;
@@ -85,15 +86,15 @@ public final class CheckCommand implements Callable<Integer> {
       try {
         fmt = HistoryFormat.parse(format);
       } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
+        throw new SpecException(e.getMessage());
       }
     }
-    if (timeLimitSeconds <= 0 || memoryLimitMib <= 0) throw new UsageException("--time-limit and --memory-limit must be positive");
+    if (timeLimitSeconds <= 0 || memoryLimitMib <= 0) throw new SpecException("--time-limit and --memory-limit must be positive");
     if (out != null) {
       try {
         Files.createDirectories(out);
       } catch (IOException e) {
-        throw new UsageException("cannot create --out directory " + out + ": " + e.getMessage());
+        throw new SpecException("cannot create --out directory " + out + ": " + e.getMessage());
       }
     }
     PrintWriter stdout = spec.commandLine().getOut();
@@ -110,24 +111,25 @@ public final class CheckCommand implements Callable<Integer> {
     return worst(outcomes.stream().mapToInt(Outcome::exitCode).toArray());
   }
 
-  /** Bad input first, then invalid, then unknown, then valid. */
+  /** Bad input first; otherwise the verdicts combine by the one rule, {@link Verdict#and}. */
   static int worst(int... codes) {
-    int[] rank = {ExitCodes.BAD_ARGUMENTS, ExitCodes.INVALID, ExitCodes.UNKNOWN, ExitCodes.VALID};
-    for (int r : rank) {
-      for (int c : codes) if (c == r) return r;
+    Verdict v = Verdict.VALID;
+    for (int c : codes) {
+      if (c == ExitCodes.BAD_ARGUMENTS) return c;
+      v = v.and(ExitCodes.verdictOf(c));
     }
-    return ExitCodes.VALID;
+    return v.exitCode;
   }
 
   private Checker chooseChecker() {
-    if (model != null && checker != null) throw new UsageException("give --model or --checker, not both");
+    if (model != null && checker != null) throw new SpecException("give --model or --checker, not both");
     try {
       Checker c = model != null ? CheckerRegistry.linearizable(model) : CheckerRegistry.checker(checker != null ? checker : "linearizable");
       if (allKeys && c instanceof LinearizabilityChecker lc) c = lc.withAllKeys();
       if (consistencyModels != null) c = io.quorumlab.checkers.elle.ElleCheckers.withConsistencyModels(c, consistencyModels);
       return c;
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new SpecException(e.getMessage());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.quorumlab.harness.cli;
 
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cli.store.ClusterState;
 import io.quorumlab.harness.cli.store.JoinNode;
 import io.quorumlab.harness.cli.store.LeaveNode;
@@ -37,7 +38,7 @@ public final class ClusterCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new UsageException("cluster needs a subcommand: start, stop, status, join, leave or repair");
+    throw new SpecException("cluster needs a subcommand: start, stop, status, join, leave or repair");
   }
 
   @Command(name = "start", mixinStandardHelpOptions = true,
@@ -63,14 +64,14 @@ public final class ClusterCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       if (nodes < 1) {
-        throw new UsageException("--nodes must be at least 1, not " + nodes);
+        throw new SpecException("--nodes must be at least 1, not " + nodes);
       }
       if (ClusterState.exists(dir)) {
         ClusterState old = ClusterState.read(dir);
         List<String> alive = old.nodes().stream()
             .filter(n -> NodeLauncher.ours(n.pid(), n.startedMs()).isPresent()).map(n -> n.id() + " (pid " + n.pid() + ")").toList();
         if (!alive.isEmpty()) {
-          throw new UsageException("a cluster is already running in " + dir + ": " + String.join(", ", alive)
+          throw new SpecException("a cluster is already running in " + dir + ": " + String.join(", ", alive)
               + "; stop it with 'quorumlab cluster stop" + (dir.toString().equals(DEFAULT_DIR) ? "" : " --dir " + dir) + "'");
         }
       }
@@ -83,7 +84,7 @@ public final class ClusterCommand implements Runnable {
       List<String> problems = NodeConfigCheck.problems(template).stream()
           .map(p -> p.replace("the cluster size", "--nodes")).toList();
       if (!problems.isEmpty()) {
-        throw new UsageException("refusing to start: " + String.join("; ", problems));
+        throw new SpecException("refusing to start: " + String.join("; ", problems));
       }
 
       List<ClusterState.Node> started = new ArrayList<>();
@@ -127,7 +128,7 @@ public final class ClusterCommand implements Runnable {
       List<Integer> out = new ArrayList<>();
       if (basePort != null) {
         if (basePort < 1 || basePort + nodes - 1 > 65535) {
-          throw new UsageException("--base-port " + basePort + " leaves no room for " + nodes + " ports");
+          throw new SpecException("--base-port " + basePort + " leaves no room for " + nodes + " ports");
         }
         for (int i = 0; i < nodes; i++) {
           out.add(basePort + i);

@@ -1,5 +1,6 @@
 package io.quorumlab.harness.cli;
 
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.compare.BenchResults;
 import io.quorumlab.harness.compare.CompareOutput;
 import io.quorumlab.harness.compare.ComparePlan;
@@ -122,7 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
       try {
         bench = BenchResults.locate(withBench, load.out());
       } catch (IOException e) {
-        throw new UsageException("--with-bench: " + e.getMessage());
+        throw new SpecException("--with-bench: " + e.getMessage());
       }
     }
     PrintWriter err = spec.commandLine().getErr();

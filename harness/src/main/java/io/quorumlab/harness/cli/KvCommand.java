@@ -1,5 +1,6 @@
 package io.quorumlab.harness.cli;
 
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cli.store.ClusterState;
 import io.quorumlab.store.client.ClientOptions;
 import io.quorumlab.store.client.Context;
@@ -40,7 +41,7 @@ public final class KvCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new UsageException("kv needs a subcommand: get, put or delete");
+    throw new SpecException("kv needs a subcommand: get, put or delete");
   }
 
   /** Where to send the request and with which overrides. */
@@ -68,27 +69,27 @@ public final class KvCommand implements Runnable {
 
     InetSocketAddress resolve() {
       if (address != null && node != null) {
-        throw new UsageException("give --node or --address, not both");
+        throw new SpecException("give --node or --address, not both");
       }
       if (w != null && w < 1 || r != null && r < 1) {
-        throw new UsageException("--w and --r must be at least 1");
+        throw new SpecException("--w and --r must be at least 1");
       }
       if (timeoutMs != null && timeoutMs < 1) {
-        throw new UsageException("--timeout-ms must be positive");
+        throw new SpecException("--timeout-ms must be positive");
       }
       if (address != null) {
         try {
           return Addresses.parse(address);
         } catch (IllegalArgumentException e) {
-          throw new UsageException(e.getMessage());
+          throw new SpecException(e.getMessage());
         }
       }
       ClusterState state = ClusterState.read(dir);
       if (w != null && w > state.n()) {
-        throw new UsageException("--w " + w + " exceeds N=" + state.n() + " of the cluster in " + dir);
+        throw new SpecException("--w " + w + " exceeds N=" + state.n() + " of the cluster in " + dir);
       }
       if (r != null && r > state.n()) {
-        throw new UsageException("--r " + r + " exceeds N=" + state.n() + " of the cluster in " + dir);
+        throw new SpecException("--r " + r + " exceeds N=" + state.n() + " of the cluster in " + dir);
       }
       ClusterState.Node n = state.node(node == null ? "n1" : node, dir);
       return new InetSocketAddress(n.host(), n.port());
@@ -115,7 +116,7 @@ public final class KvCommand implements Runnable {
       request.run(client, options);
       return ExitCodes.VALID;
     } catch (InvalidRequestException e) {
-      throw new UsageException("refused by " + Addresses.format(address) + ": " + e.getMessage());
+      throw new SpecException("refused by " + Addresses.format(address) + ": " + e.getMessage());
     } catch (IndeterminateException e) {
       System.err.println("indeterminate: " + e.getMessage());
       return INDETERMINATE;
@@ -132,7 +133,7 @@ public final class KvCommand implements Runnable {
     try {
       return Context.fromText(text);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--context is not a context printed by 'kv get': " + e.getMessage());
+      throw new SpecException("--context is not a context printed by 'kv get': " + e.getMessage());
     }
   }
 

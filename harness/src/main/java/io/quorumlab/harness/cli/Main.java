@@ -1,5 +1,6 @@
 package io.quorumlab.harness.cli;
 
+import io.quorumlab.harness.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,7 +45,7 @@ public final class Main implements Runnable {
       return ExitCodes.BAD_ARGUMENTS;
     });
     cl.setExecutionExceptionHandler((ex, c, parse) -> {
-      if (ex instanceof UsageException) {
+      if (ex instanceof SpecException) {
         c.getErr().println("quorumlab: " + ex.getMessage());
         return ExitCodes.BAD_ARGUMENTS;
       }

@@ -1,5 +1,6 @@
 package io.quorumlab.harness.cli;
 
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.checkers.CheckContext;
 import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.history.Histories;
@@ -52,15 +53,15 @@ public final class ReportCommand implements Callable<Integer> {
       specMap = ResultsReader.readSpec(runDir);
       runSpec = RunSpec.fromMap(specMap);
     } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new SpecException(e.getMessage());
     }
-    Workload workload = Workloads.byName(runSpec.workload()).orElseThrow(() -> new UsageException(
+    Workload workload = Workloads.byName(runSpec.workload()).orElseThrow(() -> new SpecException(
         runDir.resolve(RunDirectory.SPEC) + " names workload '" + runSpec.workload() + "', which this quorumlab does not know"));
     History history;
     try {
       history = Histories.read(runDir.resolve(RunDirectory.HISTORY));
     } catch (HistoryParseException e) {
-      throw new UsageException(e.getMessage());
+      throw new SpecException(e.getMessage());
     }
     RunInfo info = previousInfo(runDir, workload, runSpec, specMap);
     ConsoleProgress progress = ConsoleProgress.console(spec.commandLine().getErr());
@@ -87,7 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   private static Path resolve(Path dir) {
-    if (!Files.isDirectory(dir)) throw new UsageException(dir + " is not a directory");
+    if (!Files.isDirectory(dir)) throw new SpecException(dir + " is not a directory");
     if (Files.exists(dir.resolve(RunDirectory.SPEC))) return dir;
     try {
       Path latest = RunDirectory.latest(dir);
@@ -95,6 +96,6 @@ public final class ReportCommand implements Callable<Integer> {
     } catch (IOException notARoot) {
       // fall through to the message below
     }
-    throw new UsageException(dir + " is not a run directory (it has no " + RunDirectory.SPEC + ")");
+    throw new SpecException(dir + " is not a run directory (it has no " + RunDirectory.SPEC + ")");
   }
 }

@@ -1,5 +1,6 @@
 package io.quorumlab.harness.cli;
 
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cli.store.StoreSettings;
 import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.node.NodeConfigCheck;
@@ -52,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
     NodeConfig c = resolve();
     List<String> problems = NodeConfigCheck.problems(c);
     if (!problems.isEmpty()) {
-      throw new UsageException("refusing to start " + c.nodeId() + ": " + String.join("; ", problems));
+      throw new SpecException("refusing to start " + c.nodeId() + ": " + String.join("; ", problems));
     }
     try {
       NodeServer.runForeground(c);
@@ -69,9 +70,9 @@ public final class ServeCommand implements Callable<Integer> {
       try {
         c = NodeConfigJson.read(config);
       } catch (IOException e) {
-        throw new UsageException("cannot read " + config + ": " + e.getMessage());
+        throw new SpecException("cannot read " + config + ": " + e.getMessage());
       } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
+        throw new SpecException(e.getMessage());
       }
     } else {
       String nodeId = id == null ? "n1" : id;

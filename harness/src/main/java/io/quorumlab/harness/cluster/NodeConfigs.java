@@ -1,5 +1,6 @@
 package io.quorumlab.harness.cluster;
 
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.server.NodeConfigJson;
 import java.io.IOException;
@@ -45,8 +46,8 @@ public final class NodeConfigs {
 
   /** Checks the settings a cluster of {@code nodes} can never satisfy, before anything starts. */
   public static void validate(NodeConfig t, int nodes) {
-    if (t.n() < 1 || t.n() > nodes) throw new io.quorumlab.harness.cli.UsageException("N=" + t.n() + " needs 1 <= N <= nodes (" + nodes + ")");
-    if (t.w() < 1 || t.w() > t.n()) throw new io.quorumlab.harness.cli.UsageException("W=" + t.w() + " needs 1 <= W <= N (" + t.n() + ")");
-    if (t.r() < 1 || t.r() > t.n()) throw new io.quorumlab.harness.cli.UsageException("R=" + t.r() + " needs 1 <= R <= N (" + t.n() + ")");
+    if (t.n() < 1 || t.n() > nodes) throw new io.quorumlab.harness.SpecException("N=" + t.n() + " needs 1 <= N <= nodes (" + nodes + ")");
+    if (t.w() < 1 || t.w() > t.n()) throw new io.quorumlab.harness.SpecException("W=" + t.w() + " needs 1 <= W <= N (" + t.n() + ")");
+    if (t.r() < 1 || t.r() > t.n()) throw new io.quorumlab.harness.SpecException("R=" + t.r() + " needs 1 <= R <= N (" + t.n() + ")");
   }
 }

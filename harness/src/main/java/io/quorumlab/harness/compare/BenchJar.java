@@ -1,6 +1,6 @@
 package io.quorumlab.harness.compare;
 
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,7 +41,7 @@ public final class BenchJar {
       }
     }
     if (found == null) {
-      throw new UsageException("cannot find the quorumlab source tree (a directory with bench/pom.xml) from " + here
+      throw new SpecException("cannot find the quorumlab source tree (a directory with bench/pom.xml) from " + here
           + "; run from it, or give --jar FILE");
     }
     return found;

@@ -1,6 +1,6 @@
 package io.quorumlab.harness.compare;
 
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.gate.Expectation;
 import io.quorumlab.harness.run.RunSpec;
 import io.quorumlab.harness.run.Runner;
@@ -48,16 +48,16 @@ public record ComparePlan(RunSpec base, ReadRepair commandReadRepair, List<Confi
   /**
    * Refuses the whole comparison before any cluster starts when one configuration cannot run.
    *
-   * @throws UsageException naming the configuration
+   * @throws SpecException naming the configuration
    */
   public void validate() {
-    if (configs.isEmpty()) throw new UsageException("--configs names no configuration");
-    if (repeat < 1 || repeat > MAX_REPEAT) throw new UsageException("--repeat must be between 1 and " + MAX_REPEAT + ", not " + repeat);
+    if (configs.isEmpty()) throw new SpecException("--configs names no configuration");
+    if (repeat < 1 || repeat > MAX_REPEAT) throw new SpecException("--repeat must be between 1 and " + MAX_REPEAT + ", not " + repeat);
     for (ConfigSpec c : configs) {
       try {
         Runner.validate(spec(c, 0));
-      } catch (UsageException e) {
-        throw new UsageException("configuration '" + c.text() + "': " + e.getMessage());
+      } catch (SpecException e) {
+        throw new SpecException("configuration '" + c.text() + "': " + e.getMessage());
       }
     }
   }

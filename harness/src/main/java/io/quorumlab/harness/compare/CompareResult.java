@@ -1,5 +1,7 @@
 package io.quorumlab.harness.compare;
 
+import io.quorumlab.checkers.Verdict;
+
 import io.quorumlab.harness.gate.Gate;
 import io.quorumlab.harness.gate.GateCase;
 import java.nio.file.Path;
@@ -32,14 +34,13 @@ public record CompareResult(ComparePlan plan, List<CompareRow> rows, boolean int
 
   /**
    * 254 never (bad arguments are refused before); with an expectation anywhere, 1 when one fails
-   * else 0; otherwise the worst verdict (0 valid, 1 invalid, 2 unknown). An interrupted comparison
-   * is at least unknown.
+   * else 0; otherwise the runs' verdicts combined by {@link Verdict#and}. An interrupted comparison
+   * is unknown unless a run was invalid.
    */
   public int exitCode() {
+    if (interrupted && plan.gated()) return 1;
     int code = Gate.exitCode(gateCases());
-    if (interrupted && !plan.gated()) code = Math.max(code, 2);
-    if (interrupted && plan.gated()) code = 1;
-    return code;
+    return interrupted && code == Verdict.VALID.exitCode ? Verdict.UNKNOWN.exitCode : code;
   }
 
   /** Where a row's run report is, relative to {@code compareDir}, with '/' separators. */

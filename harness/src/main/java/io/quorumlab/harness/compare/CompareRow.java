@@ -45,9 +45,7 @@ public record CompareRow(ConfigSpec config, RunSpec spec, Expectation expect, Li
   /** Any invalid run: invalid; else any unknown: unknown; valid when every run is (unknown when none ran). */
   public Verdict verdict() {
     if (runs.isEmpty()) return Verdict.UNKNOWN;
-    Verdict v = Verdict.VALID;
-    for (GateRun r : runs) v = v.and(r.results().verdict());
-    return v;
+    return Verdict.all(runs.stream().map(r -> r.results().verdict()).toList());
   }
 
   /** "invalid", or with repeats "invalid 2/3 (valid 1)". */

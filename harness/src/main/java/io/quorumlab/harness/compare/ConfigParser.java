@@ -1,6 +1,6 @@
 package io.quorumlab.harness.compare;
 
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.gate.Expectation;
 import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.store.config.FsyncPolicy;
@@ -27,17 +27,17 @@ public final class ConfigParser {
 
   /** A comma-separated list; at least one configuration, none twice. */
   public static List<ConfigSpec> parseList(String list) {
-    if (list == null || list.isBlank()) throw new UsageException("--configs is empty; give e.g. \"3/1/1,3/2/2,3/2/2:abd\" (" + SYNTAX + ")");
+    if (list == null || list.isBlank()) throw new SpecException("--configs is empty; give e.g. \"3/1/1,3/2/2,3/2/2:abd\" (" + SYNTAX + ")");
     List<ConfigSpec> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     String[] parts = list.split(",", -1);
     for (int i = 0; i < parts.length; i++) {
       String text = parts[i].strip();
       if (text.isEmpty()) {
-        throw new UsageException("--configs has an empty configuration at position " + (i + 1) + " (two commas in a row, or one at an end?)");
+        throw new SpecException("--configs has an empty configuration at position " + (i + 1) + " (two commas in a row, or one at an end?)");
       }
       ConfigSpec c = parse(text);
-      if (!seen.add(text.toLowerCase(Locale.ROOT))) throw new UsageException("--configs names '" + text + "' twice");
+      if (!seen.add(text.toLowerCase(Locale.ROOT))) throw new SpecException("--configs names '" + text + "' twice");
       out.add(c);
     }
     return out;
@@ -93,7 +93,7 @@ public final class ConfigParser {
           Expectation e;
           try {
             e = Expectation.parse(value);
-          } catch (UsageException x) {
+          } catch (SpecException x) {
             throw bad(t, "expect=" + value + ": expected valid or invalid");
           }
           expect = once(t, "expect", expect, e);
@@ -134,7 +134,7 @@ public final class ConfigParser {
     return o instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : String.valueOf(o);
   }
 
-  private static UsageException bad(String config, String why) {
-    return new UsageException("bad configuration '" + config + "': " + why);
+  private static SpecException bad(String config, String why) {
+    return new SpecException("bad configuration '" + config + "': " + why);
   }
 }

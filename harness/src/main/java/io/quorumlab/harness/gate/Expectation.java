@@ -1,6 +1,6 @@
 package io.quorumlab.harness.gate;
 
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import java.util.Locale;
 
 /**
@@ -17,12 +17,12 @@ public enum Expectation {
   }
 
   /**
-   * @throws UsageException naming the bad value
+   * @throws SpecException naming the bad value
    */
   public static Expectation parse(String s) {
     if (s != null) {
       for (Expectation e : values()) if (e.wireName().equalsIgnoreCase(s.strip())) return e;
     }
-    throw new UsageException("expected valid or invalid, not '" + s + "'");
+    throw new SpecException("expected valid or invalid, not '" + s + "'");
   }
 }

@@ -49,16 +49,16 @@ public final class Gate {
 
   /**
    * The exit code of a gated command: when any expectation was given, 1 if one fails, else 0;
-   * otherwise the worst verdict of all runs (0 valid, 1 invalid, 2 unknown).
+   * otherwise the verdicts of all runs combined by {@link Verdict#and} (invalid beats unknown).
    */
   public static int exitCode(List<GateCase> cases) {
     boolean gated = cases.stream().anyMatch(c -> c.expect() != null);
     if (gated) {
       return cases.stream().filter(c -> c.expect() != null).allMatch(c -> judge(c).passed()) ? 0 : 1;
     }
-    int worst = 0;
-    for (GateCase c : cases) for (GateRun r : c.runs()) worst = Math.max(worst, r.results().exitCode());
-    return worst;
+    Verdict all = Verdict.VALID;
+    for (GateCase c : cases) for (GateRun r : c.runs()) all = all.and(r.results().verdict());
+    return all.exitCode;
   }
 
   /** "nonlinearizable-key 1, stale-read 52", or "none counted" when a checker flagged without counts. */

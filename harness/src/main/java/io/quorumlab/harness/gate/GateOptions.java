@@ -1,7 +1,7 @@
 package io.quorumlab.harness.gate;
 
 import io.quorumlab.harness.cli.ExitCodes;
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.run.RunOutcome;
 import io.quorumlab.harness.run.RunSpec;
 import java.io.IOException;
@@ -40,7 +40,7 @@ public final class GateOptions {
   /** Refuses a JUnit path that can never be written, before anything runs. */
   public void validate() {
     if (junit != null && Files.isDirectory(junit)) {
-      throw new UsageException("--junit " + junit + " is a directory; give the XML file's name");
+      throw new SpecException("--junit " + junit + " is a directory; give the XML file's name");
     }
   }
 
@@ -82,7 +82,7 @@ public final class GateOptions {
     public Expectation convert(String value) {
       try {
         return Expectation.parse(value);
-      } catch (UsageException e) {
+      } catch (SpecException e) {
         throw new TypeConversionException(e.getMessage());
       }
     }

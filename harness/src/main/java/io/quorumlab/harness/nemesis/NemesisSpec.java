@@ -1,6 +1,6 @@
 package io.quorumlab.harness.nemesis;
 
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cluster.Slowness;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,9 +42,9 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
     return partitions.isEmpty() && kills.isEmpty() && pauses.isEmpty() && !slow;
   }
 
-  /** Parses the spec; a bad one throws {@link UsageException} saying what is wrong and what is expected. */
+  /** Parses the spec; a bad one throws {@link SpecException} saying what is wrong and what is expected. */
   public static NemesisSpec parse(String spec) {
-    if (spec == null || spec.isBlank()) throw new UsageException("empty --nemesis: " + SYNTAX);
+    if (spec == null || spec.isBlank()) throw new SpecException("empty --nemesis: " + SYNTAX);
     String s = spec.strip().toLowerCase(Locale.ROOT);
     if (s.equals("none")) return NONE;
     if (s.equals("all")) {
@@ -53,19 +53,19 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
     Map<String, Set<String>> variants = new LinkedHashMap<>();
     for (String raw : s.split(",", -1)) {
       String item = raw.strip();
-      if (item.isEmpty()) throw new UsageException("empty fault in --nemesis '" + spec + "': " + SYNTAX);
+      if (item.isEmpty()) throw new SpecException("empty fault in --nemesis '" + spec + "': " + SYNTAX);
       String[] kv = item.split(":", -1);
       String kind = kv[0].strip();
       if (kind.equals("none") || kind.equals("all")) {
-        throw new UsageException("'" + kind + "' cannot be combined with other faults in --nemesis '" + spec + "'");
+        throw new SpecException("'" + kind + "' cannot be combined with other faults in --nemesis '" + spec + "'");
       }
-      if (!KINDS.contains(kind)) throw new UsageException("unknown fault '" + kind + "' in --nemesis '" + spec + "': " + SYNTAX);
-      if (kv.length > 2) throw new UsageException("fault '" + item + "' has more than one ':': " + SYNTAX);
+      if (!KINDS.contains(kind)) throw new SpecException("unknown fault '" + kind + "' in --nemesis '" + spec + "': " + SYNTAX);
+      if (kv.length > 2) throw new SpecException("fault '" + item + "' has more than one ':': " + SYNTAX);
       Set<String> v = variants.computeIfAbsent(kind, k -> new LinkedHashSet<>());
       if (kv.length == 2) {
-        if (kind.equals("slow")) throw new UsageException("slow takes no variant (its latency and loss are run options), not '" + item + "'");
+        if (kind.equals("slow")) throw new SpecException("slow takes no variant (its latency and loss are run options), not '" + item + "'");
         for (String one : kv[1].split("\\+", -1)) {
-          if (one.isBlank()) throw new UsageException("empty variant in '" + item + "': " + SYNTAX);
+          if (one.isBlank()) throw new SpecException("empty variant in '" + item + "': " + SYNTAX);
           v.add(one.strip());
         }
       }
@@ -77,7 +77,7 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
           variants.containsKey("pause") ? targets(variants.get("pause")) : List.of(),
           variants.containsKey("slow"));
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage() + " in --nemesis '" + spec + "'");
+      throw new SpecException(e.getMessage() + " in --nemesis '" + spec + "'");
     }
   }
 

@@ -1,6 +1,6 @@
 package io.quorumlab.harness.run;
 
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.cluster.NodeConfigs;
 import io.quorumlab.harness.cluster.docker.DockerCluster;
@@ -27,7 +27,7 @@ final class Clusters {
    * A cluster, not started. The local backend keeps its nodes' data in a temporary directory that
    * closing the cluster deletes (the logs are collected into the run directory first).
    *
-   * @throws UsageException when the backend cannot run here (no Docker engine, no base image)
+   * @throws SpecException when the backend cannot run here (no Docker engine, no base image)
    */
   static Cluster create(RunSpec s) throws IOException {
     NodeConfig template = template(s);
@@ -38,7 +38,7 @@ final class Clusters {
         c.preflight();
         yield c;
       }
-      default -> throw new UsageException("unknown backend '" + s.backend() + "' (expected " + String.join(" or ", BACKENDS) + ")");
+      default -> throw new SpecException("unknown backend '" + s.backend() + "' (expected " + String.join(" or ", BACKENDS) + ")");
     };
   }
 }

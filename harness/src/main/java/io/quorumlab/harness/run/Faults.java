@@ -1,5 +1,6 @@
 package io.quorumlab.harness.run;
 
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.checkers.history.OpType;
 import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.nemesis.NemesisEvent;
@@ -20,7 +21,7 @@ final class Faults implements AutoCloseable {
     this.schedule = schedule;
   }
 
-  /** @throws io.quorumlab.harness.cli.UsageException when the spec's nemesis cannot be parsed */
+  /** @throws io.quorumlab.harness.SpecException when the spec's nemesis cannot be parsed */
   static NemesisSpec parse(RunSpec s) {
     return NemesisSpec.parse(s.nemesis());
   }

@@ -5,7 +5,7 @@ import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Checker;
 import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.History;
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.cluster.NodeConfigs;
 import io.quorumlab.results.Phase;
@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * the workload while the nemesis injects faults, heals, quiesces, reads every key once more, tears
  * the cluster down, checks the history and writes {@code runs/<workload>/<timestamp>/}.
  *
- * <p>Bad specs are refused with {@link UsageException} before anything starts. Anything that goes
+ * <p>Bad specs are refused with {@link SpecException} before anything starts. Anything that goes
  * wrong after that is caught: the cluster is still torn down, the history recorded so far is still
  * checked and reported, and the verdict is unknown with the error as the reason. {@link #interrupt()}
  * (Ctrl-C) stops the load at once and takes the same way out with the error "interrupted".
@@ -69,31 +69,31 @@ public final class Runner {
    * Checks a spec without starting anything.
    *
    * @return the spec's workload
-   * @throws UsageException with a one-line reason
+   * @throws SpecException with a one-line reason
    */
   public static Workload validate(RunSpec s) {
     if (!Clusters.BACKENDS.contains(s.backend())) {
-      throw new UsageException("unknown backend '" + s.backend() + "' (expected " + String.join(" or ", Clusters.BACKENDS) + ")");
+      throw new SpecException("unknown backend '" + s.backend() + "' (expected " + String.join(" or ", Clusters.BACKENDS) + ")");
     }
-    if (s.nodes() < 1) throw new UsageException("--nodes must be at least 1, not " + s.nodes());
+    if (s.nodes() < 1) throw new SpecException("--nodes must be at least 1, not " + s.nodes());
     NodeConfigs.validate(Clusters.template(s), s.nodes());
-    Workload workload = Workloads.byName(s.workload()).orElseThrow(() -> new UsageException(
+    Workload workload = Workloads.byName(s.workload()).orElseThrow(() -> new SpecException(
         "unknown workload '" + s.workload() + "' (expected " + String.join(", ", Workloads.names()) + ")"));
     workload.refusal(s.conflicts()).ifPresent(reason -> {
-      throw new UsageException(reason);
+      throw new SpecException(reason);
     });
     positive("--time-limit", s.timeLimitSeconds());
     positive("--nemesis-interval", s.nemesisIntervalSeconds());
-    if (s.rate() < 0 || Double.isNaN(s.rate())) throw new UsageException("--rate must be 0 (closed loop) or more ops per second, not " + s.rate());
-    if (s.concurrency() < 1 || s.concurrency() > 1000) throw new UsageException("--concurrency must be between 1 and 1000, not " + s.concurrency());
-    if (s.quiesceSeconds() < 0) throw new UsageException("--quiesce must not be negative");
-    if (s.requestTimeoutMs() < 1) throw new UsageException("--request-timeout must be positive");
+    if (s.rate() < 0 || Double.isNaN(s.rate())) throw new SpecException("--rate must be 0 (closed loop) or more ops per second, not " + s.rate());
+    if (s.concurrency() < 1 || s.concurrency() > 1000) throw new SpecException("--concurrency must be between 1 and 1000, not " + s.concurrency());
+    if (s.quiesceSeconds() < 0) throw new SpecException("--quiesce must not be negative");
+    if (s.requestTimeoutMs() < 1) throw new SpecException("--request-timeout must be positive");
     Faults.parse(s);
     return workload;
   }
 
   private static void positive(String option, double v) {
-    if (!(v > 0) || Double.isInfinite(v)) throw new UsageException(option + " must be a positive number of seconds, not " + v);
+    if (!(v > 0) || Double.isInfinite(v)) throw new SpecException(option + " must be a positive number of seconds, not " + v);
   }
 
   /**
@@ -131,7 +131,7 @@ public final class Runner {
     try {
       cluster = Clusters.create(spec);
     } catch (IOException e) {
-      throw new UsageException("cannot set up the " + spec.backend() + " cluster: " + e.getMessage());
+      throw new SpecException("cannot set up the " + spec.backend() + " cluster: " + e.getMessage());
     }
     try {
       runDir = RunDirectory.create(outRoot, workload.name());
@@ -139,7 +139,7 @@ public final class Runner {
       recorder = new HistoryRecorder(runDir.resolve(RunDirectory.HISTORY), origin);
     } catch (IOException e) {
       cluster.close();
-      throw new UsageException("cannot write the run directory under " + outRoot + ": " + e.getMessage());
+      throw new SpecException("cannot write the run directory under " + outRoot + ": " + e.getMessage());
     }
     Phases phases = new Phases(recorder);
     String error = null;

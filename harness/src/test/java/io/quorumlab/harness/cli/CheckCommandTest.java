@@ -18,7 +18,7 @@ class CheckCommandTest {
 
   private static Path corpora() {
     String p = System.getProperty("quorumlab.corpora");
-    return p != null ? Path.of(p) : Path.of("../../shared/corpora");
+    return p != null ? Path.of(p) : Path.of("../corpora");
   }
 
   private static String etcd(String name) {

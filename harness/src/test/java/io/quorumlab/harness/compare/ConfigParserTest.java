@@ -3,7 +3,7 @@ package io.quorumlab.harness.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.gate.Expectation;
 import io.quorumlab.harness.run.RunSpec;
 import io.quorumlab.store.config.ConflictMode;
@@ -65,6 +65,6 @@ class ConfigParserTest {
     "'3/1/1,3/1/1';         --configs names '3/1/1' twice",
   })
   void badConfigurationsAreRefusedNamingTheBadPart(String configs, String message) {
-    assertThatThrownBy(() -> ConfigParser.parseList(configs)).isInstanceOf(UsageException.class).hasMessageStartingWith(message);
+    assertThatThrownBy(() -> ConfigParser.parseList(configs)).isInstanceOf(SpecException.class).hasMessageStartingWith(message);
   }
 }

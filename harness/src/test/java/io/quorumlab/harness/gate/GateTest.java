@@ -3,7 +3,7 @@ package io.quorumlab.harness.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.results.RunResults;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,6 +73,6 @@ class GateTest {
   @Test
   void expectationParsesAnyCaseAndNamesABadValue() {
     assertThat(Expectation.parse("Invalid")).isEqualTo(Expectation.INVALID);
-    assertThatThrownBy(() -> Expectation.parse("maybe")).isInstanceOf(UsageException.class).hasMessage("expected valid or invalid, not 'maybe'");
+    assertThatThrownBy(() -> Expectation.parse("maybe")).isInstanceOf(SpecException.class).hasMessage("expected valid or invalid, not 'maybe'");
   }
 }

@@ -3,7 +3,7 @@ package io.quorumlab.harness.nemesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class NemesisSpecTest {
 
   @Test
   void badSpecsSayWhatIsWrongInOneLine() {
-    assertThatThrownBy(() -> NemesisSpec.parse("parition,kill")).isInstanceOf(UsageException.class)
+    assertThatThrownBy(() -> NemesisSpec.parse("parition,kill")).isInstanceOf(SpecException.class)
         .hasMessageStartingWith("unknown fault 'parition'").hasMessageContaining("expected none, all");
     assertThatThrownBy(() -> NemesisSpec.parse("none,kill")).hasMessageContaining("cannot be combined");
     assertThatThrownBy(() -> NemesisSpec.parse("kill:two")).hasMessageContaining("unknown target 'two'");

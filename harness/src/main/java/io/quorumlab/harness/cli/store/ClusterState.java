@@ -2,7 +2,7 @@ package io.quorumlab.harness.cli.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public record ClusterState(int n, int w, int r, List<Node> nodes) {
   }
 
   public Node node(String id, Path dir) {
-    return nodes.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() -> new UsageException(
+    return nodes.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() -> new SpecException(
         "unknown node '" + id + "' (the cluster in " + dir + " has " + String.join(", ", nodes.stream().map(Node::id).toList()) + ")"));
   }
 
@@ -39,12 +39,12 @@ public record ClusterState(int n, int w, int r, List<Node> nodes) {
   public static ClusterState read(Path dir) {
     Path f = file(dir);
     if (!Files.exists(f)) {
-      throw new UsageException("no cluster in " + dir + " (start one with 'quorumlab cluster start', or pass --address HOST:PORT)");
+      throw new SpecException("no cluster in " + dir + " (start one with 'quorumlab cluster start', or pass --address HOST:PORT)");
     }
     try {
       return JSON.readValue(f.toFile(), ClusterState.class);
     } catch (IOException e) {
-      throw new UsageException("cannot read " + f + ": " + e.getMessage());
+      throw new SpecException("cannot read " + f + ": " + e.getMessage());
     }
   }
 

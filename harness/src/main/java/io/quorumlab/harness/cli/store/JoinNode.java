@@ -1,7 +1,7 @@
 package io.quorumlab.harness.cli.store;
 
 import io.quorumlab.harness.cli.ExitCodes;
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.store.admin.NodeStatus;
 import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.server.NodeConfigJson;
@@ -36,21 +36,21 @@ public final class JoinNode {
   public static int run(Path dir, String id, Integer port, String heap, long startTimeoutMs, long joinTimeoutMs,
       PrintStream out, PrintStream err) throws Exception {
     if (!ID.matcher(id).matches()) {
-      throw new UsageException("'" + id + "' is not a node id (letters, digits, '_', '.', '-')");
+      throw new SpecException("'" + id + "' is not a node id (letters, digits, '_', '.', '-')");
     }
     ClusterState state = ClusterState.read(dir);
     if (state.nodes().stream().anyMatch(n -> n.id().equals(id))) {
-      throw new UsageException("refusing to join " + id + ": it is already a member of the cluster in " + dir + "; nothing moved");
+      throw new SpecException("refusing to join " + id + ": it is already a member of the cluster in " + dir + "; nothing moved");
     }
     Map<String, NodeStatus> statuses = NodeAdmin.statuses(state.nodes());
     if (statuses.isEmpty()) {
-      throw new UsageException("refusing to join " + id + ": no node of the cluster in " + dir
+      throw new SpecException("refusing to join " + id + ": no node of the cluster in " + dir
           + " answers, so it has no seed to join through; nothing moved");
     }
     for (Map.Entry<String, NodeStatus> e : statuses.entrySet()) {
       NodeStatus.Member known = e.getValue().member(id);
       if (known != null && !known.status().equals("LEFT")) {
-        throw new UsageException("refusing to join " + id + ": " + e.getKey() + " already knows a member " + id + " ("
+        throw new SpecException("refusing to join " + id + ": " + e.getKey() + " already knows a member " + id + " ("
             + known.status() + " at " + known.address() + "); nothing moved");
       }
     }
@@ -74,7 +74,7 @@ public final class JoinNode {
       NodeLauncher.stop(process.toHandle(), 3000);
       String tail = NodeLauncher.tail(log, 10);
       deleteTree(nodeDir);
-      throw new UsageException("refusing to join " + id + ": the new node is unreachable at " + address
+      throw new SpecException("refusing to join " + id + ": the new node is unreachable at " + address
           + " (it did not answer within " + startTimeoutMs + " ms); nothing moved. Its log ended with:\n" + tail);
     }
     ClusterState.Node added = new ClusterState.Node(id, "127.0.0.1", p, process.pid(), NodeLauncher.startedMs(process.toHandle()),
@@ -136,12 +136,12 @@ public final class JoinNode {
 
   private static int checkedPort(String id, int port) {
     if (port < 1 || port > 65535) {
-      throw new UsageException("--port " + port + " is not a port");
+      throw new SpecException("--port " + port + " is not a port");
     }
     try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       return port;
     } catch (IOException e) {
-      throw new UsageException("refusing to join " + id + ": 127.0.0.1:" + port + " is in use, so the new node would be"
+      throw new SpecException("refusing to join " + id + ": 127.0.0.1:" + port + " is in use, so the new node would be"
           + " unreachable there; nothing moved");
     }
   }

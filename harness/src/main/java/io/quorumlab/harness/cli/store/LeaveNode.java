@@ -1,7 +1,7 @@
 package io.quorumlab.harness.cli.store;
 
 import io.quorumlab.harness.cli.ExitCodes;
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.store.admin.NodeStatus;
 import io.quorumlab.store.client.InvalidRequestException;
 import io.quorumlab.store.client.StoreException;
@@ -24,17 +24,17 @@ public final class LeaveNode {
   public static int run(Path dir, String id, long timeoutMs, PrintStream out, PrintStream err) throws Exception {
     ClusterState state = ClusterState.read(dir);
     ClusterState.Node node = state.node(id, dir);
-    NodeStatus status = NodeAdmin.status(node).orElseThrow(() -> new UsageException("refusing to let " + id + " leave: it does"
+    NodeStatus status = NodeAdmin.status(node).orElseThrow(() -> new SpecException("refusing to let " + id + " leave: it does"
         + " not answer at " + node.address() + ", so it cannot hand off its data; nothing moved"));
     if (status.ringSize() - 1 < status.n()) {
-      throw new UsageException("refusing to let " + id + " leave: it would leave " + (status.ringSize() - 1)
+      throw new SpecException("refusing to let " + id + " leave: it would leave " + (status.ringSize() - 1)
           + " nodes in the ring, fewer than N=" + status.n() + "; nothing moved");
     }
     long started = System.nanoTime();
     try {
       NodeAdmin.admin(node, "leave");
     } catch (InvalidRequestException e) {
-      throw new UsageException("refusing to let " + id + " leave: " + e.getMessage());
+      throw new SpecException("refusing to let " + id + " leave: " + e.getMessage());
     } catch (StoreException e) {
       err.println("quorumlab: " + id + " did not take the leave request: " + e.getMessage());
       return ExitCodes.UNKNOWN;

@@ -3,7 +3,7 @@ package io.quorumlab.harness.cluster.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quorumlab.harness.cli.UsageException;
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cluster.ClusterUnavailableException;
 import io.quorumlab.harness.cluster.NodeConfigs;
 import io.quorumlab.harness.testing.ChildJvm;
@@ -44,7 +44,7 @@ class DockerPreflightTest {
     DockerCluster c = new DockerCluster(DockerClusterOptions.of(3, NodeConfigs.template()).withBaseImage("quorumlab/no-such-base:never"));
     assertThatThrownBy(c::start)
         .isInstanceOf(ClusterUnavailableException.class)
-        .isInstanceOf(UsageException.class)
+        .isInstanceOf(SpecException.class)
         .hasMessageContaining("base image quorumlab/no-such-base:never is missing and could not be pulled")
         .hasMessageContaining("scripts/build-base-image.sh")
         .hasMessageContaining("QUORUMLAB_BASE_IMAGE")
