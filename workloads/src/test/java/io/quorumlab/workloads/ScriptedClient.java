@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A client for workload tests: gets return the siblings a test set up; puts are recorded; either
@@ -32,20 +33,21 @@ public final class ScriptedClient implements StoreClient {
   }
 
   @Override
-  public GetResult get(String key, RequestOptions options) throws StoreException {
-    if (getError != null) throw getError;
-    return new GetResult(siblings.getOrDefault(key, List.of()), new Context(key.getBytes(StandardCharsets.US_ASCII)), 1);
+  public CompletableFuture<GetResult> getAsync(String key, RequestOptions options) {
+    if (getError != null) return CompletableFuture.failedFuture(getError);
+    return CompletableFuture.completedFuture(
+        new GetResult(siblings.getOrDefault(key, List.of()), new Context(key.getBytes(StandardCharsets.US_ASCII)), 1));
   }
 
   @Override
-  public PutResult put(String key, byte[] value, Context context, RequestOptions options) throws StoreException {
-    if (putError != null) throw putError;
+  public CompletableFuture<PutResult> putAsync(String key, byte[] value, Context context, RequestOptions options) {
+    if (putError != null) return CompletableFuture.failedFuture(putError);
     puts.add(new Put(key, new String(value, StandardCharsets.US_ASCII), context));
-    return new PutResult(context, 1);
+    return CompletableFuture.completedFuture(new PutResult(context, 1));
   }
 
   @Override
-  public PutResult delete(String key, Context context, RequestOptions options) {
+  public CompletableFuture<PutResult> deleteAsync(String key, Context context, RequestOptions options) {
     throw new UnsupportedOperationException("workloads never delete");
   }
 

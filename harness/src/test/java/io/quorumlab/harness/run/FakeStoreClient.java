@@ -10,6 +10,7 @@ import io.quorumlab.store.client.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,24 +31,32 @@ final class FakeStoreClient implements StoreClient {
   }
 
   @Override
-  public GetResult get(String key, RequestOptions options) throws StoreException {
-    pause();
+  public CompletableFuture<GetResult> getAsync(String key, RequestOptions options) {
+    try {
+      pause();
+    } catch (StoreException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     byte[] v = data.get(key);
-    return new GetResult(v == null ? List.of() : List.of(v), Context.EMPTY, 1);
+    return CompletableFuture.completedFuture(new GetResult(v == null ? List.of() : List.of(v), Context.EMPTY, 1));
   }
 
   @Override
-  public PutResult put(String key, byte[] value, Context context, RequestOptions options) throws StoreException {
-    pause();
+  public CompletableFuture<PutResult> putAsync(String key, byte[] value, Context context, RequestOptions options) {
+    try {
+      pause();
+    } catch (StoreException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     data.put(key, value);
     if (indeterminateEvery > 0 && puts.incrementAndGet() % indeterminateEvery == 0) {
-      throw new IndeterminateException("timed out (fake)");
+      return CompletableFuture.failedFuture(new IndeterminateException("timed out (fake)"));
     }
-    return new PutResult(Context.EMPTY, 1);
+    return CompletableFuture.completedFuture(new PutResult(Context.EMPTY, 1));
   }
 
   @Override
-  public PutResult delete(String key, Context context, RequestOptions options) {
+  public CompletableFuture<PutResult> deleteAsync(String key, Context context, RequestOptions options) {
     throw new UnsupportedOperationException();
   }
 

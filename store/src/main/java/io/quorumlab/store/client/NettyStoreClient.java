@@ -86,30 +86,10 @@ public final class NettyStoreClient implements StoreClient {
     return address;
   }
 
-  // ------------------------------------------------------------------ blocking API
-
-  @Override
-  public GetResult get(String key, RequestOptions options) throws StoreException {
-    return await(getAsync(key, options));
-  }
-
-  @Override
-  public PutResult put(String key, byte[] value, Context context, RequestOptions options) throws StoreException {
-    if (value == null) {
-      throw new InvalidRequestException("a put needs a value (use delete for a tombstone)");
-    }
-    return await(putAsync(key, value, context, options));
-  }
-
-  @Override
-  public PutResult delete(String key, Context context, RequestOptions options) throws StoreException {
-    return await(deleteAsync(key, context, options));
-  }
-
   /** Round trip to the node; returns its id. */
   public String ping() throws StoreException {
     long id = ids.incrementAndGet();
-    ClientReply reply = await(send(new ClientRequest.Ping(id), false, options.connectTimeoutMs() + options.requestTimeoutMs()));
+    ClientReply reply = StoreClient.await(send(new ClientRequest.Ping(id), false, options.connectTimeoutMs() + options.requestTimeoutMs()));
     if (reply instanceof ClientReply.Pong pong) {
       return pong.nodeId();
     }
@@ -122,7 +102,7 @@ public final class NettyStoreClient implements StoreClient {
    */
   public String admin(String command) throws StoreException {
     long id = ids.incrementAndGet();
-    ClientReply reply = await(send(new ClientRequest.Admin(id, command), false, options.connectTimeoutMs() + options.requestTimeoutMs()));
+    ClientReply reply = StoreClient.await(send(new ClientRequest.Admin(id, command), false, options.connectTimeoutMs() + options.requestTimeoutMs()));
     if (reply instanceof ClientReply.AdminOk ok) {
       return ok.json();
     }
@@ -136,7 +116,7 @@ public final class NettyStoreClient implements StoreClient {
 
   // ------------------------------------------------------------------ async API
 
-  /** Completes with the result, or exceptionally with a {@link StoreException}. */
+  @Override
   public CompletableFuture<GetResult> getAsync(String key, RequestOptions opts) {
     ClientRequest.Get request = new ClientRequest.Get(ids.incrementAndGet(), key, wire(opts));
     return send(request, false, waitMs(opts)).thenApply(reply -> {
@@ -147,6 +127,7 @@ public final class NettyStoreClient implements StoreClient {
     });
   }
 
+  @Override
   public CompletableFuture<PutResult> putAsync(String key, byte[] value, Context context, RequestOptions opts) {
     ClientRequest.Put request = new ClientRequest.Put(ids.incrementAndGet(), key, value,
         context == null ? new byte[0] : context.bytes(), wire(opts));
@@ -158,6 +139,7 @@ public final class NettyStoreClient implements StoreClient {
     });
   }
 
+  @Override
   public CompletableFuture<PutResult> deleteAsync(String key, Context context, RequestOptions opts) {
     return putAsync(key, null, context, opts);
   }
@@ -231,24 +213,6 @@ public final class NettyStoreClient implements StoreClient {
     }
     String msg = "unexpected reply " + reply.getClass().getSimpleName();
     return write ? new IndeterminateException(msg) : new UnavailableException(msg);
-  }
-
-  private static <T> T await(CompletableFuture<T> future) throws StoreException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof StoreException se) {
-        throw se;
-      }
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IndeterminateException("interrupted while waiting for the node", e);
-    }
   }
 
   private synchronized Channel channel() throws UnavailableException {
