@@ -13,12 +13,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Renders witness cycles: JSON, sentences, .dot files. */
+/**
+ * Renders witness cycles: JSON, sentences, and .dot files for the types that make the history
+ * invalid (as Elle plots only the anomalies it reports).
+ */
 final class CycleWriter {
   private final Analysis analysis;
   private final ElleOptions options;
   private final Path outDir;
+  private final Set<String> plotted;
   private final OrderExplainer order;
   private final Map<String, Integer> perType = new LinkedHashMap<>();
 
@@ -26,6 +31,7 @@ final class CycleWriter {
     this.analysis = analysis;
     this.options = options;
     this.outDir = outDir == null ? null : outDir.resolve(checker);
+    this.plotted = options.prohibited();
     this.order = new OrderExplainer(analysis.txns());
   }
 
@@ -64,7 +70,7 @@ final class CycleWriter {
       lines.add(c.type() + " #" + n + ", in a strongly connected component of " + sccSize + " transactions:");
       for (int i = 0; i < k; i++) lines.add("  T" + (i + 1) + " = " + Render.txnText(txns, c.txns()[i]));
       for (String s : sentences) lines.add("  - " + s);
-      if (outDir != null) {
+      if (outDir != null && plotted.contains(c.type())) {
         List<DotWriter.Node> nodes = new ArrayList<>();
         for (int i = 0; i < k; i++) {
           int t = c.txns()[i];

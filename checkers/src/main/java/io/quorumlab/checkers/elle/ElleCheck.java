@@ -57,11 +57,12 @@ final class ElleCheck {
     int graphTxns = 0;
     for (int t = 0; t < txns.count; t++) if (txns.inGraph(t)) graphTxns++;
     Map<String, Object> stats = new LinkedHashMap<>();
-    if (graphTxns == 0) {
+    if (EmptyTransactionGraph.holds(txns, analysis.graph())) {
       add(cases, counts, AnomalyTypes.EMPTY_TRANSACTION_GRAPH, Map.of("type", AnomalyTypes.EMPTY_TRANSACTION_GRAPH));
       text.computeIfAbsent(AnomalyTypes.EMPTY_TRANSACTION_GRAPH, k -> new ArrayList<>())
           .add(txns.count == 0 ? "the history has no transactions (client ops with f txn) to judge"
-              : "no transaction committed or ended indeterminate, so there is nothing to order");
+              : "no transaction of the " + txns.count + " depends on another or follows one in the order the models"
+                  + " need, so there was no cycle to look for");
     }
     long globalDeadline = startNanos + context.timeBudget().toNanos();
     CycleFinder.Found found = CycleFinder.find(analysis.graph(), options, context, globalDeadline, checker);
@@ -191,8 +192,8 @@ final class ElleCheck {
     return switch (base) {
       case "G0" -> "write cycle: transactions overwrote each other's writes in a cycle" + variant;
       case "G1c" -> "cyclic information flow: transactions saw each other's writes in a cycle" + variant;
-      case "G-single" -> "read skew: a dependency cycle with exactly one anti-dependency" + variant;
-      case "G-nonadjacent" -> "a dependency cycle whose anti-dependencies are never adjacent" + variant;
+      case "G-single-item" -> "read skew: a dependency cycle with exactly one (item) anti-dependency" + variant;
+      case "G-nonadjacent-item" -> "a dependency cycle whose (item) anti-dependencies are never adjacent" + variant;
       case "G2-item" -> "anti-dependency cycle (write skew): two or more anti-dependencies, some adjacent" + variant;
       case "G1a" -> "aborted read: a committed transaction read a value written by a failed one";
       case "G1b" -> "intermediate read: a transaction read a value another transaction then overwrote itself";
@@ -205,7 +206,7 @@ final class ElleCheck {
       case "garbage-read" -> "a read returned a value no transaction wrote";
       case "cyclic-versions" -> "the inferred version order of a key is cyclic";
       case "cycle-search-timeout" -> "the cycle search ran out of budget";
-      case "empty-transaction-graph" -> "nothing to judge";
+      case "empty-transaction-graph" -> "the dependency graph has no edges: nothing was checked";
       default -> type.endsWith("-cycle-exists") ? "a cycle the model forbids exists (proved without finding it)" : type;
     };
   }

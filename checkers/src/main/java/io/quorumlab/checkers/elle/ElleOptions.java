@@ -4,6 +4,8 @@ import io.quorumlab.checkers.elle.model.AnomalyTypes;
 import io.quorumlab.checkers.elle.model.ConsistencyModels;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How an Elle checker judges a history.
@@ -11,7 +13,8 @@ import java.util.List;
  * @param consistencyModels the models the history should satisfy (Elle's names:
  *     "strict-serializable", "snapshot-isolation", "read-committed", ...); any anomaly one of them
  *     proscribes makes the history invalid
- * @param anomalies further anomaly types that make it invalid ("G2-item", ...)
+ * @param anomalies further anomaly types that make it invalid ("G2-item", ...), with every type that
+ *     implies one of them (asking for "G-single" catches the "G-single-item" these workloads report)
  * @param cycleSearchBudget how long to search one strongly connected component for cycles before
  *     reporting a timeout and falling back to the weakest cycle it must contain
  * @param wfrKeys rw-register: assume writes follow reads within a transaction (a read of x=1 then a
@@ -35,6 +38,12 @@ public record ElleOptions(
   public ElleOptions {
     consistencyModels = ConsistencyModels.validate(consistencyModels);
     anomalies = List.copyOf(anomalies);
+    List<String> unknown = anomalies.stream()
+        .filter(a -> !ConsistencyModels.allAnomalies().contains(a) && !AnomalyTypes.UNKNOWN_TYPES.contains(a)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown anomal" + (unknown.size() > 1 ? "ies " : "y ") + String.join(", ", unknown)
+          + "; known anomalies: " + String.join(", ", ConsistencyModels.allAnomalies()));
+    }
     if (cycleSearchBudget.isNegative()) throw new IllegalArgumentException("cycle search budget must not be negative");
     if (explained < 0) throw new IllegalArgumentException("explained must not be negative");
   }
@@ -68,8 +77,8 @@ public record ElleOptions(
   }
 
   /** The anomaly types that make a history invalid under these options. */
-  public java.util.Set<String> prohibited() {
-    java.util.Set<String> result = new java.util.TreeSet<>(ConsistencyModels.anomaliesProhibitedBy(consistencyModels));
+  public Set<String> prohibited() {
+    Set<String> result = new TreeSet<>(ConsistencyModels.anomaliesProhibitedBy(consistencyModels));
     if (!anomalies.isEmpty()) result.addAll(AnomalyTypes.allImplying(anomalies));
     return result;
   }

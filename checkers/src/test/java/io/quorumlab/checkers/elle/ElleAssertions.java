@@ -54,4 +54,15 @@ final class ElleAssertions {
   static List<String> not(CheckResult r) {
     return (List<String>) r.details().get("not");
   }
+
+  @SuppressWarnings("unchecked")
+  static List<String> alsoNot(CheckResult r) {
+    return (List<String>) r.details().get("also-not");
+  }
+
+  /** The result is unknown with exactly these anomaly types; on failure, shows its explanation. */
+  static void assertUnknown(CheckResult r, String... types) {
+    assertThat(types(r)).as(r.summary() + "\n" + String.join("\n", r.explanation())).containsExactlyInAnyOrder(types);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+  }
 }

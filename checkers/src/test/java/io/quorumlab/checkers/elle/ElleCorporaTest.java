@@ -37,7 +37,10 @@ class ElleCorporaTest {
     long ms = (System.nanoTime() - start) / 1_000_000;
     assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
     assertThat(not(r)).containsExactly("strong-snapshot-isolation");
-    assertThat(types(r)).contains("G2-item-realtime");
+    // Elle's search runs out of time looking for G-single-item-realtime (its timeout names that
+    // type) and falls back to a G2-item-realtime cycle; finding the former, which implies the
+    // latter, says the same and more
+    assertThat(types(r)).contains("G-single-item-realtime");
     assertThat(ms).as("checked in seconds").isLessThan(30_000);
   }
 

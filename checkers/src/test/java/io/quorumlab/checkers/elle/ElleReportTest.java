@@ -54,6 +54,16 @@ class ElleReportTest {
   }
 
   @Test
+  void cyclesTheModelsAllowGetNoArtifacts(@TempDir Path out) {
+    // read skew (G-single-item) is allowed by read committed: found, counted, but not plotted
+    CheckResult r = new ListAppendChecker(ElleOptions.defaults().withConsistencyModels(List.of("read-committed")))
+        .check(new Txn().concurrent("append x 1; append y 1", "r x [1]; r y nil").history(), CheckContext.defaults().withOutDir(out));
+    assertThat(r.verdict()).isEqualTo(Verdict.VALID);
+    assertThat(r.details()).containsEntry("other-anomalies", java.util.Map.of("G-single-item", 1L));
+    assertThat(r.artifacts()).isEmpty();
+  }
+
+  @Test
   void historyWithoutCommittedTransactionsIsUnknown() {
     CheckResult r = new ListAppendChecker().check(new Txn().fail(0, "append x 1").history(), CheckContext.defaults());
     assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);

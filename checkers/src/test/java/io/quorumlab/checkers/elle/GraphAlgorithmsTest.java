@@ -106,11 +106,11 @@ class GraphAlgorithmsTest {
   void classification() {
     assertThat(Cycle.classify(new int[] {Edges.WW, Edges.WW})).isEqualTo("G0");
     assertThat(Cycle.classify(new int[] {Edges.WW, Edges.WR})).isEqualTo("G1c");
-    assertThat(Cycle.classify(new int[] {Edges.WR, Edges.RW})).isEqualTo("G-single");
-    assertThat(Cycle.classify(new int[] {Edges.RW, Edges.WR, Edges.RW, Edges.WW})).isEqualTo("G-nonadjacent");
+    assertThat(Cycle.classify(new int[] {Edges.WR, Edges.RW})).isEqualTo("G-single-item");
+    assertThat(Cycle.classify(new int[] {Edges.RW, Edges.WR, Edges.RW, Edges.WW})).isEqualTo("G-nonadjacent-item");
     assertThat(Cycle.classify(new int[] {Edges.RW, Edges.WR, Edges.WW, Edges.RW})).as("adjacent across the wrap").isEqualTo("G2-item");
     assertThat(Cycle.classify(new int[] {Edges.RW, Edges.RW})).isEqualTo("G2-item");
-    assertThat(Cycle.classify(new int[] {Edges.RW, Edges.PROCESS})).isEqualTo("G-single-process");
+    assertThat(Cycle.classify(new int[] {Edges.RW, Edges.PROCESS})).isEqualTo("G-single-item-process");
     assertThat(Cycle.classify(new int[] {Edges.WW, Edges.PROCESS, Edges.REALTIME})).isEqualTo("G0-realtime");
   }
 }

@@ -30,7 +30,7 @@ class RwRegisterAnomaliesTest {
   @Test
   void gSingle() {
     CheckResult r = rwRegister(new Txn().concurrent("w x 1; w y 1", "r x 1; r y nil").history());
-    assertExactly(r, "G-single");
+    assertExactly(r, "G-single-item");
     assertThat(r.explanation()).anyMatch(l -> l.contains("read key y = nil") && l.contains("every version follows the initial nil"));
   }
 
@@ -51,7 +51,7 @@ class RwRegisterAnomaliesTest {
 
   @Test
   void gSingleRealtimeStaleRead() {
-    assertExactly(rwRegister(new Txn().ok(0, "w x 1").ok(1, "r x nil").history()), "G-single-realtime");
+    assertExactly(rwRegister(new Txn().ok(0, "w x 1").ok(1, "r x nil").history()), "G-single-item-realtime");
   }
 
   @Test
@@ -61,7 +61,7 @@ class RwRegisterAnomaliesTest {
 
   @Test
   void g1a() {
-    assertExactly(rwRegister(new Txn().fail(0, "w x 1").ok(1, "r x 1").history()), "G1a");
+    assertExactly(rwRegister(new Txn().fail(0, "w x 1").ok(1, "r x 1").history()), "G1a", "empty-transaction-graph");
   }
 
   @Test
@@ -102,7 +102,7 @@ class RwRegisterAnomaliesTest {
 
   @Test
   void garbageRead() {
-    assertExactly(rwRegister(new Txn().ok(1, "r x 9").history()), "garbage-read");
+    assertExactly(rwRegister(new Txn().ok(1, "r x 9").history()), "garbage-read", "empty-transaction-graph");
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.List;
  * be adjacent, whether it needs a write-read edge, and whether it needs a process or realtime edge
  * (the "-process" and "-realtime" variants).
  *
- * @param name the anomaly type, e.g. "G-single-realtime"
+ * @param name the anomaly type, e.g. "G-single-item-realtime"
  * @param mask edge types the cycle may use
  * @param rwMode {@link #NO_RW}, {@link #ONE_RW}, {@link #NONADJACENT_RW} or {@link #ADJACENT_RW}
  * @param requireWr at least one write-read edge (G1c)
@@ -22,9 +22,9 @@ import java.util.List;
 public record CycleSpec(String name, int mask, int rwMode, boolean requireWr, int variant, int firstEdge) {
   /** No read-write edge: G0, G1c. */
   public static final int NO_RW = 0;
-  /** Exactly one: G-single. */
+  /** Exactly one: G-single-item. */
   public static final int ONE_RW = 1;
-  /** Two or more, no two adjacent (cyclically): G-nonadjacent. */
+  /** Two or more, no two adjacent (cyclically): G-nonadjacent-item. */
   public static final int NONADJACENT_RW = 2;
   /** Two or more, some two adjacent: G2-item. */
   public static final int ADJACENT_RW = 3;
@@ -62,12 +62,12 @@ public record CycleSpec(String name, int mask, int rwMode, boolean requireWr, in
         rwMode = NO_RW;
         first = Edges.WR;
       }
-      case AnomalyTypes.G_SINGLE -> {
+      case AnomalyTypes.G_SINGLE_ITEM -> {
         mask = Edges.DATA;
         rwMode = ONE_RW;
         first = Edges.RW;
       }
-      case AnomalyTypes.G_NONADJACENT -> {
+      case AnomalyTypes.G_NONADJACENT_ITEM -> {
         mask = Edges.DATA;
         rwMode = NONADJACENT_RW;
         first = Edges.RW;

@@ -9,7 +9,8 @@ import java.util.BitSet;
  * Answers many "does {@code from} reach {@code to}?" questions in one sweep: condenses the graph
  * (restricted to a mask) to its components, then propagates bit sets of target components in
  * reverse topological order, 64 targets per machine word, in column chunks that bound memory. Cost
- * O(edges x targets / 64); used to decide exactly which read-write edges close a G-single cycle.
+ * O(edges x targets / 64); used to decide exactly which read-write edges close a G-single-item
+ * cycle.
  */
 final class Reachability {
   private static final long WORD_BUDGET = 4L << 20; // 32 MB of bit sets per chunk

@@ -18,10 +18,10 @@ import java.util.Set;
  * Elle does: first the linear cycle-exists proofs, which rule out the types no cycle of the
  * component can have; then the types from most to least severe, skipping those implied by a cycle
  * already found. Each type is searched from candidate first edges that lie on a cycle of the edge
- * types it may use (a component check per type), G-single from exactly those read-write edges that
- * close a cycle ({@link Reachability}), G-nonadjacent from those on a two-state product cycle. When
- * the deadline passes, the result says which type it was searching for and still carries a cycle
- * of the weakest edge types the component has.
+ * types it may use (a component check per type), G-single-item from exactly those read-write edges
+ * that close a cycle ({@link Reachability}), G-nonadjacent-item from those on a two-state product
+ * cycle. When the deadline passes, the result says which type it was searching for and still
+ * carries a cycle of the weakest edge types the component has.
  */
 public final class SccSearch {
   private final LocalGraph g;

@@ -1,6 +1,8 @@
 package io.quorumlab.checkers.elle.model;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,8 +17,8 @@ public final class AnomalyTypes {
   public static final String G1A = "G1a";
   public static final String G1B = "G1b";
   public static final String G1C = "G1c";
-  public static final String G_SINGLE = "G-single";
-  public static final String G_NONADJACENT = "G-nonadjacent";
+  public static final String G_SINGLE_ITEM = "G-single-item";
+  public static final String G_NONADJACENT_ITEM = "G-nonadjacent-item";
   public static final String G2_ITEM = "G2-item";
   public static final String INTERNAL = "internal";
   public static final String FUTURE_READ = "future-read";
@@ -34,8 +36,18 @@ public final class AnomalyTypes {
   /** Anomalies that make a result unknown rather than invalid. */
   public static final Set<String> UNKNOWN_TYPES = Set.of(CYCLE_SEARCH_TIMEOUT, EMPTY_TRANSACTION_GRAPH);
 
-  /** The cyclic anomaly bases, in the order the search tries them (most severe first). */
-  public static final List<String> CYCLE_BASES = List.of(G0, G1C, G_SINGLE, G_NONADJACENT, G2_ITEM);
+  /**
+   * The cyclic anomaly bases the search looks for, in the order it tries them (most severe first).
+   * Their anti-dependencies are all item edges: list-append and rw-register infer no predicate
+   * reads. Elle searches G-single, G-nonadjacent and G2 as well, but keeps a cycle only when its
+   * explainer classifies it so, which needs a predicate anti-dependency; for these workloads it
+   * reports the item forms, which imply the plain ones.
+   */
+  public static final List<String> CYCLE_BASES = List.of(G0, G1C, G_SINGLE_ITEM, G_NONADJACENT_ITEM, G2_ITEM);
+
+  /** Elle's cycle-types: every base it has a cycle spec for, with its -process and -realtime variants. */
+  private static final Set<String> CYCLE_TYPES = cycleTypes(
+      List.of(G0, G1C, G_SINGLE_ITEM, "G-single", G_NONADJACENT_ITEM, "G-nonadjacent", G2_ITEM, "G2"));
 
   private static final Dag IMPLIED = new Dag();
 
@@ -51,9 +63,15 @@ public final class AnomalyTypes {
     g.linkAll("G1c-realtime", List.of("G1-realtime"));
     g.linkAll("G1", List.of("G1-process"));
     g.linkAll("G1-process", List.of("G1-realtime"));
+    g.linkAll("G-single-item", List.of("G-single", "G-single-item-process", "G-nonadjacent-item"));
+    g.linkAll("G-single-item-process", List.of("G-single-process", "G-single-item-realtime", "G-nonadjacent-item-process"));
+    g.linkAll("G-single-item-realtime", List.of("G-single-realtime", "G-nonadjacent-item-realtime"));
     g.linkAll("G-single", List.of("G-nonadjacent", "GSIb", "G-single-process"));
     g.linkAll("G-single-process", List.of("G-nonadjacent-process", "G-single-realtime"));
     g.linkAll("G-single-realtime", List.of("G-nonadjacent-realtime"));
+    g.linkAll("G-nonadjacent-item", List.of("G-nonadjacent", "G2-item", "G-nonadjacent-item-process"));
+    g.linkAll("G-nonadjacent-item-process", List.of("G-nonadjacent-process", "G2-item-process", "G-nonadjacent-item-realtime"));
+    g.linkAll("G-nonadjacent-item-realtime", List.of("G2-item-realtime", "G-nonadjacent-realtime"));
     g.linkAll("G-nonadjacent", List.of("G2", "G-nonadjacent-process"));
     g.linkAll("G-nonadjacent-process", List.of("G2-process", "G-nonadjacent-realtime"));
     g.linkAll("G-nonadjacent-realtime", List.of("G2-realtime"));
@@ -86,11 +104,22 @@ public final class AnomalyTypes {
     return variant.isEmpty() ? base : base + "-" + variant;
   }
 
+  /** Every anomaly type the implication graph relates. */
+  public static Set<String> implicationVertices() {
+    return Collections.unmodifiableSet(IMPLIED.vertices());
+  }
+
+  /** Whether {@code type} is one of Elle's cycle types ("G1c", "G-single-item-realtime", "G2", ...). */
   public static boolean isCycleType(String type) {
-    for (String base : CYCLE_BASES) {
-      if (type.equals(base) || type.equals(base + "-process") || type.equals(base + "-realtime")) return true;
+    return CYCLE_TYPES.contains(type);
+  }
+
+  private static Set<String> cycleTypes(List<String> bases) {
+    Set<String> types = new LinkedHashSet<>();
+    for (String base : bases) {
+      for (String variant : List.of("", "process", "realtime")) types.add(withVariant(base, variant));
     }
-    return false;
+    return Set.copyOf(types);
   }
 
   public static boolean isCycleExistsType(String type) {

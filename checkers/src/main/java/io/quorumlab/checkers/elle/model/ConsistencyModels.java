@@ -2,6 +2,7 @@ package io.quorumlab.checkers.elle.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class ConsistencyModels {
   private static final Dag MODELS = new Dag();
   private static final Dag PROSCRIBED = new Dag();
   private static final Set<String> ALL = new TreeSet<>();
+  private static final Set<String> ANOMALIES = new TreeSet<>();
 
   static {
     String[][] names = {
@@ -49,7 +51,10 @@ public final class ConsistencyModels {
       CANONICAL.put(n[0], n[1]);
       FRIENDLY.putIfAbsent(n[1], n[0]);
     }
+    // Two canonical names have two friendly ones. Elle picks serializable for PL-3 explicitly; for
+    // PL-SS its inverted map yields strong-serializable, which is what its boundaries report.
     FRIENDLY.put("PL-3", "serializable");
+    FRIENDLY.put("PL-SS", "strong-serializable");
 
     model("causal-cerone", "read-atomic");
     model("consistent-view", "cursor-stability", "monotonic-view");
@@ -62,12 +67,12 @@ public final class ConsistencyModels {
     model("monotonic-atomic-view", "read-committed");
     model("monotonic-view", "PL-2");
     model("monotonic-snapshot-read", "PL-2");
-    model("parallel-snapshot-isolation", "causal-cerone", "ROLA");
+    model("parallel-snapshot-isolation", "causal-cerone", "update-atomic");
     model("prefix", "causal-cerone");
     model("read-atomic", "monotonic-atomic-view");
     model("read-committed", "read-uncommitted");
     model("repeatable-read", "cursor-stability", "monotonic-atomic-view");
-    model("ROLA", "read-atomic");
+    model("update-atomic", "read-atomic");
     model("serializable", "repeatable-read", "snapshot-isolation", "view-serializable");
     model("session-serializable", "1SR");
     model("snapshot-isolation", "forward-consistent-view", "monotonic-atomic-view", "monotonic-snapshot-read",
@@ -96,14 +101,15 @@ public final class ConsistencyModels {
     proscribes("parallel-snapshot-isolation", "internal", "G1a");
     proscribes("PL-3", "G1", "G2", "predicate-read-miss", "PL-3-cycle-exists");
     proscribes("PL-2", "G1", "PL-2-cycle-exists");
-    // A read of a value nobody wrote is no Adya history at all; every model proscribes it.
+    // A read of a value nobody wrote is no Adya history at all; every model proscribes it. Elle has
+    // no such anomaly (list-append fails an assertion on it, rw-register ignores it).
     proscribes("PL-1", "G0", "duplicate-elements", "cyclic-versions", "garbage-read", "PL-1-cycle-exists");
     proscribes("prefix", "internal", "G1a");
     proscribes("serializable", "internal");
     proscribes("snapshot-isolation", "internal", "G1", "G-SI", "G-nonadjacent", "PL-SI-cycle-exists");
     proscribes("read-atomic", "internal", "G1a", "future-read");
     proscribes("repeatable-read", "G1", "G2-item", "PL-2.99-cycle-exists", "lost-update");
-    proscribes("ROLA", "lost-update");
+    proscribes("update-atomic", "lost-update");
     proscribes("strict-serializable", "G1", "G1c-realtime", "G2-realtime", "PL-SS-cycle-exists");
     proscribes("strong-session-PL-1", "strong-session-PL-1-cycle-exists", "G0-process");
     proscribes("strong-session-PL-2", "strong-session-PL-2-cycle-exists", "G1c-process");
@@ -116,6 +122,8 @@ public final class ConsistencyModels {
     proscribes("strong-session-serializable", "G1-process", "G2-process", "strong-session-serializable-cycle-exists");
     proscribes("update-serializable", "G1", "G-update");
 
+    ANOMALIES.addAll(AnomalyTypes.implicationVertices());
+    for (String m : PROSCRIBED.vertices()) ANOMALIES.addAll(PROSCRIBED.out(m));
     ALL.addAll(MODELS.vertices());
     ALL.addAll(CANONICAL.keySet());
     ALL.addAll(CANONICAL.values());
@@ -141,7 +149,12 @@ public final class ConsistencyModels {
 
   /** Every model name this lattice knows, friendly and canonical. */
   public static Set<String> all() {
-    return ALL;
+    return Collections.unmodifiableSet(ALL);
+  }
+
+  /** Every anomaly type the lattices know (Elle's all-anomalies, and garbage-read). */
+  public static Set<String> allAnomalies() {
+    return Collections.unmodifiableSet(ANOMALIES);
   }
 
   /**

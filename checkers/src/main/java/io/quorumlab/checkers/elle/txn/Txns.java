@@ -135,11 +135,14 @@ public final class Txns {
     };
   }
 
-  /** Per process, its transactions that may have taken effect (ok, info), in invocation order. */
+  /**
+   * Per process, its committed transactions in invocation order (Elle's process order). An
+   * indeterminate one is left out: it may take effect after the process's later transactions.
+   */
   public List<int[]> processChains() {
     Map<Long, List<Integer>> byProcess = new LinkedHashMap<>();
     for (int t = 0; t < count; t++) {
-      if (inGraph(t)) byProcess.computeIfAbsent(process[t], p -> new ArrayList<>()).add(t);
+      if (type[t] == OK) byProcess.computeIfAbsent(process[t], p -> new ArrayList<>()).add(t);
     }
     List<int[]> chains = new ArrayList<>(byProcess.size());
     for (List<Integer> l : byProcess.values()) chains.add(l.stream().mapToInt(Integer::intValue).toArray());
