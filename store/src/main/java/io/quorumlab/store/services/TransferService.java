@@ -8,6 +8,7 @@ import io.quorumlab.store.node.DataWrites;
 import io.quorumlab.store.node.Node;
 import io.quorumlab.store.ring.Ring;
 import io.quorumlab.store.storage.Storage;
+import io.quorumlab.store.transfer.Activity;
 import io.quorumlab.store.transfer.ClusterView;
 import io.quorumlab.store.transfer.RangeTransfer;
 import io.quorumlab.store.transfer.TransferCodec;
@@ -93,7 +94,7 @@ final class TransferService {
 
   void start() {
     node.registerExtension(Channels.TRANSFER, this::onMessage);
-    if (transfer.activity() == io.quorumlab.store.transfer.Activity.JOINING) {
+    if (transfer.activity() == Activity.JOINING) {
       LOG.info("node {}: joining through seeds {}", node.id(), node.config().seeds());
     }
     node.schedule(TICK_MS, this::tick);

@@ -79,7 +79,8 @@ final class Handover {
 
   /**
    * One bounded step of dropping the keys of the streamed ranges that {@code self} no longer
-   * replicates in {@code ring}; finishes when the scan reaches the end of the data.
+   * replicates in {@code ring} and the joiner does (a key that moved elsewhere too, by another
+   * change of the ring, stays); finishes when the scan reaches the end of the data.
    */
   void collect(TransferData data, Ring ring, String self, int n) {
     assert phase == Phase.COLLECTING : "collecting keys handed to " + joiner + " in phase " + phase;
@@ -90,7 +91,7 @@ final class Handover {
     data.scan(cursor, (key, value) -> {
       lastKey[0] = key;
       long token = Ring.hash(new String(key, StandardCharsets.UTF_8));
-      if (streamed.contains(token) && !ring.isReplica(self, token, n)) {
+      if (streamed.contains(token) && !ring.isReplica(self, token, n) && ring.isReplica(joiner, token, n)) {
         moved.add(key.clone());
       }
       if (++scanned[0] >= StreamSender.SCAN_LIMIT) {

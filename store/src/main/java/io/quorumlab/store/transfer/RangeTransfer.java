@@ -252,6 +252,8 @@ public final class RangeTransfer {
     if (h != null && h.sender() == sender) {
       h.streamEnded(completed);
     } else {
+      assert leaver != null && leaver.sender(sender.dest) == sender : "stream " + sender.stream + " to " + sender.dest
+          + " belongs to neither a handover nor the leave";
       leaver.streamEnded(sender.dest);
     }
   }
