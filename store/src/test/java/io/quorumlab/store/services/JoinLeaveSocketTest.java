@@ -132,7 +132,7 @@ class JoinLeaveSocketTest {
       assertThat(joined.transfer().keysReceived()).as("entries received vs keys held").isLessThanOrEqualTo(held.size() + liveHeld);
 
       // Once n11 is in their rings and the grace period is over, the old nodes drop what moved to it.
-      long dropMs = Await.until(Duration.ofSeconds(20), () -> old.stream().allMatch(o -> extraKeys(cluster, o, eleven).isEmpty()),
+      long dropMs = Await.until(Duration.ofSeconds(30), () -> old.stream().allMatch(o -> extraKeys(cluster, o, eleven).isEmpty()),
           () -> "keys still held by nodes that no longer replicate them: " + old.stream()
               .map(o -> o + "=" + extraKeys(cluster, o, eleven).size()).toList());
       System.out.printf("[join] the old replicas dropped the keys n11 took within %d ms of the ring change%n", dropMs);
