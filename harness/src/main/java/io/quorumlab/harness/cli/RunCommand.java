@@ -71,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin LoadOptions load = new LoadOptions();
 
-  /** --junit FILE and --expect valid|invalid: the CI gate (issue 8). */
+  /** --junit FILE and --expect valid|invalid: the CI gate. */
   @picocli.CommandLine.Mixin io.quorumlab.harness.gate.GateOptions gate = new io.quorumlab.harness.gate.GateOptions();
 
   RunSpec toSpec() {

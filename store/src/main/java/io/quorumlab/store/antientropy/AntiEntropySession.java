@@ -168,6 +168,7 @@ public final class AntiEntropySession {
   // ---- descent ----
 
   private void onHashes(SyncHashes message) {
+    assert phase == Phase.DESCENDING : "hashes handled while " + phase;
     if (message.markedOf() != frontier.length || frontierLevel >= tree.depth()) {
       abort("hashes refer to " + message.markedOf() + " nodes at level " + frontierLevel
           + ", expected " + frontier.length + " above the leaves");
@@ -184,6 +185,8 @@ public final class AntiEntropySession {
 
   /** Compares the peer's hashes of {@code nodes} at {@code level} with ours and takes the next step. */
   private void compare(int level, int[] nodes, long[] theirs) {
+    assert phase == Phase.DESCENDING && level <= tree.depth() && nodes.length == theirs.length
+        : "comparing " + nodes.length + " nodes at level " + level + " of " + tree.depth() + " while " + phase;
     BitSet marked = new BitSet(nodes.length);
     for (int i = 0; i < nodes.length; i++) {
       if (tree.hash(level, nodes[i]) != theirs[i]) {
@@ -225,6 +228,7 @@ public final class AntiEntropySession {
   // ---- keys ----
 
   private void sendKeys(boolean wholeRange, int markedOf, BitSet marked, Map<ByteBuffer, byte[]> entries) {
+    assert phase == Phase.DESCENDING : "keys sent while " + phase;
     phase = Phase.AWAITING_VALUES;
     Chunks.keys(self, sessionId, wholeRange, markedOf, marked, entries, maxMessageBytes).forEach(this::send);
     keyDigestsSent += entries.size();
@@ -256,6 +260,7 @@ public final class AntiEntropySession {
 
   /** We know both sides' digests for the differing leaves: push what the peer lacks, want what we lack. */
   private void answerKeys() {
+    assert phase == Phase.COLLECTING_KEYS : "keys answered while " + phase;
     Map<ByteBuffer, byte[]> mine = localEntries();
     List<KeyValue> pushes = new ArrayList<>();
     for (Map.Entry<ByteBuffer, byte[]> e : mine.entrySet()) {
@@ -348,6 +353,8 @@ public final class AntiEntropySession {
   // ---- plumbing ----
 
   private void send(SyncMessage message) {
+    assert phase != Phase.FINISHED : "session " + sessionId + " with " + peer + " sends " + message.getClass().getSimpleName()
+        + " after it finished";
     messagesSent++;
     bytesSent += SyncCodec.encodedSize(message);
     outbox.send(peer, message);
@@ -368,6 +375,8 @@ public final class AntiEntropySession {
   }
 
   private void finish(Outcome result, String why) {
+    assert phase != Phase.FINISHED && result != Outcome.RUNNING
+        : "session " + sessionId + " with " + peer + " finishes " + result + " after " + outcome;
     phase = Phase.FINISHED;
     outcome = result;
     detail = why;

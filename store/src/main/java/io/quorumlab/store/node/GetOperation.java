@@ -31,8 +31,7 @@ final class GetOperation extends Operation {
   private final Set<String> readFailures = new HashSet<>();
   private final Set<String> holders = new HashSet<>();
   private final Set<String> writeFailures = new HashSet<>();
-  private Siblings answer;
-  private boolean answered;
+  private Siblings result;
   private boolean writingBack;
 
   GetOperation(long id, Node node, ReplyTo replyTo, ClientRequest.Get request, Targets targets, Coordinator.Effective eff) {
@@ -58,13 +57,14 @@ final class GetOperation extends Operation {
     }
     if (!reply.ok()) {
       readFailures.add(from);
-      if (!answered && !writingBack && targets.size() - readFailures.size() < eff.r()) {
+      if (!answered() && !writingBack && targets.size() - readFailures.size() < eff.r()) {
         fail("get of '" + request.key() + "' failed: replicas " + readFailures + " could not read");
       }
       return;
     }
     replies.put(from, reply.state());
-    if (answered) {
+    assert replies.size() + readFailures.size() <= targets.size() : "get " + id + " heard from more than its targets";
+    if (answered()) {
       if (replies.size() + readFailures.size() == targets.size()) {
         repairStale(merged());
         node.finish(this);
@@ -74,7 +74,7 @@ final class GetOperation extends Operation {
     if (writingBack || replies.size() < eff.r()) {
       return;
     }
-    answer = merged();
+    result = merged();
     if (readRepair == ReadRepair.BLOCKING) {
       startWriteBack();
       return;
@@ -82,36 +82,38 @@ final class GetOperation extends Operation {
     respond();
     if (readRepair == ReadRepair.OFF || replies.size() + readFailures.size() == targets.size()) {
       if (readRepair == ReadRepair.ASYNC) {
-        repairStale(answer);
+        repairStale(result);
       }
       node.finish(this);
     }
   }
 
   private void startWriteBack() {
+    assert readRepair == ReadRepair.BLOCKING && !writingBack && !answered()
+        : "get " + id + " starts a write-back (read repair " + readRepair + ", already writing back: " + writingBack + ")";
     writingBack = true;
     for (Map.Entry<String, Siblings> e : replies.entrySet()) {
-      if (e.getValue().sameWrites(answer)) {
+      if (e.getValue().sameWrites(result)) {
         holders.add(e.getKey());
       }
     }
     if (holders.size() >= eff.w()) {
-      // Enough replicas already hold the answer; the stale ones that replied are still repaired.
-      repairStale(answer);
+      // Enough replicas already hold the result; the stale ones that replied are still repaired.
+      repairStale(result);
       respond();
       node.finish(this);
       return;
     }
     for (String target : targets.nodes()) {
       if (!holders.contains(target)) {
-        node.send(target, new PeerMessage.ReplicaWrite(id, request.key(), answer, targets.hintFor().get(target)));
+        node.send(target, new PeerMessage.ReplicaWrite(id, request.key(), result, targets.hintFor().get(target)));
       }
     }
   }
 
   @Override
   void onWriteAck(String from, PeerMessage.ReplicaWriteAck ack) {
-    if (!writingBack || answered || !targets.contains(from)) {
+    if (!writingBack || answered() || !targets.contains(from)) {
       return;
     }
     if (ack.ok()) {
@@ -129,25 +131,24 @@ final class GetOperation extends Operation {
 
   @Override
   void onTimeout() {
-    if (answered) {
+    if (answered()) {
       repairStale(merged());
       return;
     }
     String phase = writingBack
         ? "its write-back reached " + holders.size() + " of w=" + eff.w() + " replicas"
         : "it got " + replies.size() + " of r=" + eff.r() + " replies";
-    node.reply(replyTo, new ClientReply.Error(request.id(), ErrorKind.UNAVAILABLE,
+    answer(replyTo, new ClientReply.Error(request.id(), ErrorKind.UNAVAILABLE,
         "get of '" + request.key() + "' timed out after " + eff.timeoutMs() + " ms: " + phase + " (asked " + targets.nodes() + ")"));
   }
 
   private void fail(String message) {
-    node.reply(replyTo, new ClientReply.Error(request.id(), ErrorKind.UNAVAILABLE, message));
+    answer(replyTo, new ClientReply.Error(request.id(), ErrorKind.UNAVAILABLE, message));
     node.finish(this);
   }
 
   private void respond() {
-    answered = true;
-    node.reply(replyTo, new ClientReply.GetOk(request.id(), replies.size(), node.reconciler.context(answer), answer.live()));
+    answer(replyTo, new ClientReply.GetOk(request.id(), replies.size(), node.reconciler.context(result), result.live()));
   }
 
   private Siblings merged() {

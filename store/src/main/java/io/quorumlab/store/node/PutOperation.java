@@ -54,6 +54,7 @@ final class PutOperation extends Operation {
 
   @Override
   void start() {
+    assert phase == null : "put " + id + " started twice";
     ConflictMode mode = node.config.conflicts();
     if (mode == ConflictMode.ABD) {
       phase = Phase.TAG_READ;
@@ -77,7 +78,7 @@ final class PutOperation extends Operation {
       node.noteFallbackWrite(targets.hintFor().get(node.self), request.key(), write.state());
     } catch (StorageException e) {
       // The local write failed before anything was sent: nothing can have been applied.
-      node.reply(replyTo, new ClientReply.Error(request.id(), ErrorKind.UNAVAILABLE,
+      answer(replyTo, new ClientReply.Error(request.id(), ErrorKind.UNAVAILABLE,
           "coordinator " + node.self + " could not write '" + request.key() + "': " + e.getMessage()));
       node.finish(this);
       return;
@@ -106,7 +107,7 @@ final class PutOperation extends Operation {
     if (!reply.ok()) {
       tagFailures.add(from);
       if (targets.size() - tagFailures.size() < eff.r()) {
-        node.reply(replyTo, new ClientReply.Error(request.id(), ErrorKind.UNAVAILABLE,
+        answer(replyTo, new ClientReply.Error(request.id(), ErrorKind.UNAVAILABLE,
             "abd tag read of '" + request.key() + "' failed at " + tagFailures + "; nothing was written"));
         node.finish(this);
       }
@@ -122,6 +123,7 @@ final class PutOperation extends Operation {
     }
     Version v = AbdRegister.INSTANCE.write(observed, node.self, node.stamps.nextSequence(), request.value());
     replyContext = VersionCodec.encodeTag(v);
+    assert phase == Phase.TAG_READ : "put " + id + " moves to its write phase from " + phase;
     phase = Phase.WRITE;
     writeToAll(Siblings.of(v), null);
   }
@@ -140,11 +142,14 @@ final class PutOperation extends Operation {
   }
 
   private void check() {
+    assert phase == Phase.WRITE : "put " + id + " counts acks in phase " + phase;
+    assert targets.nodes().containsAll(acks) && targets.nodes().containsAll(failed) && java.util.Collections.disjoint(acks, failed)
+        : "put " + id + ": acks " + acks + " and failures " + failed + " must be distinct targets of " + targets.nodes();
     if (acks.size() >= eff.w()) {
-      node.reply(replyTo, new ClientReply.PutOk(request.id(), acks.size(), replyContext));
+      answer(replyTo, new ClientReply.PutOk(request.id(), acks.size(), replyContext));
       node.finish(this);
     } else if (targets.size() - failed.size() < eff.w()) {
-      node.reply(replyTo, new ClientReply.Error(request.id(), ErrorKind.INDETERMINATE,
+      answer(replyTo, new ClientReply.Error(request.id(), ErrorKind.INDETERMINATE,
           what() + " reached " + acks.size() + " of w=" + eff.w() + " acks; " + failed + " failed to write"));
       node.finish(this);
     }
@@ -153,12 +158,12 @@ final class PutOperation extends Operation {
   @Override
   void onTimeout() {
     if (phase == Phase.TAG_READ) {
-      node.reply(replyTo, new ClientReply.Error(request.id(), ErrorKind.UNAVAILABLE,
+      answer(replyTo, new ClientReply.Error(request.id(), ErrorKind.UNAVAILABLE,
           "abd tag read of '" + request.key() + "' got " + tags.size() + " of r=" + eff.r() + " replies within "
               + eff.timeoutMs() + " ms; nothing was written"));
       return;
     }
-    node.reply(replyTo, new ClientReply.Error(request.id(), ErrorKind.INDETERMINATE,
+    answer(replyTo, new ClientReply.Error(request.id(), ErrorKind.INDETERMINATE,
         what() + " got " + acks.size() + " of w=" + eff.w() + " acks within " + eff.timeoutMs() + " ms (asked "
             + targets.nodes() + "); it may have been applied"));
   }

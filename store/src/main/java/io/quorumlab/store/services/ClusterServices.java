@@ -17,7 +17,8 @@ import java.util.random.RandomGenerator;
  * membership and failure detection (which drive routing), hinted handoff, Merkle-tree
  * anti-entropy, range transfer on join and leave, and the admin commands ({@code status},
  * {@code leave}, {@code repair}). Sans-IO like the node: it runs on the node's thread through the
- * node's timers and extension channels, so the simulator can run it too.
+ * node's timers, clock and extension channels, so a simulator that drives the node in virtual time
+ * drives these too.
  *
  * <p>Create it and call {@link #start} on the node's thread once the transport is up.
  */
@@ -31,7 +32,7 @@ public final class ClusterServices implements MembershipListener {
   private MembershipService membership;
   private HandoffService handoff;
   private AntiEntropyService antiEntropy;
-  private RangeTransfer transfer;
+  private TransferService transfer;
 
   /**
    * @param links the transport's own view of its connections (a refused or closed connection means
@@ -56,12 +57,9 @@ public final class ClusterServices implements MembershipListener {
     membership = new MembershipService(node, transport, links, clock, random, generation, initial);
     handoff = new HandoffService(node, storage, clock, random, membership::isRoutable);
     antiEntropy = new AntiEntropyService(node, storage, transport, clock, membership::isRoutable, membership.ring());
-    transfer = new RangeTransfer(node, storage, clock, membership, handoff, meta, membership::isRoutable);
+    transfer = new TransferService(node, storage, clock, membership, handoff, meta, antiEntropy::written);
     node.setLiveness(membership::isRoutable);
-    membership.onRing(ring -> {
-      antiEntropy.onRing(ring);
-      transfer.onRing(ring);
-    });
+    membership.onRing(antiEntropy::onRing);
     membership.addListener(this);
     node.setDataWrites((key, state) -> {
       antiEntropy.written(key, state);

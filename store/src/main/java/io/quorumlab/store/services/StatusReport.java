@@ -18,7 +18,7 @@ final class StatusReport {
   private StatusReport() {}
 
   static NodeStatus of(Node node, MembershipService membership, HandoffService handoff, AntiEntropyService antiEntropy,
-      RangeTransfer transfer, long now) {
+      TransferService transfer, long now) {
     String self = node.id();
     Gossiper gossiper = membership.gossiper();
     Ring ring = membership.ring();

@@ -17,9 +17,10 @@
  *       these terms (200 ms rounds convict in about 1 s).
  *   <li>Anti-entropy: one depth-15 tree per peer, over the keys both replicate; the node with the
  *       smaller id starts the periodic exchange of a pair.
- *   <li>Join: pull from every current replica (each moving key arrives from all of them, so the
- *       joiner holds the merge); writes that race with the stream are forwarded by the replicas.
- *       Leave: push to the new owners, forward racing writes, drain hints, then LEFT.
+ *   <li>Join and leave: {@link io.quorumlab.store.transfer.RangeTransfer}; the joiner pulls each
+ *       arc from the replica it displaces, which forwards racing writes and drops the arc once the
+ *       joiner is in its ring. Leave: push to the new owners, forward racing writes, drain hints,
+ *       then LEFT.
  * </ul>
  */
 package io.quorumlab.store.services;

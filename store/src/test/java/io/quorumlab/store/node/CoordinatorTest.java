@@ -1,6 +1,7 @@
 package io.quorumlab.store.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.store.config.NodeConfig;
@@ -342,5 +343,22 @@ class CoordinatorTest {
         return key;
       }
     }
+  }
+
+  @Test
+  void anOperationAnswersOnceAndASecondAnswerTripsAnAssertion() {
+    // The node never times out an operation that finished; doing so by hand is the illegal transition.
+    FakeNetwork net = net(3, c -> c);
+    Node n1 = net.nodes.get("n1");
+    List<String> replicas = List.of("n1", "n2", "n3");
+    Targets targets = new Targets(replicas, java.util.Map.of(), replicas);
+    Coordinator.Effective eff = new Coordinator.Effective(3, 2, 2, Quorum.STRICT, TIMEOUT);
+    PutOperation put = new PutOperation(99, n1, new ReplyTo.Client(new ClientRef(42)),
+        new ClientRequest.Put(2, "k", b("v"), new byte[0], WireOptions.DEFAULTS), io.quorumlab.store.version.VersionVector.EMPTY,
+        targets, eff);
+    n1.begin(put, TIMEOUT);
+    net.deliverAll();
+    assertThat(net.reply(42)).isInstanceOf(ClientReply.PutOk.class);
+    assertThatThrownBy(put::onTimeout).isInstanceOf(AssertionError.class).hasMessageContaining("answers twice");
   }
 }

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ten nodes in this JVM gain an eleventh and then lose one, while two writers keep putting. The
- * joiner ends up holding exactly the keys it replicates in the new ring (nothing else moved to it,
- * and no old node received anything), and every acknowledged write is still readable afterwards.
+ * joiner ends up holding exactly the keys it replicates in the new ring, each received once
+ * (nothing else moved to it, and no old node received anything); the old replicas then drop what
+ * moved; and every acknowledged write is still readable afterwards.
  */
 class JoinLeaveSocketTest {
   static final int KEYS = 3000;
@@ -73,6 +74,7 @@ class JoinLeaveSocketTest {
       assertThatThrownBy(() -> n1.admin("dance")).isInstanceOf(InvalidRequestException.class).hasMessageContaining("unknown admin command");
 
       Map<String, String> acked = new ConcurrentHashMap<>();
+      Set<String> attempted = ConcurrentHashMap.newKeySet();
       AtomicBoolean stop = new AtomicBoolean();
       List<Thread> writers = new ArrayList<>();
       for (int t = 0; t < 2; t++) {
@@ -81,6 +83,7 @@ class JoinLeaveSocketTest {
         Thread w = new Thread(() -> {
           for (int i = 0; i < 200_000 && !stop.get(); i++) {
             String key = "live-" + thread + "-" + i;
+            attempted.add(key);
             try {
               c.put(key, b("x" + i), Context.EMPTY, RequestOptions.DEFAULTS.withTimeoutMs(2000));
               acked.put(key, "x" + i);
@@ -116,12 +119,23 @@ class JoinLeaveSocketTest {
         }
       }
       System.out.printf("[join] n11 joined 10 nodes in %d ms: holds %d of %d keys (%.1f%%; it replicates N/11 = %.1f%% of the ring),"
-              + " %d entries received (%d bytes) from %d members%n", joinMs, held.size(), KEYS, 100.0 * held.size() / KEYS,
-          100.0 * 3 / 11, joined.transfer().keysReceived(), joined.transfer().bytesReceived(), old.size());
+              + " %d entries received (%d bytes)%n", joinMs, held.size(), KEYS, 100.0 * held.size() / KEYS,
+          100.0 * 3 / 11, joined.transfer().keysReceived(), joined.transfer().bytesReceived());
       assertThat(held).isEqualTo(expected);
       for (String o : old) {
         assertThat(cluster.status(o).transfer().keysReceived()).as(o + " received nothing").isZero();
       }
+      // Each key came from one replica: n11 received no more entries than it holds keys.
+      long liveHeld = attempted.stream().filter(k -> !localState(cluster, "n11", k).isEmpty()).count();
+      System.out.printf("[join] n11 received %d entries and holds %d keys (%d initial, %d written during the join)%n",
+          joined.transfer().keysReceived(), held.size() + liveHeld, held.size(), liveHeld);
+      assertThat(joined.transfer().keysReceived()).as("entries received vs keys held").isLessThanOrEqualTo(held.size() + liveHeld);
+
+      // Once n11 is in their rings and the grace period is over, the old nodes drop what moved to it.
+      long dropMs = Await.until(Duration.ofSeconds(30), () -> old.stream().allMatch(o -> extraKeys(cluster, o, eleven).isEmpty()),
+          () -> "keys still held by nodes that no longer replicate them: " + old.stream()
+              .map(o -> o + "=" + extraKeys(cluster, o, eleven).size()).toList());
+      System.out.printf("[join] the old replicas dropped the keys n11 took within %d ms of the ring change%n", dropMs);
 
       // n4 leaves.
       NettyStoreClient n4 = cluster.client("n4");
@@ -161,6 +175,26 @@ class JoinLeaveSocketTest {
           acked.size(), lost.size(), everything.size());
       assertThat(acked.size()).isGreaterThan(100);
       assertThat(lost).isEmpty();
+    }
+  }
+
+  /** Of the initial keys, those {@code node} holds but does not replicate in {@code ring}. */
+  static List<String> extraKeys(InJvmCluster cluster, String node, Ring ring) {
+    List<String> extra = new ArrayList<>();
+    for (int i = 0; i < KEYS; i++) {
+      String key = "key-" + i;
+      if (!ring.preferenceList(key, 3).contains(node) && !localState(cluster, node, key).isEmpty()) {
+        extra.add(key);
+      }
+    }
+    return extra;
+  }
+
+  static io.quorumlab.store.version.Siblings localState(InJvmCluster cluster, String node, String key) {
+    try {
+      return cluster.server(node).localState(key);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -1,11 +1,8 @@
 package io.quorumlab.store.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quorumlab.store.antientropy.KeyValue;
 import io.quorumlab.store.antientropy.TokenRange;
-import io.quorumlab.store.codec.MalformedException;
 import io.quorumlab.store.storage.MemoryStorage;
 import io.quorumlab.store.version.Siblings;
 import io.quorumlab.store.version.Version;
@@ -15,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The small parts of the cluster services: token index, state digest, transfer codec, node metadata. */
+/** The small parts of the cluster services: token index, state digest, node metadata. */
 class ServicePartsTest {
   static byte[] b(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
@@ -53,24 +50,6 @@ class ServicePartsTest {
     assertThat(StateDigest.of(new Siblings(List.of(v1, v2)))).isEqualTo(StateDigest.of(new Siblings(List.of(v2, v1))));
     assertThat(StateDigest.of(Siblings.of(v1))).isNotEqualTo(StateDigest.of(new Siblings(List.of(v1, v2))));
     assertThat(StateDigest.of(Siblings.of(v2))).isNotEqualTo(StateDigest.of(Siblings.of(tomb)));
-  }
-
-  @Test
-  void transferMessagesRoundTripAndGarbageIsRefused() {
-    TransferMessage.Batch batch = new TransferMessage.Batch(7, 3, List.of(new KeyValue(b("k"), b("state"))), true);
-    TransferMessage back = TransferCodec.decode(TransferCodec.encode(batch));
-    assertThat(back).isInstanceOf(TransferMessage.Batch.class);
-    TransferMessage.Batch got = (TransferMessage.Batch) back;
-    assertThat(got.stream()).isEqualTo(7);
-    assertThat(got.seq()).isEqualTo(3);
-    assertThat(got.last()).isTrue();
-    assertThat(got.entries()).containsExactly(new KeyValue(b("k"), b("state")));
-    assertThat(TransferCodec.decode(TransferCodec.encode(new TransferMessage.Request(9)))).isEqualTo(new TransferMessage.Request(9));
-    assertThat(TransferCodec.decode(TransferCodec.encode(new TransferMessage.Ack(9, 2)))).isEqualTo(new TransferMessage.Ack(9, 2));
-    assertThatThrownBy(() -> TransferCodec.decode(new byte[] {9})).isInstanceOf(MalformedException.class);
-    byte[] trailing = TransferCodec.encode(new TransferMessage.Ack(1, 1));
-    byte[] longer = java.util.Arrays.copyOf(trailing, trailing.length + 1);
-    assertThatThrownBy(() -> TransferCodec.decode(longer)).isInstanceOf(MalformedException.class);
   }
 
   @Test

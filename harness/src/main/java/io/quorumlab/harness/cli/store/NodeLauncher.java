@@ -1,6 +1,7 @@
 package io.quorumlab.harness.cli.store;
 
-import io.quorumlab.harness.cluster.Classpath;
+import io.quorumlab.harness.cli.Main;
+import io.quorumlab.harness.cluster.NodeCommand;
 import io.quorumlab.store.client.ClientOptions;
 import io.quorumlab.store.client.NettyStoreClient;
 import io.quorumlab.store.client.StoreException;
@@ -10,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -21,16 +21,7 @@ public final class NodeLauncher {
 
   /** Spawns {@code java -cp <this JVM's classpath> Main serve --config FILE}, detached, output to {@code log}. */
   public static Process spawn(Path config, Path log, String heap) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx" + heap);
-    cmd.add("-XX:+UseSerialGC");
-    cmd.add("-cp");
-    cmd.add(Classpath.join(Classpath.current()));
-    cmd.add("io.quorumlab.harness.cli.Main");
-    cmd.add("serve");
-    cmd.add("--config");
-    cmd.add(config.toAbsolutePath().toString());
+    List<String> cmd = NodeCommand.of(List.of("-Xmx" + heap, "-XX:+UseSerialGC"), Main.class.getName()).serve(config);
     Files.createDirectories(log.toAbsolutePath().getParent());
     return new ProcessBuilder(cmd)
         .directory(config.toAbsolutePath().getParent().toFile())

@@ -3,6 +3,7 @@ package io.quorumlab.harness.cluster.local;
 import io.quorumlab.harness.cluster.Classpath;
 import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.cluster.Link;
+import io.quorumlab.harness.cluster.NodeCommand;
 import io.quorumlab.harness.cluster.NodeConfigs;
 import io.quorumlab.harness.cluster.Slowness;
 import io.quorumlab.harness.cluster.proxy.FlowRules;
@@ -143,18 +144,8 @@ public final class LocalCluster implements Cluster {
   }
 
   private List<String> command(NodeProcess p) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(options.jvmArgs());
-    cmd.add("-Dquorumlab.cluster=" + id);
-    cmd.add("-Dquorumlab.node=" + p.id);
-    cmd.add("-cp");
-    cmd.add(Classpath.join(options.classpath()));
-    cmd.add(options.mainClass());
-    cmd.add("serve");
-    cmd.add("--config");
-    cmd.add(p.configFile.toString());
-    return cmd;
+    return new NodeCommand(options.jvmArgs(), Map.of("quorumlab.cluster", id, "quorumlab.node", p.id), options.classpath(),
+        options.mainClass()).serve(p.configFile);
   }
 
   private void writePids() throws IOException {
