@@ -30,8 +30,9 @@ final class Times {
     return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
   }
 
-  /** A duration as a person reads it: "513 ms", "4.6 s". */
+  /** A duration as a person reads it: "87 µs", "513 ms", "4.6 s". */
   static String duration(long nanos) {
+    if (nanos < 1_000_000L) return nanos / 1_000 + " µs";
     if (nanos < 1_000_000_000L) return nanos / 1_000_000 + " ms";
     return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
   }

@@ -65,6 +65,19 @@ class IndeterminateWritesTest {
   }
 
   @Test
+  void measuresShortDelaysInMicroseconds() {
+    List<Op> ops = new ArrayList<>();
+    add(ops, 0, 1, OpType.INVOKE, "write", 4L);
+    add(ops, S, 1, OpType.INFO, "write", 4L);
+    add(ops, S + 250_000, 1, OpType.INVOKE, "write", 5L);   // the same process, 250 µs later
+    add(ops, S + 900_000, 1, OpType.OK, "write", 5L);
+    add(ops, 3 * S, 3, OpType.INVOKE, "read", null);
+    add(ops, 3 * S + S / 2, 3, OpType.OK, "read", 4L);
+    CheckResult r = check(new History(ops));
+    assertThat(r.explanation().get(1)).contains("write 4 took effect 250 µs to 2.5 s after its client gave up");
+  }
+
+  @Test
   void aWriteSeenBeforeItsClientGaveUpIsNotLate() {
     List<Op> ops = new ArrayList<>();
     add(ops, 0, 1, OpType.INVOKE, "write", 4L);
