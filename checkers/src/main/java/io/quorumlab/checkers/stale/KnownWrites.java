@@ -6,8 +6,8 @@ import java.util.Comparator;
 
 /**
  * The known writes of one register, indexed for the questions the stale-read rule asks of them,
- * each in logarithmic time, so that a history with a million reads of one key takes no longer than
- * sorting it.
+ * each answered in logarithmic time: checking a key grows as n log n with its number of ops, not
+ * as reads times writes.
  */
 final class KnownWrites {
   /** By the writer's invocation. */
