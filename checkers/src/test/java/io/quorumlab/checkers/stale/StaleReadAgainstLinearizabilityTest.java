@@ -70,7 +70,7 @@ class StaleReadAgainstLinearizabilityTest {
       if (l.verdict() == Verdict.INVALID && s.verdict() != Verdict.INVALID) invalidWithoutStaleReads++;
       if (l.verdict() == Verdict.UNKNOWN) linearUnknown++;
       if (g.lateEffects() > 0) lateEffects++;
-      if ((Long) s.details().get("late-effects") > 0) lateEffectsReported++;
+      if (s.details().get("late-effects") instanceof Long n && n > 0) lateEffectsReported++;
     }
 
     @Override
