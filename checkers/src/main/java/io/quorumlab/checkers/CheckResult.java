@@ -10,7 +10,8 @@ import java.util.Map;
  * @param checker the checker's name
  * @param verdict valid, invalid or unknown
  * @param summary one line for the console
- * @param explanation lines a person can follow (empty when valid)
+ * @param explanation lines a person can follow (often empty when valid; a valid result may still
+ *     explain what looked like an anomaly and is not)
  * @param anomalies anomaly type to count ("stale-read" 3, "G2-item" 1, "nonlinearizable-key" 2);
  *     used by reports and comparison tables
  * @param details the full result as plain JSON-able data (maps, lists, strings, numbers)

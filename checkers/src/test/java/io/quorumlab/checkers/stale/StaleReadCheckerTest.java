@@ -109,7 +109,8 @@ class StaleReadCheckerTest {
         .build();
     CheckResult r = check(h);
     assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
-    assertThat(r.explanation().get(1)).contains("returned 1").contains("write 2 (not acknowledged) had already been returned");
+    assertThat(r.explanation().get(1)).contains("returned 1").contains("write 2 (not acknowledged), which began after write 1 had been "
+        + "acknowledged (op 1), had already been returned by the read of process 2");
   }
 
   @Test
