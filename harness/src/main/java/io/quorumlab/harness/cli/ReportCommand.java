@@ -68,7 +68,7 @@ public final class ReportCommand implements Callable<Integer> {
     progress.phase("check", history.size() + " ops of " + runDir);
     List<CheckResult> checks = Runner.check(workload, history, runDir, CheckContext.defaults().timeBudget(), progress);
     RunResults results = ResultsWriter.write(runDir, info, history, checks);
-    RunSummary.print(spec.commandLine().getOut(), runSpec, new RunOutcome(runDir, results, checks, results.exitCode()));
+    RunSummary.print(spec.commandLine().getOut(), new RunOutcome(runDir, results, checks, results.exitCode()));
     return results.exitCode();
   }
 

@@ -102,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       RunOutcome outcome = runner.run();
-      RunSummary.print(outWriter, runSpec, outcome);
+      RunSummary.print(outWriter, outcome);
       return gate.finish(outWriter, err, runSpec, outcome);
     } finally {
       printed.countDown();
