@@ -6,6 +6,8 @@ import io.quorumlab.harness.run.RunOutcome;
 import io.quorumlab.harness.run.RunSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,10 +39,23 @@ public final class GateOptions {
     return expect;
   }
 
-  /** Refuses a JUnit path that can never be written, before anything runs. */
+  /**
+   * Refuses a JUnit path that cannot be written, before anything runs rather than after the whole
+   * run: creates its directory and a file in it, as {@link JUnitReport#write} will.
+   */
   public void validate() {
-    if (junit != null && Files.isDirectory(junit)) {
-      throw new SpecException("--junit " + junit + " is a directory; give the XML file's name");
+    if (junit == null) return;
+    if (Files.isDirectory(junit)) throw new SpecException("--junit " + junit + " is a directory; give the XML file's name");
+    Path dir = junit.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+      Files.delete(Files.createTempFile(dir, ".junit-probe", ".tmp"));
+    } catch (FileAlreadyExistsException e) {
+      throw new SpecException("--junit " + junit + " cannot be written: " + e.getFile() + " is not a directory");
+    } catch (AccessDeniedException e) {
+      throw new SpecException("--junit " + junit + " cannot be written: permission denied on " + e.getFile());
+    } catch (IOException e) {
+      throw new SpecException("--junit " + junit + " cannot be written: " + e.getMessage());
     }
   }
 
