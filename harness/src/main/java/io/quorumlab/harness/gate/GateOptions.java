@@ -66,14 +66,12 @@ public final class GateOptions {
   public int finish(PrintWriter out, PrintWriter err, RunSpec spec, RunOutcome outcome) {
     GateCase c = new GateCase(spec.label(), spec.label() + ", seed " + spec.seed(), spec.workload(), expect,
         List.of(new GateRun(spec.seed(), outcome.runDir(), outcome.results())));
-    int code = outcome.exitCode();
-    if (expect != null) {
-      Judgement j = Gate.judge(c);
-      out.println("gate        " + j.line());
-      code = j.passed() ? ExitCodes.VALID : ExitCodes.INVALID;
-    }
+    if (expect == null) return writeJUnit(err, "quorumlab run " + spec.workload(), List.of(c), outcome.exitCode());
+    Judgement j = Gate.judge(c);
+    int code = writeJUnit(err, "quorumlab run " + spec.workload(), List.of(c), j.passed() ? ExitCodes.VALID : ExitCodes.INVALID);
+    out.println("gate        " + j.line() + " (exit " + code + ")");
     out.flush();
-    return writeJUnit(err, "quorumlab run " + spec.workload(), List.of(c), code);
+    return code;
   }
 
   /** Writes the JUnit file if one was asked for; a file that cannot be written turns a passing code into 2. */
@@ -85,9 +83,10 @@ public final class GateOptions {
       err.flush();
       return code;
     } catch (IOException | RuntimeException e) {
-      err.println("quorumlab: cannot write the JUnit report " + junit + ": " + e.getMessage());
+      int unwritten = code == ExitCodes.VALID ? ExitCodes.UNKNOWN : code;
+      err.println("quorumlab: cannot write the JUnit report " + junit + ": " + e.getMessage() + " (exit " + unwritten + ")");
       err.flush();
-      return code == ExitCodes.VALID ? ExitCodes.UNKNOWN : code;
+      return unwritten;
     }
   }
 
