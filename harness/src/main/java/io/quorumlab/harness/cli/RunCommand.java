@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
           + "break it again), and --conflicts abd --quorum strict --read-repair blocking to see the same load come "
           + "out valid.",
       "",
+      "Ctrl-C or SIGTERM stops the load, heals the faults, stops the cluster and still checks and writes what was "
+          + "recorded, as unknown; a second one quits at once.",
+      "",
       "Exit codes: 0 valid, 1 anomalies found, 2 unknown (a checker gave up, or the run crashed or was "
           + "interrupted), 254 bad arguments.",
       ""

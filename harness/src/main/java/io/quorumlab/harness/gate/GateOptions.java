@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +54,10 @@ public final class GateOptions {
     } catch (FileAlreadyExistsException e) {
       throw new SpecException("--junit " + junit + " cannot be written: " + e.getFile() + " is not a directory");
     } catch (AccessDeniedException e) {
-      throw new SpecException("--junit " + junit + " cannot be written: permission denied on " + e.getFile());
+      throw new SpecException("--junit " + junit + " cannot be written: permission denied in " + dir);
+    } catch (FileSystemException e) {
+      throw new SpecException("--junit " + junit + " cannot be written: no file can be created in " + dir
+          + (e.getReason() != null ? " (" + e.getReason() + ")" : ""));
     } catch (IOException e) {
       throw new SpecException("--junit " + junit + " cannot be written: " + e.getMessage());
     }
