@@ -25,9 +25,9 @@ public final class Lessons {
   public static List<String> of(RunResults results) {
     RunInfo info = results.info();
     if (info.crashed()) {
-      return List.of("the run did not finish, so its history is incomplete: what the checkers found in it is shown but is "
-          + "no verdict (the set checker, for one, takes each key's last read as final, and the reads after healing "
-          + "never ran); run it again to the end.");
+      return List.of("the run did not end normally, so what the checkers found is shown but is no verdict: the history may "
+          + "be incomplete (the set checker, for one, takes each key's last read as final, and the reads after healing "
+          + "may never have run); run it again to the end.");
     }
     return Settings.of(info.workload(), info.spec()).map(s -> of(s, results.verdict())).orElse(List.of());
   }

@@ -108,7 +108,7 @@ class ReportTest {
   void aCrashedRunsFindingsAreSaidToBeNoVerdict() throws IOException {
     String html = report(run.info.withError("interrupted"), SyntheticRun.checks(dir));
 
-    assertThat(html).contains("the run did not finish, so its history is incomplete").doesNotContain("W + R = 2 &lt;= N = 3");
+    assertThat(html).contains("the run did not end normally, so what the checkers found is shown but is no verdict").doesNotContain("W + R = 2 &lt;= N = 3");
   }
 
   @Test

@@ -75,10 +75,27 @@ class RunSummaryTest {
   }
 
   @Test
+  void theDefaultRunIsExplainedByItsQuorumsAndLastWriterWins() {
+    List<String> why = why(summary(RunSpec.defaults(1), Verdict.INVALID, null));
+
+    assertThat(why).hasSize(2);
+    assertThat(why.get(0)).contains("W + R = 2 <= N = 3: a read quorum need not include");
+    assertThat(why.get(1)).contains("lww keeps the write with the newest timestamp");
+  }
+
+  @Test
+  void aValidRunIsNotToldToTryTheQuorumsItAlreadyHas() {
+    List<String> why = why(summary(RunSpec.defaults(1), Verdict.VALID, null));
+
+    assertThat(why).anyMatch(l -> l.contains("does not make this configuration safe")).noneMatch(l -> l.contains("W=1 R=1"));
+    assertThat(why(summary(RunSpec.defaults(1).withQuorums(3, 2, 2), Verdict.VALID, null))).anyMatch(l -> l.contains("sloppy quorum"));
+  }
+
+  @Test
   void anIncompleteRunSaysItsFindingsAreNoVerdict() {
     String summary = summary(abd(2, 2), Verdict.INVALID, "interrupted");
 
     assertThat(summary).contains("verdict     UNKNOWN: interrupted (exit 2)");
-    assertThat(why(summary)).singleElement().asString().contains("the run did not finish").contains("no verdict");
+    assertThat(why(summary)).singleElement().asString().contains("the run did not end normally").contains("no verdict");
   }
 }
