@@ -89,6 +89,29 @@ class ReportTest {
   }
 
   @Test
+  void explainsWhyUnderTheHeadlineAsTheConsoleDoes() throws IOException {
+    // The synthetic run: register, N=3 W=1 R=1, lww, sloppy, read repair off; invalid.
+    RunResults results = RunResults.of(dir, run.info, run.history, SyntheticRun.checks(dir));
+    String html = report(run.info, SyntheticRun.checks(dir));
+
+    assertThat(Lessons.of(results)).isNotEmpty();
+    int headline = html.indexOf("class=\"headline");
+    for (String line : Lessons.of(results)) {
+      String escaped = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
+      assertThat(html).contains("<li>" + escaped + "</li>");
+      assertThat(html.indexOf(escaped)).isGreaterThan(headline).isLessThan(html.indexOf("id=\"findings\""));
+    }
+    assertThat(html).contains("W + R = 2 &lt;= N = 3: a read quorum need not include");
+  }
+
+  @Test
+  void aCrashedRunsFindingsAreSaidToBeNoVerdict() throws IOException {
+    String html = report(run.info.withError("interrupted"), SyntheticRun.checks(dir));
+
+    assertThat(html).contains("the run did not end normally, so what the checkers found is shown but is no verdict").doesNotContain("W + R = 2 &lt;= N = 3");
+  }
+
+  @Test
   void aValidRunWithoutFaultsOrOpsStillRenders() throws IOException {
     RunInfo info = new RunInfo("set", "docker", Map.of("seed", 1L), 0, List.of(), null);
     CheckResult ok = new CheckResult("set", Verdict.VALID, "all 0 adds present", List.of(), Map.of(), Map.of(), List.of());

@@ -20,8 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -132,18 +130,8 @@ public final class CompareCommand implements Callable<Integer> {
         + " workload, nemesis " + plan.base().nemesis() + ", " + (long) plan.base().timeLimitSeconds() + " s each, seed " + plan.base().seed());
     err.flush();
     Comparison comparison = new Comparison(plan);
-    CountDownLatch done = new CountDownLatch(1);
     // Ctrl-C: the run in progress stops, heals and is written; the comparison writes what finished.
-    Thread hook = new Thread(() -> {
-      comparison.interrupt();
-      try {
-        done.await(180, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "quorumlab-compare-interrupt");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    try (Interrupts interrupts = Interrupts.install(err, comparison::interrupt)) {
       CompareResult result = comparison.run(new CompareProgress(err, System.console() != null));
       if (bench != null) result = result.withBench(bench);
       Path dir = CompareOutput.write(result);
@@ -156,13 +144,6 @@ public final class CompareCommand implements Callable<Integer> {
       stdout.println("exit        " + result.exitCode() + exitMeaning(result));
       stdout.flush();
       return gate.writeJUnit(err, "quorumlab compare " + plan.base().workload(), result.gateCases(), result.exitCode());
-    } finally {
-      done.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running and waits for us
-      }
     }
   }
 

@@ -10,10 +10,7 @@ import io.quorumlab.store.config.FsyncPolicy;
 import io.quorumlab.store.config.Quorum;
 import io.quorumlab.store.config.ReadRepair;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,6 +32,9 @@ import picocli.CommandLine.Spec;
           + "than the failure detector's 5-9 s, e.g. --nemesis-interval 20 --time-limit 120, let the sloppy quorum "
           + "break it again), and --conflicts abd --quorum strict --read-repair blocking to see the same load come "
           + "out valid.",
+      "",
+      "Ctrl-C or SIGTERM stops the load, heals the faults, stops the cluster and still checks and writes what was "
+          + "recorded, as unknown; a second one quits at once.",
       "",
       "Exit codes: 0 valid, 1 anomalies found, 2 unknown (a checker gave up, or the run crashed or was "
           + "interrupted), 254 bad arguments.",
@@ -89,28 +89,10 @@ public final class RunCommand implements Callable<Integer> {
         + runSpec.label() + ", seed " + runSpec.seed());
     err.flush();
     Runner runner = new Runner(runSpec, load.out(), ConsoleProgress.console(err));
-    CountDownLatch printed = new CountDownLatch(1);
-    // Ctrl-C: stop the load, heal, tear down, write what was recorded; wait for the summary.
-    Thread hook = new Thread(() -> {
-      runner.interrupt();
-      try {
-        if (runner.awaitFinished(Duration.ofSeconds(120))) printed.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "quorumlab-run-interrupt");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    try (Interrupts interrupts = Interrupts.install(err, runner::interrupt)) {
       RunOutcome outcome = runner.run();
-      RunSummary.print(outWriter, runSpec, outcome);
+      RunSummary.print(outWriter, outcome);
       return gate.finish(outWriter, err, runSpec, outcome);
-    } finally {
-      printed.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it waits for us
-      }
     }
   }
 }

@@ -2,6 +2,7 @@ package io.quorumlab.harness.compare;
 
 import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.gate.Expectation;
+import io.quorumlab.harness.run.RunLimits;
 import io.quorumlab.harness.run.RunSpec;
 import io.quorumlab.harness.run.Runner;
 import io.quorumlab.store.config.ReadRepair;
@@ -53,6 +54,7 @@ public record ComparePlan(RunSpec base, ReadRepair commandReadRepair, List<Confi
   public void validate() {
     if (configs.isEmpty()) throw new SpecException("--configs names no configuration");
     if (repeat < 1 || repeat > MAX_REPEAT) throw new SpecException("--repeat must be between 1 and " + MAX_REPEAT + ", not " + repeat);
+    RunLimits.check(base); // the command's own options, before they are blamed on a configuration
     for (ConfigSpec c : configs) {
       try {
         Runner.validate(spec(c, 0));

@@ -1,7 +1,6 @@
 package io.quorumlab.harness.compare;
 
 import io.quorumlab.checkers.Verdict;
-
 import io.quorumlab.harness.gate.Gate;
 import io.quorumlab.harness.gate.GateCase;
 import java.nio.file.Path;
@@ -34,13 +33,13 @@ public record CompareResult(ComparePlan plan, List<CompareRow> rows, boolean int
 
   /**
    * 254 never (bad arguments are refused before); with an expectation anywhere, 1 when one fails
-   * else 0; otherwise the runs' verdicts combined by {@link Verdict#and}. An interrupted comparison
-   * is unknown unless a run was invalid.
+   * (or the comparison was interrupted) else 0; otherwise the runs' verdicts combined by
+   * {@link Verdict#and}, an interruption counting as one more unknown verdict.
    */
   public int exitCode() {
-    if (interrupted && plan.gated()) return 1;
-    int code = Gate.exitCode(gateCases());
-    return interrupted && code == Verdict.VALID.exitCode ? Verdict.UNKNOWN.exitCode : code;
+    if (plan.gated()) return interrupted ? 1 : Gate.exitCode(gateCases());
+    Verdict all = Gate.verdict(gateCases());
+    return (interrupted ? all.and(Verdict.UNKNOWN) : all).exitCode;
   }
 
   /** Where a row's run report is, relative to {@code compareDir}, with '/' separators. */

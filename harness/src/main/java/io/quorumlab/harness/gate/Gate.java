@@ -56,9 +56,12 @@ public final class Gate {
     if (gated) {
       return cases.stream().filter(c -> c.expect() != null).allMatch(c -> judge(c).passed()) ? 0 : 1;
     }
-    Verdict all = Verdict.VALID;
-    for (GateCase c : cases) for (GateRun r : c.runs()) all = all.and(r.results().verdict());
-    return all.exitCode;
+    return verdict(cases).exitCode;
+  }
+
+  /** The verdicts of all runs of all cases, combined by {@link Verdict#and}. */
+  public static Verdict verdict(List<GateCase> cases) {
+    return Verdict.all(cases.stream().flatMap(c -> c.runs().stream()).map(r -> r.results().verdict()).toList());
   }
 
   /** "nonlinearizable-key 1, stale-read 52", or "none counted" when a checker flagged without counts. */

@@ -6,6 +6,9 @@ import io.quorumlab.harness.run.RunOutcome;
 import io.quorumlab.harness.run.RunSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,10 +40,26 @@ public final class GateOptions {
     return expect;
   }
 
-  /** Refuses a JUnit path that can never be written, before anything runs. */
+  /**
+   * Refuses a JUnit path that cannot be written, before anything runs rather than after the whole
+   * run: creates its directory and a file in it, as {@link JUnitReport#write} will.
+   */
   public void validate() {
-    if (junit != null && Files.isDirectory(junit)) {
-      throw new SpecException("--junit " + junit + " is a directory; give the XML file's name");
+    if (junit == null) return;
+    if (Files.isDirectory(junit)) throw new SpecException("--junit " + junit + " is a directory; give the XML file's name");
+    Path dir = junit.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+      Files.delete(Files.createTempFile(dir, ".junit-probe", ".tmp"));
+    } catch (FileAlreadyExistsException e) {
+      throw new SpecException("--junit " + junit + " cannot be written: " + e.getFile() + " is not a directory");
+    } catch (AccessDeniedException e) {
+      throw new SpecException("--junit " + junit + " cannot be written: permission denied in " + dir);
+    } catch (FileSystemException e) {
+      throw new SpecException("--junit " + junit + " cannot be written: no file can be created in " + dir
+          + (e.getReason() != null ? " (" + e.getReason() + ")" : ""));
+    } catch (IOException e) {
+      throw new SpecException("--junit " + junit + " cannot be written: " + e.getMessage());
     }
   }
 
@@ -51,14 +70,12 @@ public final class GateOptions {
   public int finish(PrintWriter out, PrintWriter err, RunSpec spec, RunOutcome outcome) {
     GateCase c = new GateCase(spec.label(), spec.label() + ", seed " + spec.seed(), spec.workload(), expect,
         List.of(new GateRun(spec.seed(), outcome.runDir(), outcome.results())));
-    int code = outcome.exitCode();
-    if (expect != null) {
-      Judgement j = Gate.judge(c);
-      out.println("gate        " + j.line());
-      code = j.passed() ? ExitCodes.VALID : ExitCodes.INVALID;
-    }
+    if (expect == null) return writeJUnit(err, "quorumlab run " + spec.workload(), List.of(c), outcome.exitCode());
+    Judgement j = Gate.judge(c);
+    int code = writeJUnit(err, "quorumlab run " + spec.workload(), List.of(c), j.passed() ? ExitCodes.VALID : ExitCodes.INVALID);
+    out.println("gate        " + j.line() + " (exit " + code + ")");
     out.flush();
-    return writeJUnit(err, "quorumlab run " + spec.workload(), List.of(c), code);
+    return code;
   }
 
   /** Writes the JUnit file if one was asked for; a file that cannot be written turns a passing code into 2. */
@@ -70,9 +87,10 @@ public final class GateOptions {
       err.flush();
       return code;
     } catch (IOException | RuntimeException e) {
-      err.println("quorumlab: cannot write the JUnit report " + junit + ": " + e.getMessage());
+      int unwritten = code == ExitCodes.VALID ? ExitCodes.UNKNOWN : code;
+      err.println("quorumlab: cannot write the JUnit report " + junit + ": " + e.getMessage() + " (exit " + unwritten + ")");
       err.flush();
-      return code == ExitCodes.VALID ? ExitCodes.UNKNOWN : code;
+      return unwritten;
     }
   }
 

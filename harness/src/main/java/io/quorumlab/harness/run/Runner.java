@@ -75,25 +75,15 @@ public final class Runner {
     if (!Clusters.BACKENDS.contains(s.backend())) {
       throw new SpecException("unknown backend '" + s.backend() + "' (expected " + String.join(" or ", Clusters.BACKENDS) + ")");
     }
-    if (s.nodes() < 1) throw new SpecException("--nodes must be at least 1, not " + s.nodes());
+    RunLimits.check(s);
     NodeConfigs.validate(Clusters.template(s), s.nodes());
     Workload workload = Workloads.byName(s.workload()).orElseThrow(() -> new SpecException(
         "unknown workload '" + s.workload() + "' (expected " + String.join(", ", Workloads.names()) + ")"));
     workload.refusal(s.conflicts()).ifPresent(reason -> {
       throw new SpecException(reason);
     });
-    positive("--time-limit", s.timeLimitSeconds());
-    positive("--nemesis-interval", s.nemesisIntervalSeconds());
-    if (s.rate() < 0 || Double.isNaN(s.rate())) throw new SpecException("--rate must be 0 (closed loop) or more ops per second, not " + s.rate());
-    if (s.concurrency() < 1 || s.concurrency() > 1000) throw new SpecException("--concurrency must be between 1 and 1000, not " + s.concurrency());
-    if (s.quiesceSeconds() < 0) throw new SpecException("--quiesce must not be negative");
-    if (s.requestTimeoutMs() < 1) throw new SpecException("--request-timeout must be positive");
     Faults.parse(s);
     return workload;
-  }
-
-  private static void positive(String option, double v) {
-    if (!(v > 0) || Double.isInfinite(v)) throw new SpecException(option + " must be a positive number of seconds, not " + v);
   }
 
   /**

@@ -24,7 +24,7 @@ class CompareCommandTest {
   }
 
   @Test
-  void badConfigurationsAreRefusedWith254NamingTheBadPartBeforeAnythingStarts() {
+  void badConfigurationsAreRefusedWith254NamingTheBadPartBeforeAnythingStarts() throws Exception {
     record Case(String configs, String message) {}
     for (Case c : List.of(
         new Case("3/1/1,3/4/1", "quorumlab: bad configuration '3/4/1': W=4 > N=3"),
@@ -42,6 +42,18 @@ class CompareCommandTest {
     CliRun bench = run("compare", "--configs", "3/1/1", "--with-bench", "--out", tmp.toString());
     assertThat(bench.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(bench.err()).contains("--with-bench: no benchmark results under").contains("run 'quorumlab bench' first");
+    CliRun nodes = run("compare", "--nodes", "300", "--out", tmp.toString());
+    assertThat(nodes.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(nodes.err()).startsWith("quorumlab: --nodes must be between 1 and 16");
+    CliRun forever = run("compare", "--time-limit", "1e300", "--out", tmp.toString());
+    assertThat(forever.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(forever.err()).startsWith("quorumlab: --time-limit must be a positive number of seconds up to 86400 (a day)");
+    Path file = Files.writeString(tmp.resolve("a-file"), "");
+    CliRun junit = run("compare", "--configs", "1/1/1", "--nodes", "1", "--nemesis", "none", "--time-limit", "1", "--quiesce", "0",
+        "--out", tmp.toString(), "--junit", file.resolve("gate.xml").toString());
+    assertThat(junit.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(junit.err()).startsWith("quorumlab: --junit " + file.resolve("gate.xml") + " cannot be written: " + file + " is not a directory");
+    assertThat(tmp.resolve("compare")).as("nothing ran").doesNotExist();
     CliRun expect = run("compare", "--expect", "green");
     assertThat(expect.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(expect.err()).contains("expected valid or invalid, not 'green'");

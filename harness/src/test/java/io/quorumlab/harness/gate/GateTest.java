@@ -49,10 +49,12 @@ class GateTest {
   }
 
   @Test
-  void withoutExpectationsTheExitCodeIsTheWorstVerdict() {
+  void withoutExpectationsTheExitCodeIsTheVerdictsCombined() {
     assertThat(Gate.exitCode(List.of(one(null, SyntheticRuns.valid())))).isZero();
     assertThat(Gate.exitCode(List.of(one(null, SyntheticRuns.valid()), one(null, SyntheticRuns.invalid())))).isEqualTo(1);
-    assertThat(Gate.exitCode(List.of(one(null, SyntheticRuns.unknown()), one(null, SyntheticRuns.invalid())))).isEqualTo(2);
+    assertThat(Gate.exitCode(List.of(one(null, SyntheticRuns.valid()), one(null, SyntheticRuns.unknown())))).isEqualTo(2);
+    // invalid beats unknown (Verdict#and; ExitCodeRuleTest has the rule for every command)
+    assertThat(Gate.exitCode(List.of(one(null, SyntheticRuns.unknown()), one(null, SyntheticRuns.invalid())))).isEqualTo(1);
   }
 
   @Test

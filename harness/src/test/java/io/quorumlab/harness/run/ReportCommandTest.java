@@ -12,6 +12,7 @@ import io.quorumlab.harness.cli.Main;
 import io.quorumlab.results.ResultsReader;
 import io.quorumlab.results.ResultsWriter;
 import io.quorumlab.results.RunDirectory;
+import io.quorumlab.results.RunInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -47,9 +48,52 @@ class ReportCommandTest {
     return dir;
   }
 
+  /** A register run killed with SIGKILL: a spec and a valid history, but no results.json. */
+  private Path killedRegisterRun(String historyTail) throws Exception {
+    Path dir = RunDirectory.create(root, "register");
+    ResultsWriter.writeSpec(dir, RunSpec.defaults(3).toMap());
+    List<Op> ops = List.of(
+        new Op(0, 1_000, 0, OpType.INVOKE, "write", 0L, 1L, "n1", null, Map.of()),
+        new Op(1, 2_000, 0, OpType.OK, "write", 0L, 1L, "n1", null, Map.of()),
+        new Op(2, 3_000, 1, OpType.INVOKE, "read", 0L, null, "n2", null, Map.of()),
+        new Op(3, 4_000, 1, OpType.OK, "read", 0L, 1L, "n2", null, Map.of()),
+        new Op(4, 5_000, 2, OpType.INVOKE, "write", 0L, 2L, "n3", null, Map.of()));
+    Files.writeString(dir.resolve(RunDirectory.HISTORY), Histories.toString(new History(ops), HistoryFormat.JSONL) + historyTail);
+    return dir;
+  }
+
+  @Test
+  void aRunThatWasKilledIsUnknownAndSaysWhyWhateverItsPrefixShows() throws Exception {
+    Path dir = killedRegisterRun("");
+    StringWriter out = new StringWriter();
+
+    assertThat(report(out, new StringWriter(), "report", dir.toString())).isEqualTo(2);
+    assertThat(out.toString()).contains("verdict     UNKNOWN: the run did not finish: it wrote no results.json")
+        .contains("(exit 2)").doesNotContain("VALID:");
+    assertThat(ResultsReader.read(dir).verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(ResultsReader.read(dir).checks()).allMatch(c -> c.verdict() == Verdict.VALID);
+    // Reporting again keeps the reason: the results it wrote say the run did not finish.
+    StringWriter again = new StringWriter();
+    assertThat(report(again, new StringWriter(), "report", dir.toString())).isEqualTo(2);
+    assertThat(again.toString()).contains("UNKNOWN: the run did not finish");
+  }
+
+  @Test
+  void aKilledRunsHalfWrittenLastLineIsLeftOut() throws Exception {
+    Path dir = killedRegisterRun("{\"index\":5,\"time\":6000,\"process\":2,\"type\":\"ok\",\"f\":\"wri");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    assertThat(report(out, err, "report", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("left out the half-written last line").doesNotContain("\tat ");
+    assertThat(out.toString()).contains("UNKNOWN: the run did not finish");
+  }
+
   @Test
   void rechecksAStoredRunAndWritesItsResultsAndReport() throws Exception {
     Path dir = storedSetRun();
+    ResultsWriter.write(dir, new RunInfo("set", "local", ResultsReader.readSpec(dir), 0, List.of(), null),
+        Histories.read(dir.resolve(RunDirectory.HISTORY)), List.of());
     StringWriter out = new StringWriter();
     int code = report(out, new StringWriter(), "report", dir.toString());
     assertThat(code).isEqualTo(1);

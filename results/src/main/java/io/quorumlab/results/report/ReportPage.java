@@ -66,6 +66,7 @@ final class ReportPage {
           .append("<br><span class=\"muted\">Whatever was recorded before it stopped is shown below; the verdict is unknown because the history may be incomplete.</span></div>");
     }
     b.append("<p class=\"headline h-").append(verdict).append("\">").append(Html.escape(SummarySection.headline(r))).append("</p>");
+    b.append(SummarySection.why(r));
     b.append(SummarySection.cards(r));
 
     b.append("<section id=\"findings\"><h2>Findings</h2>").append(FindingsSection.render(r)).append("</section>\n");

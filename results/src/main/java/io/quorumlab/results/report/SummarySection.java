@@ -3,6 +3,7 @@ package io.quorumlab.results.report;
 import io.quorumlab.checkers.Verdict;
 import io.quorumlab.results.CheckSummary;
 import io.quorumlab.results.LatencySummary;
+import io.quorumlab.results.Lessons;
 import io.quorumlab.results.Outcomes;
 import io.quorumlab.results.RunMetrics;
 import io.quorumlab.results.RunResults;
@@ -31,6 +32,15 @@ final class SummarySection {
           : "The checkers could not decide: " + r.checks().stream().filter(c -> c.verdict() == Verdict.UNKNOWN)
               .map(c -> c.name() + " (" + c.summary() + ")").collect(Collectors.joining("; ")) + ".";
     };
+  }
+
+  /** The {@link Lessons} as a list under the headline, the lines the console prints after "why". */
+  static String why(RunResults r) {
+    List<String> lines = Lessons.of(r);
+    if (lines.isEmpty()) return "";
+    StringBuilder b = new StringBuilder("<div class=\"why\"><div class=\"why-title\">Why</div><ul>");
+    for (String line : lines) b.append("<li>").append(Html.escape(line)).append("</li>");
+    return b.append("</ul></div>").toString();
   }
 
   private static String invalidChecks(RunResults r) {
