@@ -9,6 +9,7 @@ import io.quorumlab.workloads.InvocationGenerator;
 import io.quorumlab.workloads.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -153,7 +154,9 @@ public final class LoadGenerator {
   /** Runs one op; a harness-side error is indeterminate, since the request may have been sent. */
   static Completion execute(Workload workload, Invocation invocation, NodeClients clients, String node, RequestOptions options) {
     try {
-      return workload.execute(invocation, clients.client(node), options);
+      return workload.execute(invocation, clients.client(node), options).join();
+    } catch (CompletionException e) {
+      return Completion.info(invocation.value(), "harness: " + (e.getCause() == null ? e : e.getCause()));
     } catch (RuntimeException e) {
       return Completion.info(invocation.value(), "harness: " + e);
     }

@@ -180,7 +180,7 @@ public final class Runner {
   /** Load with faults, heal, quiesce, final reads. */
   private void loadAndFinish(Workload workload, Cluster cluster, NodeClients clients, HistoryRecorder recorder,
       Phases phases) throws Exception {
-    InvocationGenerator generator = workload.generator(spec.seed());
+    InvocationGenerator generator = workload.generator(new java.util.SplittableRandom(spec.seed()));
     ProcessIds processIds = new ProcessIds(spec.concurrency());
     RequestOptions options = RequestOptions.DEFAULTS.withTimeoutMs(spec.requestTimeoutMs());
     long loadNanos = (long) (spec.timeLimitSeconds() * 1e9);

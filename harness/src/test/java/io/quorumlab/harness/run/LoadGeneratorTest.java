@@ -21,7 +21,7 @@ class LoadGeneratorTest {
     RegisterWorkload workload = new RegisterWorkload();
     HistoryRecorder recorder = new HistoryRecorder(null, System.nanoTime());
     NodeClients clients = new NodeClients(Map.of("n1", client));
-    LoadGenerator load = new LoadGenerator(workload, workload.generator(1), clients, recorder,
+    LoadGenerator load = new LoadGenerator(workload, workload.generator(new java.util.SplittableRandom(1)), clients, recorder,
         new LoadGenerator.Settings(concurrency, rate, TimeUnit.MILLISECONDS.toNanos(millis), RequestOptions.DEFAULTS),
         new ProcessIds(concurrency));
     load.run(TimeUnit.SECONDS.toNanos(5));
