@@ -13,6 +13,7 @@ import io.quorumlab.store.client.UnavailableException;
 import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.workloads.listappend.ListAppendWorkload;
 import io.quorumlab.workloads.register.RegisterWorkload;
+import io.quorumlab.workloads.registry.Workloads;
 import io.quorumlab.workloads.set.SetWorkload;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -6,9 +6,15 @@ import io.quorumlab.checkers.history.History;
 import io.quorumlab.checkers.history.Op;
 import io.quorumlab.checkers.history.OpType;
 import io.quorumlab.checkers.history.Operation;
+import io.quorumlab.harness.random.RandomStreams;
+import io.quorumlab.harness.time.EventLoop;
+import io.quorumlab.harness.time.RealTimeLoop;
+import io.quorumlab.harness.time.VirtualLoop;
 import io.quorumlab.store.client.RequestOptions;
+import io.quorumlab.store.client.StoreClient;
 import io.quorumlab.workloads.register.RegisterWorkload;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,13 +24,20 @@ import org.junit.jupiter.api.Test;
 class LoadGeneratorTest {
 
   private static History drive(FakeStoreClient client, int concurrency, double rate, long millis) throws Exception {
+    try (RealTimeLoop loop = new RealTimeLoop()) {
+      return drive(loop, Map.of("n1", client), concurrency, rate, millis, 1);
+    }
+  }
+
+  static History drive(EventLoop loop, Map<String, StoreClient> nodes, int concurrency, double rate, long millis, long seed)
+      throws Exception {
     RegisterWorkload workload = new RegisterWorkload();
-    HistoryRecorder recorder = new HistoryRecorder(null, System.nanoTime());
-    NodeClients clients = new NodeClients(Map.of("n1", client));
-    LoadGenerator load = new LoadGenerator(workload, workload.generator(new java.util.SplittableRandom(1)), clients, recorder,
-        new LoadGenerator.Settings(concurrency, rate, TimeUnit.MILLISECONDS.toNanos(millis), RequestOptions.DEFAULTS),
+    HistoryRecorder recorder = new HistoryRecorder(null, loop);
+    NodeClients clients = new NodeClients(new LinkedHashMap<>(nodes));
+    LoadGenerator load = new LoadGenerator(loop, workload, workload.generator(new RandomStreams(seed).stream("workload")), clients,
+        recorder, new LoadGenerator.Settings(concurrency, rate, TimeUnit.MILLISECONDS.toNanos(millis), RequestOptions.DEFAULTS),
         new ProcessIds(concurrency));
-    load.run(TimeUnit.SECONDS.toNanos(5));
+    loop.runUntil(load.start(TimeUnit.SECONDS.toNanos(5)));
     return recorder.history();
   }
 
@@ -63,6 +76,50 @@ class LoadGeneratorTest {
     assertThat(lateness).as("the last op left well after its schedule").isGreaterThan(200_000_000L);
     Operation lastOp = h.operations().get(h.operations().size() - 1);
     assertThat(lastOp.completion().time() - lastOp.invoke().time()).isGreaterThan(200_000_000L);
+  }
+
+  @Test
+  void aClosedLoopKeepsEveryProcessBusyAndNeverMoreThanConcurrencyInFlight() throws Exception {
+    History h = drive(new FakeStoreClient(0, 5), 3, 0, 300);
+    int open = 0;
+    int most = 0;
+    for (Op op : h.ops()) {
+      open += op.isInvoke() ? 1 : -1;
+      most = Math.max(most, open);
+    }
+    assertThat(most).isEqualTo(3);
+    assertThat(h.operations()).hasSizeGreaterThan(60);
+    h.validate();
+  }
+
+  @Test
+  void opsStillInFlightWhenTheDrainTimeRunsOutAreRecordedInfo() throws Exception {
+    try (VirtualLoop loop = new VirtualLoop()) {
+      // answers take 10 s of virtual time: the 5 s drain gives up on them
+      FakeStoreClient slow = new FakeStoreClient(0, 10_000, loop::schedule);
+      History h = drive(loop, Map.of("n1", slow), 2, 100, 50, 1);
+      assertThat(h.operations()).hasSize(2).allSatisfy(o -> {
+        assertThat(o.isIndeterminate()).isTrue();
+        assertThat(o.completion().error()).contains("no answer before the load ended");
+      });
+      assertThat(loop.nanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(50) + TimeUnit.SECONDS.toNanos(5));
+    }
+  }
+
+  @Test
+  void inVirtualTimeTheSameSeedGivesTheSameHistoryToTheNanosecond() throws Exception {
+    List<Op> first = virtualRun(11);
+    assertThat(first.size()).isGreaterThan(500);
+    assertThat(virtualRun(11)).isEqualTo(first);
+    assertThat(virtualRun(12)).isNotEqualTo(first);
+  }
+
+  private static List<Op> virtualRun(long seed) throws Exception {
+    try (VirtualLoop loop = new VirtualLoop()) {
+      Map<String, StoreClient> nodes = new LinkedHashMap<>();
+      for (String n : List.of("n1", "n2", "n3")) nodes.put(n, new FakeStoreClient(7, 3 + nodes.size() * 4L, loop::schedule));
+      return drive(loop, nodes, 4, 400, 2000, seed).ops();
+    }
   }
 
   @Test
