@@ -47,8 +47,7 @@ public final class Backends {
 
   /** The node settings every node of the run shares. */
   static NodeConfig template(RunSpec s) {
-    return NodeConfigs.template().toBuilder().n(s.n()).w(s.w()).r(s.r()).quorum(s.quorum()).readRepair(s.readRepair())
-        .conflicts(s.conflicts()).fsync(s.fsync()).requestTimeoutMs(s.requestTimeoutMs()).build();
+    return s.store().applyTo(NodeConfigs.template());
   }
 
   /** Real processes or containers, reached over TCP, on the real clock. */

@@ -4,7 +4,6 @@ import io.quorumlab.checkers.history.OpType;
 import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.nemesis.NemesisEvent;
 import io.quorumlab.harness.nemesis.NemesisSchedule;
-import io.quorumlab.harness.nemesis.NemesisSpec;
 import io.quorumlab.harness.nemesis.SlowNemesis;
 import io.quorumlab.harness.time.EventLoop;
 import java.time.Duration;
@@ -26,8 +25,8 @@ final class Faults {
   /** Starts the schedule on the loop: the first fault begins one interval into the load. */
   static Faults start(RunSpec s, EventLoop loop, Cluster cluster, RandomGenerator random, HistoryRecorder recorder,
       ProgressSink progress) {
-    Duration interval = Duration.ofNanos((long) (s.nemesisIntervalSeconds() * 1e9));
-    NemesisSchedule schedule = NemesisSchedule.of(loop, cluster, NemesisSpec.parse(s.nemesis()), SlowNemesis.DEFAULT, interval, random,
+    Duration interval = Duration.ofNanos((long) (s.nemesis().intervalSeconds() * 1e9));
+    NemesisSchedule schedule = NemesisSchedule.of(loop, cluster, s.nemesis().faults(), SlowNemesis.DEFAULT, interval, random,
         event -> record(event, recorder, progress));
     schedule.start();
     return new Faults(schedule);

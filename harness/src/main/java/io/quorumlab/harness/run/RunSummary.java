@@ -59,11 +59,12 @@ public final class RunSummary {
    * One or two sentences on why this configuration did or did not show anomalies, so that a first
    * run teaches something whatever it finds.
    */
-  static List<String> lessons(RunSpec s, Verdict verdict) {
+  static List<String> lessons(RunSpec spec, Verdict verdict) {
+    StoreSettings s = spec.store();
     List<String> out = new ArrayList<>();
     boolean overlap = s.w() + s.r() > s.n();
     if (verdict == Verdict.INVALID) {
-      boolean register = "register".equals(s.workload());
+      boolean register = "register".equals(spec.workload());
       if (s.conflicts() == ConflictMode.LWW && !register) {
         out.add("lww keeps the write with the newest timestamp and silently drops concurrent ones: two clients that each "
             + "read the value and wrote it back with their change overwrite each other, acknowledged or not.");
@@ -90,7 +91,7 @@ public final class RunSummary {
     } else if (verdict == Verdict.VALID) {
       if (s.conflicts() == ConflictMode.ABD && s.quorum() == Quorum.STRICT && s.readRepair() == ReadRepair.BLOCKING) {
         out.add("abd with strict quorums and blocking read repair is designed to be linearizable; this run agrees.");
-      } else if (s.conflicts() == ConflictMode.SIBLINGS && "set".equals(s.workload())) {
+      } else if (s.conflicts() == ConflictMode.SIBLINGS && "set".equals(spec.workload())) {
         out.add("siblings keep every concurrent add and the next add merges them, so no acknowledged add is lost.");
       } else if (s.w() + s.r() > s.n() && s.quorum() == Quorum.SLOPPY) {
         out.add("no anomaly this time, which does not make this configuration safe: a sloppy quorum takes over only after "

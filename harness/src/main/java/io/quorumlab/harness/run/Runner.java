@@ -7,8 +7,6 @@ import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.History;
 import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cluster.Cluster;
-import io.quorumlab.harness.cluster.NodeConfigs;
-import io.quorumlab.harness.nemesis.NemesisSpec;
 import io.quorumlab.harness.random.RandomStreams;
 import io.quorumlab.harness.time.EventLoop;
 import io.quorumlab.harness.time.Stopwatch;
@@ -71,32 +69,20 @@ public final class Runner {
   }
 
   /**
-   * Checks a spec without starting anything.
+   * Checks what a spec's parts cannot check on their own (each checked itself when it was made):
+   * that this harness has its backend and its workload, and that the workload runs in its conflict mode.
    *
    * @return the spec's workload
    * @throws SpecException with a one-line reason
    */
   public static Workload validate(RunSpec s) {
     Backends.of(s);
-    if (s.nodes() < 1) throw new SpecException("--nodes must be at least 1, not " + s.nodes());
-    NodeConfigs.validate(Backends.template(s), s.nodes());
     Workload workload = Workloads.byName(s.workload()).orElseThrow(() -> new SpecException(
         "unknown workload '" + s.workload() + "' (expected " + String.join(", ", Workloads.names()) + ")"));
-    workload.refusal(s.conflicts()).ifPresent(reason -> {
+    workload.refusal(s.store().conflicts()).ifPresent(reason -> {
       throw new SpecException(reason);
     });
-    positive("--time-limit", s.timeLimitSeconds());
-    positive("--nemesis-interval", s.nemesisIntervalSeconds());
-    if (s.rate() < 0 || Double.isNaN(s.rate())) throw new SpecException("--rate must be 0 (closed loop) or more ops per second, not " + s.rate());
-    if (s.concurrency() < 1 || s.concurrency() > 1000) throw new SpecException("--concurrency must be between 1 and 1000, not " + s.concurrency());
-    if (s.quiesceSeconds() < 0) throw new SpecException("--quiesce must not be negative");
-    if (s.requestTimeoutMs() < 1) throw new SpecException("--request-timeout must be positive");
-    NemesisSpec.parse(s.nemesis());
     return workload;
-  }
-
-  private static void positive(String option, double v) {
-    if (!(v > 0) || Double.isInfinite(v)) throw new SpecException(option + " must be a positive number of seconds, not " + v);
   }
 
   /**
@@ -149,7 +135,7 @@ public final class Runner {
     NodeClients clients = null;
     try {
       progress.phase(Phase.SETUP, "starting " + spec.nodes() + " " + spec.backend() + " nodes, " + spec.label()
-          + ", fsync " + RunSpec.lower(spec.fsync()) + ", read repair " + RunSpec.lower(spec.readRepair()));
+          + ", fsync " + StoreSettings.lower(spec.store().fsync()) + ", read repair " + StoreSettings.lower(spec.store().readRepair()));
       phases.begin(Phase.SETUP);
       l.runUntil(l.offload(() -> {
         cluster.start();
@@ -188,20 +174,22 @@ public final class Runner {
       Phases phases) throws Exception {
     RandomStreams random = new RandomStreams(spec.seed());
     InvocationGenerator generator = workload.generator(random.stream("workload"));
-    ProcessIds processIds = new ProcessIds(spec.concurrency());
-    RequestOptions options = RequestOptions.DEFAULTS.withTimeoutMs(spec.requestTimeoutMs());
-    long loadNanos = (long) (spec.timeLimitSeconds() * 1e9);
+    LoadSpec ls = spec.load();
+    ProcessIds processIds = new ProcessIds(ls.concurrency());
+    long requestTimeoutMs = spec.store().requestTimeoutMs();
+    RequestOptions options = RequestOptions.DEFAULTS.withTimeoutMs(requestTimeoutMs);
+    long loadNanos = (long) (ls.timeLimitSeconds() * 1e9);
     LoadGenerator load = new LoadGenerator(l, workload, generator, clients, recorder,
-        new LoadGenerator.Settings(spec.concurrency(), spec.rate(), loadNanos, options), processIds);
+        new LoadGenerator.Settings(ls.concurrency(), ls.rate(), loadNanos, options), processIds);
 
     progress.phase(Phase.LOAD, String.format(Locale.ROOT, "%s workload for %.0f s at %s from %d processes, nemesis %s every %.0f s",
-        workload.name(), spec.timeLimitSeconds(), spec.rate() > 0 ? String.format(Locale.ROOT, "%.0f ops/s", spec.rate()) : "full speed",
-        spec.concurrency(), spec.nemesis(), spec.nemesisIntervalSeconds()));
+        workload.name(), ls.timeLimitSeconds(), ls.rate() > 0 ? String.format(Locale.ROOT, "%.0f ops/s", ls.rate()) : "full speed",
+        ls.concurrency(), spec.nemesis().text(), spec.nemesis().intervalSeconds()));
     phases.begin(Phase.LOAD);
     Faults faults = Faults.start(spec, l, cluster, random.stream("nemesis"), recorder, progress);
     try {
       try (LoadTicker ticker = new LoadTicker(l, recorder, load, faults, loadNanos, progress)) {
-        CompletableFuture<Void> loaded = load.start(TimeUnit.MILLISECONDS.toNanos(spec.requestTimeoutMs() + 2000));
+        CompletableFuture<Void> loaded = load.start(TimeUnit.MILLISECONDS.toNanos(requestTimeoutMs + 2000));
         interruption.thenRun(load::stop);
         try {
           l.runUntil(loaded);
@@ -222,15 +210,15 @@ public final class Runner {
 
     if (!interrupted) {
       phases.begin(Phase.QUIESCE);
-      progress.phase(Phase.QUIESCE, String.format(Locale.ROOT, "%.0f s for hinted handoff and anti-entropy", spec.quiesceSeconds()));
-      l.runUntil(CompletableFuture.anyOf(l.delay((long) (spec.quiesceSeconds() * 1e9)), interruption));
+      progress.phase(Phase.QUIESCE, String.format(Locale.ROOT, "%.0f s for hinted handoff and anti-entropy", ls.quiesceSeconds()));
+      l.runUntil(CompletableFuture.anyOf(l.delay((long) (ls.quiesceSeconds() * 1e9)), interruption));
       phases.end();
     }
     if (!interrupted) {
       List<Invocation> reads = generator.finalReads();
       phases.begin(Phase.FINAL_READS);
-      progress.phase(Phase.FINAL_READS, "reading " + reads.size() + " keys from all " + spec.n() + " replicas (R=N)");
-      RequestOptions all = options.withR(spec.n());
+      progress.phase(Phase.FINAL_READS, "reading " + reads.size() + " keys from all " + spec.store().n() + " replicas (R=N)");
+      RequestOptions all = options.withR(spec.store().n());
       int unread = l.runUntil(FinalReads.run(l, workload, reads, clients, recorder, processIds, all, () -> interrupted));
       if (unread > 0) progress.event(unread + " of " + reads.size() + " keys could not be read after healing");
       phases.end();
@@ -240,7 +228,7 @@ public final class Runner {
   private NodeClients connect(Deployment deployment) {
     // The client waits a little longer than the coordinator, whose own timeout answer says whether
     // anything may have been written.
-    ClientOptions options = ClientOptions.DEFAULTS.withRequestTimeoutMs(spec.requestTimeoutMs());
+    ClientOptions options = ClientOptions.DEFAULTS.withRequestTimeoutMs(spec.store().requestTimeoutMs());
     Map<String, StoreClient> clients = new LinkedHashMap<>();
     for (String node : deployment.cluster().nodes()) clients.put(node, deployment.connect(node, options));
     return new NodeClients(clients);
