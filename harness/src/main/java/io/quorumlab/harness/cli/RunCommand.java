@@ -41,10 +41,10 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.Mixin StoreOptions store = new StoreOptions();
+
   @Option(names = "--time-limit", paramLabel = "S", description = "Seconds of load (default: ${DEFAULT-VALUE}).")
   double timeLimit = RunSpec.DEFAULT_TIME_LIMIT;
-
-  @picocli.CommandLine.Mixin StoreOptions store = new StoreOptions();
 
   @picocli.CommandLine.Mixin LoadOptions load = new LoadOptions();
 

@@ -51,16 +51,27 @@ public final class Runner {
   private final RunSpec spec;
   private final Path outRoot;
   private final ProgressSink progress;
+  private final Backend backend;
   private final CountDownLatch finished = new CountDownLatch(1);
   /** Completed on the loop when the run is interrupted. */
   private final CompletableFuture<Void> interruption = new CompletableFuture<>();
   private volatile boolean interrupted;
   private volatile EventLoop loop;
 
+  /** A run on the backend the spec names. */
   public Runner(RunSpec spec, Path outRoot, ProgressSink progress) {
+    this(spec, outRoot, progress, null);
+  }
+
+  /** A run on {@code backend} (a simulation, a test double), which the spec names. */
+  public Runner(RunSpec spec, Path outRoot, ProgressSink progress, Backend backend) {
+    if (backend != null && !backend.name().equals(spec.backend())) {
+      throw new IllegalArgumentException("the spec names backend '" + spec.backend() + "', not '" + backend.name() + "'");
+    }
     this.spec = spec;
     this.outRoot = outRoot;
     this.progress = progress == null ? ProgressSink.NONE : progress;
+    this.backend = backend;
   }
 
   /** Runs {@code spec}, writing its directory under {@code outRoot}. */
@@ -77,6 +88,10 @@ public final class Runner {
    */
   public static Workload validate(RunSpec s) {
     Backends.of(s);
+    return workloadOf(s);
+  }
+
+  private static Workload workloadOf(RunSpec s) {
     Workload workload = Workloads.byName(s.workload()).orElseThrow(() -> new SpecException(
         "unknown workload '" + s.workload() + "' (expected " + String.join(", ", Workloads.names()) + ")"));
     workload.refusal(s.store().conflicts()).ifPresent(reason -> {
@@ -102,7 +117,7 @@ public final class Runner {
 
   public RunOutcome run() {
     try {
-      return runValidated(validate(spec));
+      return runValidated(backend != null ? workloadOf(spec) : validate(spec));
     } finally {
       finished.countDown();
     }
@@ -111,7 +126,7 @@ public final class Runner {
   private RunOutcome runValidated(Workload workload) {
     Deployment deployment;
     try {
-      deployment = Backends.of(spec).deploy(spec);
+      deployment = (backend != null ? backend : Backends.of(spec)).deploy(spec);
     } catch (IOException e) {
       throw new SpecException("cannot set up the " + spec.backend() + " cluster: " + e.getMessage());
     }
