@@ -46,6 +46,8 @@ import picocli.CommandLine.Spec;
       "                          (default: --read-repair, async)",
       "  fsync=always|periodic|never   WAL sync (default: --fsync, always)",
       "  expect=valid|invalid    this configuration's gate (default: --expect)",
+      "The other store options (--vnodes, --request-timeout-ms, ...) apply to every configuration; --n, --w and --r are "
+          + "refused, since each configuration gives its own.",
       "",
       "Examples:",
       "  quorumlab compare        (the five default configurations, register",
