@@ -5,6 +5,7 @@ import io.quorumlab.harness.cluster.NodeConfigs;
 import io.quorumlab.harness.cluster.Slowness;
 import io.quorumlab.harness.cluster.local.LocalCluster;
 import io.quorumlab.harness.cluster.local.LocalClusterOptions;
+import io.quorumlab.harness.compare.ComparePlan;
 import io.quorumlab.harness.compare.ConfigParser;
 import io.quorumlab.harness.compare.ConfigSpec;
 import io.quorumlab.harness.run.RunSpec;
@@ -15,11 +16,7 @@ import io.quorumlab.store.client.NettyStoreClient;
 import io.quorumlab.store.client.PutResult;
 import io.quorumlab.store.client.RequestOptions;
 import io.quorumlab.store.client.StoreException;
-import io.quorumlab.store.config.ConflictMode;
-import io.quorumlab.store.config.FsyncPolicy;
 import io.quorumlab.store.config.NodeConfig;
-import io.quorumlab.store.config.Quorum;
-import io.quorumlab.store.config.ReadRepair;
 import io.quorumlab.store.ring.Ring;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -68,11 +65,9 @@ final class LatencyCluster implements AutoCloseable {
   static LatencyCluster start(String config, String conflicts, String fault) throws Exception {
     ConfigSpec c = ConfigParser.parse(config + ":" + conflicts);
     if (c.n() > NODES) throw new IllegalArgumentException(config + ": N=" + c.n() + " > " + NODES + " nodes");
-    RunSpec base = RunSpec.defaults(0).withModes(Quorum.STRICT, ReadRepair.ASYNC, ConflictMode.LWW, FsyncPolicy.ALWAYS);
-    RunSpec s = c.applyTo(base, null);
-    NodeConfig template = NodeConfigs.template().toBuilder().n(s.n()).w(s.w()).r(s.r()).quorum(s.quorum())
-        .readRepair(s.readRepair()).conflicts(s.conflicts()).fsync(s.fsync()).build();
-    String[] keys = keys(template.vnodes(), s.n());
+    RunSpec base = RunSpec.defaults(0).withBackend("local", NODES).withStore(ComparePlan.DEFAULT_STORE);
+    NodeConfig template = c.applyTo(base, null).store().applyTo(NodeConfigs.template());
+    String[] keys = keys(template.vnodes(), template.n());
     LocalCluster cluster = new LocalCluster(LocalClusterOptions.of(NODES, template));
     NettyStoreClient client = null;
     try {

@@ -9,7 +9,7 @@ import java.util.List;
  * checkers rely on it) come from counters inside the sequence. Per-process generators could not
  * promise both.
  *
- * <p>Not thread-safe: one scheduler thread draws from it.
+ * <p>Not thread-safe: the run's event loop draws from it.
  */
 public interface InvocationGenerator {
 

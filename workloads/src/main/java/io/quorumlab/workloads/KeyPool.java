@@ -2,7 +2,7 @@ package io.quorumlab.workloads;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * The keys a generator spreads its ops over: {@code active} keys at a time, each retired after
@@ -12,13 +12,13 @@ import java.util.Random;
  */
 public final class KeyPool {
   private final int maxOpsPerKey;
-  private final Random random;
+  private final RandomGenerator random;
   private final long[] active;
   private final int[] opsOnKey;
   private final List<Long> used = new ArrayList<>();
   private long nextKey;
 
-  public KeyPool(int active, int maxOpsPerKey, Random random) {
+  public KeyPool(int active, int maxOpsPerKey, RandomGenerator random) {
     if (active < 1 || maxOpsPerKey < 1) throw new IllegalArgumentException("active keys and ops per key must be positive");
     this.maxOpsPerKey = maxOpsPerKey;
     this.random = random;

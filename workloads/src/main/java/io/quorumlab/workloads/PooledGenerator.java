@@ -2,21 +2,21 @@ package io.quorumlab.workloads;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * A generator over a {@link KeyPool}: each op picks a key, then is a read with probability
  * {@code readShare} and else an update; the final reads read every key used. Subclasses say what a
- * read and an update of a key are. One seeded {@link Random} serves both choices, so equal seeds give
- * equal sequences.
+ * read and an update of a key are. One random stream, handed in by the run, serves both choices, so
+ * equal streams give equal sequences.
  */
 public abstract class PooledGenerator implements InvocationGenerator {
-  private final Random random;
+  private final RandomGenerator random;
   private final KeyPool keys;
   private final double readShare;
 
-  protected PooledGenerator(long seed, int activeKeys, int opsPerKey, double readShare) {
-    this.random = new Random(seed);
+  protected PooledGenerator(RandomGenerator random, int activeKeys, int opsPerKey, double readShare) {
+    this.random = random;
     this.keys = new KeyPool(activeKeys, opsPerKey, random);
     this.readShare = readShare;
   }

@@ -7,6 +7,8 @@ import io.quorumlab.store.config.ConflictMode;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
 
 /**
  * A kind of traffic a run drives against the store, and how its history is judged. A workload is
@@ -38,13 +40,21 @@ public interface Workload {
   /** The checkers that judge this workload's histories, in the order their results are shown. */
   List<Checker> checkers();
 
-  /** A fresh, seeded sequence of invocations for one run: equal seeds give equal sequences. */
-  InvocationGenerator generator(long seed);
+  /**
+   * A fresh sequence of invocations for one run, drawing every choice from {@code random} (the
+   * run's stream for its workload): equal streams give equal sequences.
+   */
+  InvocationGenerator generator(RandomGenerator random);
 
   /**
-   * Runs one invocation through {@code client} (whose node coordinates it) and says how it ended.
-   * Never throws for store errors: those become {@code fail} or {@code info} completions, according
-   * to whether the failing request may have changed the store.
+   * Sends one invocation through {@code client} (whose node coordinates it); the future says how it
+   * ended. Store errors never fail the future: they become {@code fail} or {@code info} completions,
+   * according to whether the failing request may have changed the store (see {@link Requests}). The
+   * future fails, or the call throws, only for a bug; the harness records that op as {@code info}.
+   *
+   * <p>Nothing here blocks or keeps time: the steps of an op (a get, then a put) are chained on the
+   * client's futures and run on whichever thread completes them, so one event loop can drive many
+   * ops at once, in real or in simulated time.
    */
-  Completion execute(Invocation invocation, StoreClient client, RequestOptions options);
+  CompletableFuture<Completion> execute(Invocation invocation, StoreClient client, RequestOptions options);
 }

@@ -1,5 +1,6 @@
 package io.quorumlab.harness.cli;
 
+import io.quorumlab.harness.ExitCodes;
 import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cli.store.ClusterState;
 import io.quorumlab.harness.cli.store.JoinNode;
@@ -7,7 +8,7 @@ import io.quorumlab.harness.cli.store.LeaveNode;
 import io.quorumlab.harness.cli.store.NodeAdmin;
 import io.quorumlab.harness.cli.store.StatusView;
 import io.quorumlab.harness.cli.store.NodeLauncher;
-import io.quorumlab.harness.cli.store.StoreSettings;
+import io.quorumlab.harness.cli.store.StoreOptions;
 import io.quorumlab.store.admin.NodeStatus;
 import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.node.NodeConfigCheck;
@@ -41,7 +42,7 @@ public final class ClusterCommand implements Runnable {
     throw new SpecException("cluster needs a subcommand: start, stop, status, join, leave or repair");
   }
 
-  @Command(name = "start", mixinStandardHelpOptions = true,
+  @Command(name = "start", mixinStandardHelpOptions = true, defaultValueProvider = StoreOptions.StoreDefaults.class,
       description = "Starts K node processes (detached), waits until each answers, prints their addresses and returns.")
   static final class Start implements Callable<Integer> {
     @Option(names = "--nodes", paramLabel = "K", defaultValue = "3", description = "Number of nodes (default ${DEFAULT-VALUE}).")
@@ -59,7 +60,7 @@ public final class ClusterCommand implements Runnable {
     @Option(names = "--start-timeout-ms", paramLabel = "MS", defaultValue = "30000", description = "How long each node may take to answer (default ${DEFAULT-VALUE}).")
     long startTimeoutMs;
 
-    @Mixin StoreSettings settings;
+    @Mixin StoreOptions settings;
 
     @Override
     public Integer call() throws Exception {

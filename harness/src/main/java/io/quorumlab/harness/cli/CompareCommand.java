@@ -1,6 +1,7 @@
 package io.quorumlab.harness.cli;
 
 import io.quorumlab.harness.SpecException;
+import io.quorumlab.harness.cli.store.StoreOptions;
 import io.quorumlab.harness.compare.BenchResults;
 import io.quorumlab.harness.compare.CompareOutput;
 import io.quorumlab.harness.compare.ComparePlan;
@@ -11,10 +12,6 @@ import io.quorumlab.harness.compare.ConfigParser;
 import io.quorumlab.harness.compare.ConfigSpec;
 import io.quorumlab.harness.gate.GateOptions;
 import io.quorumlab.harness.run.RunSpec;
-import io.quorumlab.store.config.ConflictMode;
-import io.quorumlab.store.config.FsyncPolicy;
-import io.quorumlab.store.config.Quorum;
-import io.quorumlab.store.config.ReadRepair;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,6 +27,7 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    defaultValueProvider = CompareCommand.Defaults.class,
     description = {
       "Runs the same workload, fault schedule and seed once per configuration, each on a fresh cluster, so that the "
           + "configuration is the only difference; then writes runs/compare/<timestamp>/ (compare.json, compare.md, "
@@ -46,6 +44,8 @@ import picocli.CommandLine.Spec;
       "                          (default: --read-repair, async)",
       "  fsync=always|periodic|never   WAL sync (default: --fsync, always)",
       "  expect=valid|invalid    this configuration's gate (default: --expect)",
+      "The other store options (--vnodes, --request-timeout-ms, ...) apply to every configuration; --n, --w and --r are "
+          + "refused, since each configuration gives its own.",
       "",
       "Examples:",
       "  quorumlab compare        (the five default configurations, register",
@@ -68,6 +68,13 @@ public final class CompareCommand implements Callable<Integer> {
   static final String DEFAULT_CONFIGS = "3/1/1,3/2/2,3/3/1,3/2/2:sloppy,3/2/2:abd";
   static final double DEFAULT_TIME_LIMIT = 30;
 
+  /** The store options' defaults under {@code compare}: {@link ComparePlan#DEFAULT_STORE}. */
+  public static final class Defaults extends StoreOptions.Defaults {
+    public Defaults() {
+      super(ComparePlan.DEFAULT_STORE);
+    }
+  }
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--configs", paramLabel = "LIST", description = "Configurations to compare (default: ${DEFAULT-VALUE}).")
@@ -84,30 +91,17 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Mixin LoadOptions load = new LoadOptions();
 
-  @Option(names = "--quorum", paramLabel = "sloppy|strict",
-      description = "Quorum of configurations that do not say (default: strict, so that 3/2/2 and 3/2/2:sloppy differ).")
-  Quorum quorum = Quorum.STRICT;
-
-  @Option(names = "--read-repair", paramLabel = "off|async|blocking",
-      description = "Read repair of configurations that do not say (default: async; blocking under abd).")
-  ReadRepair readRepair;
-
-  @Option(names = "--conflicts", paramLabel = "siblings|lww|abd",
-      description = "Conflict handling of configurations that do not say (default: lww).")
-  ConflictMode conflicts = ConflictMode.LWW;
-
-  @Option(names = "--fsync", paramLabel = "always|periodic|never", description = "WAL sync of configurations that do not say (default: always).")
-  FsyncPolicy fsync = FsyncPolicy.ALWAYS;
+  @Mixin StoreOptions store = new StoreOptions();
 
   @Option(names = "--time-limit", paramLabel = "S", description = "Seconds of load per run (default: ${DEFAULT-VALUE}).")
   double timeLimit = DEFAULT_TIME_LIMIT;
 
   ComparePlan plan() {
     List<ConfigSpec> list = ConfigParser.parseList(configs);
+    if (store.setsQuorumSizes()) throw new SpecException("compare takes N/W/R from --configs, not from --n, --w or --r");
     // N/W/R and the modes come from each configuration; these are the defaults they override.
-    RunSpec base = load.spec(RunSpec.DEFAULT_N, RunSpec.DEFAULT_W, RunSpec.DEFAULT_R, quorum,
-        readRepair != null ? readRepair : ReadRepair.ASYNC, conflicts, fsync, timeLimit);
-    ComparePlan plan = new ComparePlan(base, readRepair, list, repeat, gate.expect(), load.out());
+    RunSpec base = load.spec(store.over(ComparePlan.DEFAULT_STORE).withQuorums(1, 1, 1), timeLimit);
+    ComparePlan plan = new ComparePlan(base, store.givenReadRepair(), list, repeat, gate.expect(), load.out());
     plan.validate();
     return plan;
   }
@@ -127,7 +121,8 @@ public final class CompareCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     err.println("quorumlab compare: " + plan.configs().size() + " configurations x " + plan.repeat() + " on the " + plan.base().workload()
-        + " workload, nemesis " + plan.base().nemesis() + ", " + (long) plan.base().timeLimitSeconds() + " s each, seed " + plan.base().seed());
+        + " workload, nemesis " + plan.base().nemesis().text() + ", " + (long) plan.base().load().timeLimitSeconds() + " s each, seed "
+        + plan.base().seed());
     err.flush();
     Comparison comparison = new Comparison(plan);
     // Ctrl-C: the run in progress stops, heals and is written; the comparison writes what finished.

@@ -1,10 +1,9 @@
 package io.quorumlab.harness.cli;
 
+import io.quorumlab.harness.nemesis.NemesisPlan;
+import io.quorumlab.harness.run.LoadSpec;
 import io.quorumlab.harness.run.RunSpec;
-import io.quorumlab.store.config.ConflictMode;
-import io.quorumlab.store.config.FsyncPolicy;
-import io.quorumlab.store.config.Quorum;
-import io.quorumlab.store.config.ReadRepair;
+import io.quorumlab.harness.run.StoreSettings;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import picocli.CommandLine.Option;
@@ -12,8 +11,9 @@ import picocli.CommandLine.Option;
 /**
  * The options that {@code run} and {@code compare} share: where the cluster runs, what load it gets
  * and which faults. One mixin, so that an option added for {@code run} is there for {@code compare}
- * too. The store settings and the time limit stay with each command: {@code compare} gives them
- * other defaults and other meanings (defaults for configurations that do not say).
+ * too. The store settings ({@link io.quorumlab.harness.cli.store.StoreOptions}) and the time limit
+ * stay with each command: {@code compare} gives them other defaults and other meanings (defaults
+ * for configurations that do not say).
  */
 public final class LoadOptions {
   @Option(names = "--backend", paramLabel = "local|docker", description = "Where the nodes run (default: ${DEFAULT-VALUE}).")
@@ -53,10 +53,6 @@ public final class LoadOptions {
   @Option(names = "--quiesce", paramLabel = "S", description = "Seconds to wait after healing, before the final reads (default: ${DEFAULT-VALUE}).")
   double quiesce = RunSpec.DEFAULT_QUIESCE;
 
-  @Option(names = "--request-timeout-ms", paramLabel = "MS",
-      description = "Coordinator timeout for reaching a quorum; an op that hits it is indeterminate (default: ${DEFAULT-VALUE}).")
-  long requestTimeoutMs = RunSpec.DEFAULT_REQUEST_TIMEOUT_MS;
-
   Path out() {
     return out;
   }
@@ -64,11 +60,12 @@ public final class LoadOptions {
   /**
    * The run these options describe, with the store settings and time limit the command chose. A
    * random seed leaves headroom below Long.MAX_VALUE, since compare's repeats use seed + i.
+   *
+   * @throws io.quorumlab.harness.SpecException naming an option out of range
    */
-  RunSpec spec(int n, int w, int r, Quorum quorum, ReadRepair readRepair, ConflictMode conflicts, FsyncPolicy fsync,
-      double timeLimit) {
+  RunSpec spec(StoreSettings store, double timeLimit) {
     long s = seed != null ? seed : new SecureRandom().nextLong() & (Long.MAX_VALUE >> 8);
-    return new RunSpec(backend, nodes, n, w, r, quorum, readRepair, conflicts, fsync, workload, nemesis, nemesisInterval,
-        timeLimit, rate, concurrency, s, quiesce, requestTimeoutMs);
+    return new RunSpec(backend, nodes, store, new LoadSpec(workload, timeLimit, rate, concurrency, quiesce),
+        NemesisPlan.of(nemesis, nemesisInterval), s);
   }
 }

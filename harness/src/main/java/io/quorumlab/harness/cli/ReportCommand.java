@@ -18,7 +18,7 @@ import io.quorumlab.results.RunDirectory;
 import io.quorumlab.results.RunInfo;
 import io.quorumlab.results.RunResults;
 import io.quorumlab.workloads.Workload;
-import io.quorumlab.workloads.Workloads;
+import io.quorumlab.workloads.registry.Workloads;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

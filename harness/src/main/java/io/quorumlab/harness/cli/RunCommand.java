@@ -5,10 +5,7 @@ import io.quorumlab.harness.run.RunOutcome;
 import io.quorumlab.harness.run.RunSpec;
 import io.quorumlab.harness.run.RunSummary;
 import io.quorumlab.harness.run.Runner;
-import io.quorumlab.store.config.ConflictMode;
-import io.quorumlab.store.config.FsyncPolicy;
-import io.quorumlab.store.config.Quorum;
-import io.quorumlab.store.config.ReadRepair;
+import io.quorumlab.harness.cli.store.StoreOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,6 +17,7 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    defaultValueProvider = RunCommand.Defaults.class,
     description = {
       "Starts a cluster, drives a workload at it while injecting faults, heals, reads every key once more, "
           + "checks the recorded history and writes runs/<workload>/<timestamp>/ (spec.json, history.jsonl, "
@@ -43,28 +41,7 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--n", paramLabel = "N", description = "Replicas per key (default: ${DEFAULT-VALUE}).")
-  int n = RunSpec.DEFAULT_N;
-
-  @Option(names = "--w", paramLabel = "W", description = "Write quorum (default: ${DEFAULT-VALUE}).")
-  int w = RunSpec.DEFAULT_W;
-
-  @Option(names = "--r", paramLabel = "R", description = "Read quorum (default: ${DEFAULT-VALUE}).")
-  int r = RunSpec.DEFAULT_R;
-
-  @Option(names = "--quorum", paramLabel = "sloppy|strict",
-      description = "sloppy counts fallback nodes when replicas are unreachable (default: sloppy).")
-  Quorum quorum = Quorum.SLOPPY;
-
-  @Option(names = "--read-repair", paramLabel = "off|async|blocking", description = "Read repair (default: async).")
-  ReadRepair readRepair = ReadRepair.ASYNC;
-
-  @Option(names = "--conflicts", paramLabel = "siblings|lww|abd",
-      description = "Concurrent versions: kept as siblings, last writer wins, or the ABD register (default: lww).")
-  ConflictMode conflicts = ConflictMode.LWW;
-
-  @Option(names = "--fsync", paramLabel = "always|periodic|never", description = "WAL sync policy (default: always).")
-  FsyncPolicy fsync = FsyncPolicy.ALWAYS;
+  @picocli.CommandLine.Mixin StoreOptions store = new StoreOptions();
 
   @Option(names = "--time-limit", paramLabel = "S", description = "Seconds of load (default: ${DEFAULT-VALUE}).")
   double timeLimit = RunSpec.DEFAULT_TIME_LIMIT;
@@ -74,8 +51,15 @@ public final class RunCommand implements Callable<Integer> {
   /** --junit FILE and --expect valid|invalid: the CI gate. */
   @picocli.CommandLine.Mixin io.quorumlab.harness.gate.GateOptions gate = new io.quorumlab.harness.gate.GateOptions();
 
+  /** The store options' defaults under {@code run}: {@link RunSpec#DEFAULT_STORE}. */
+  public static final class Defaults extends StoreOptions.Defaults {
+    public Defaults() {
+      super(RunSpec.DEFAULT_STORE);
+    }
+  }
+
   RunSpec toSpec() {
-    return load.spec(n, w, r, quorum, readRepair, conflicts, fsync, timeLimit);
+    return load.spec(store.over(RunSpec.DEFAULT_STORE), timeLimit);
   }
 
   @Override

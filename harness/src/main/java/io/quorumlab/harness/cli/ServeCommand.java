@@ -1,7 +1,8 @@
 package io.quorumlab.harness.cli;
 
+import io.quorumlab.harness.ExitCodes;
 import io.quorumlab.harness.SpecException;
-import io.quorumlab.harness.cli.store.StoreSettings;
+import io.quorumlab.harness.cli.store.StoreOptions;
 import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.node.NodeConfigCheck;
 import io.quorumlab.store.server.NodeConfigJson;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = StoreOptions.StoreDefaults.class,
     description = {
       "Runs one store node in the foreground, logging to stdout, until SIGTERM or Ctrl-C stop it cleanly.",
       "Takes a JSON node config (--config), options, or both (options override the file)."
@@ -45,7 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Storage directory (default data/ID).")
   String dataDir;
 
-  @Mixin StoreSettings settings;
+  @Mixin StoreOptions settings;
 
   @Override
   public Integer call() throws Exception {

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param mainClass the CLI whose {@code serve --config FILE} runs one node
  */
 public record NodeCommand(List<String> jvmArgs, Map<String, String> properties, List<String> classpath, String mainClass) {
+  /** The command line's main class, named here so that nothing below the CLI needs to import it. */
+  public static final String CLI_MAIN = "io.quorumlab.harness.cli.Main";
+
 
   public NodeCommand {
     jvmArgs = List.copyOf(jvmArgs);

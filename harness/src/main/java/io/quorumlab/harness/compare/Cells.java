@@ -28,8 +28,8 @@ final class Cells {
   }
 
   static String overlap(CompareRow row) {
-    int wr = row.spec().w() + row.spec().r();
-    return wr > row.spec().n() ? "yes (" + wr + " > " + row.spec().n() + ")" : "no (" + wr + " <= " + row.spec().n() + ")";
+    int wr = row.spec().store().w() + row.spec().store().r();
+    return wr > row.spec().store().n() ? "yes (" + wr + " > " + row.spec().store().n() + ")" : "no (" + wr + " <= " + row.spec().store().n() + ")";
   }
 
   static String number(double v) {
@@ -57,7 +57,7 @@ final class Cells {
   /** The benchmark's get and put p50/p99 (ms) for this row's N/W/R and conflict mode, or "-". */
   static String bench(BenchResults bench, CompareRow row, String op, String fault) {
     if (bench == null) return "";
-    return bench.find(op, row.spec().n(), row.spec().w(), row.spec().r(), ConfigSpec.lower(row.spec().conflicts()), fault)
+    return bench.find(op, row.spec().store().n(), row.spec().store().w(), row.spec().store().r(), ConfigSpec.lower(row.spec().store().conflicts()), fault)
         .map(b -> ms(b.p50()) + "/" + ms(b.p99()))
         .orElse("-");
   }

@@ -98,8 +98,9 @@ final class CompareTable {
   static String header(CompareResult result) {
     var s = result.plan().base();
     return String.format(Locale.ROOT, "%s workload, nemesis %s every %s s, %s s of load at %s from %d processes, %d %s nodes, seed %d%s",
-        s.workload(), s.nemesis(), Cells.number(s.nemesisIntervalSeconds()), Cells.number(s.timeLimitSeconds()),
-        s.rate() > 0 ? String.format(Locale.ROOT, "%.0f ops/s", s.rate()) : "full speed", s.concurrency(), s.nodes(), s.backend(),
+        s.workload(), s.nemesis().text(), Cells.number(s.nemesis().intervalSeconds()), Cells.number(s.load().timeLimitSeconds()),
+        s.load().rate() > 0 ? String.format(Locale.ROOT, "%.0f ops/s", s.load().rate()) : "full speed", s.load().concurrency(),
+        s.nodes(), s.backend(),
         s.seed(), result.plan().repeat() > 1 ? " (rounds use seeds " + s.seed() + ".." + result.plan().seed(result.plan().repeat() - 1)
             + "; numbers are medians over runs, availability over all ops)" : "");
   }

@@ -2,6 +2,7 @@ package io.quorumlab.harness.compare;
 
 import io.quorumlab.harness.gate.Expectation;
 import io.quorumlab.harness.run.RunSpec;
+import io.quorumlab.harness.run.StoreSettings;
 import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.store.config.FsyncPolicy;
 import io.quorumlab.store.config.Quorum;
@@ -26,17 +27,17 @@ public record ConfigSpec(String text, int n, int w, int r, Quorum quorum, ReadRe
    * @param commandReadRepair the command's {@code --read-repair}, or null when it was not given
    */
   public RunSpec applyTo(RunSpec base, ReadRepair commandReadRepair) {
-    ConflictMode c = conflicts != null ? conflicts : base.conflicts();
+    StoreSettings b = base.store();
+    ConflictMode c = conflicts != null ? conflicts : b.conflicts();
     ReadRepair rr = readRepair != null ? readRepair
         : commandReadRepair != null ? commandReadRepair
-        : c == ConflictMode.ABD ? ReadRepair.BLOCKING : base.readRepair();
-    return base.withQuorums(n, w, r).withModes(quorum != null ? quorum : base.quorum(), rr, c, fsync != null ? fsync : base.fsync());
+        : c == ConflictMode.ABD ? ReadRepair.BLOCKING : b.readRepair();
+    return base.withStore(b.withQuorums(n, w, r).withModes(quorum != null ? quorum : b.quorum(), rr, c, fsync != null ? fsync : b.fsync()));
   }
 
   /** Every setting of a run spelled out: "N=3 W=2 R=2 abd strict rr=blocking fsync=always". */
   public static String settings(RunSpec s) {
-    return "N=" + s.n() + " W=" + s.w() + " R=" + s.r() + " " + lower(s.conflicts()) + " " + lower(s.quorum()) + " rr="
-        + lower(s.readRepair()) + " fsync=" + lower(s.fsync());
+    return s.store().describe();
   }
 
   static String lower(Enum<?> e) {

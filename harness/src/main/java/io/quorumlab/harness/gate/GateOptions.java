@@ -1,6 +1,6 @@
 package io.quorumlab.harness.gate;
 
-import io.quorumlab.harness.cli.ExitCodes;
+import io.quorumlab.harness.ExitCodes;
 import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.run.RunOutcome;
 import io.quorumlab.harness.run.RunSpec;

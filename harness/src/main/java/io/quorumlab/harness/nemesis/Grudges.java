@@ -1,11 +1,12 @@
 package io.quorumlab.harness.nemesis;
 
+import io.quorumlab.harness.random.RandomStreams;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -34,7 +35,7 @@ public final class Grudges {
     return List.of(new LinkedHashSet<>(nodes.subList(0, k)), new LinkedHashSet<>(nodes.subList(k, nodes.size())));
   }
 
-  public static List<Set<String>> randomHalves(List<String> nodes, Random random) {
+  public static List<Set<String>> randomHalves(List<String> nodes, RandomGenerator random) {
     return halves(shuffled(nodes, random));
   }
 
@@ -48,7 +49,7 @@ public final class Grudges {
    * Nodes on a random ring; each node hears the majority window centred on itself, so every node
    * sees a majority and no two see the same one.
    */
-  public static Map<String, Set<String>> majoritiesRing(List<String> nodes, Random random) {
+  public static Map<String, Set<String>> majoritiesRing(List<String> nodes, RandomGenerator random) {
     List<String> ring = shuffled(nodes, random);
     int n = ring.size();
     int m = n / 2 + 1;
@@ -65,7 +66,7 @@ public final class Grudges {
   }
 
   /** Random halves; the first node of the second half bridges them, heard by and hearing everyone. */
-  public static Map<String, Set<String>> bridge(List<String> nodes, Random random) {
+  public static Map<String, Set<String>> bridge(List<String> nodes, RandomGenerator random) {
     List<Set<String>> halves = randomHalves(nodes, random);
     String bridge = halves.get(1).iterator().next();
     Map<String, Set<String>> g = new TreeMap<>();
@@ -106,10 +107,8 @@ public final class Grudges {
     return complete(comps).equals(grudge) ? comps : null;
   }
 
-  private static List<String> shuffled(List<String> nodes, Random random) {
-    List<String> s = new ArrayList<>(nodes);
-    Collections.shuffle(s, random);
-    return s;
+  private static List<String> shuffled(List<String> nodes, RandomGenerator random) {
+    return RandomStreams.shuffled(nodes, random);
   }
 
   private static Map<String, Set<String>> freeze(Map<String, Set<String>> g) {

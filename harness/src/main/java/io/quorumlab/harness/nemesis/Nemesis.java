@@ -1,7 +1,7 @@
 package io.quorumlab.harness.nemesis;
 
 import io.quorumlab.harness.cluster.Cluster;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * One kind of fault, injected by {@link #start} and taken back by {@link #stop}. A nemesis
@@ -17,7 +17,7 @@ public interface Nemesis {
    * Injects one fault, choosing among its variants and targets with {@code random}. Returns what
    * it did, for the history (e.g. the grudge, the nodes killed, what could not be injected).
    */
-  String start(Cluster cluster, Random random) throws Exception;
+  String start(Cluster cluster, RandomGenerator random) throws Exception;
 
   /** Undoes what {@link #start} did; returns what it did. Does nothing when no fault is in force. */
   String stop(Cluster cluster) throws Exception;

@@ -11,10 +11,10 @@ import java.util.Map;
  * @param phase invoke or complete
  * @param f {@code start-<kind>}, {@code stop-<kind>} or {@code heal}
  * @param value what was done (null on invoke): the grudge, the nodes, what could not be injected
- * @param nanoTime {@link System#nanoTime()} when it happened
+ * @param nanos when it happened, on the run's clock ({@link io.quorumlab.harness.time.EventLoop#nanos})
  * @param error why the action failed (it may have been partly applied), or null
  */
-public record NemesisEvent(Phase phase, String f, String value, long nanoTime, String error) {
+public record NemesisEvent(Phase phase, String f, String value, long nanos, String error) {
 
   public enum Phase { INVOKE, COMPLETE }
 
@@ -25,8 +25,8 @@ public record NemesisEvent(Phase phase, String f, String value, long nanoTime, S
     return null;
   }
 
-  /** The history op of this event; {@code time} is relative to {@code runStartNanos}. */
-  public Op toOp(long index, long runStartNanos) {
-    return new Op(index, nanoTime - runStartNanos, Op.NEMESIS, OpType.INFO, f, null, value, null, error, Map.of());
+  /** The history op of this event. */
+  public Op toOp(long index) {
+    return new Op(index, nanos, Op.NEMESIS, OpType.INFO, f, null, value, null, error, Map.of());
   }
 }

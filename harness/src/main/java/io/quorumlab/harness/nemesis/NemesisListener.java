@@ -1,6 +1,6 @@
 package io.quorumlab.harness.nemesis;
 
-/** Receives every fault transition of a schedule, from the schedule's thread (or healAll's caller). */
+/** Receives every fault transition of a schedule, on the run's event loop. */
 @FunctionalInterface
 public interface NemesisListener {
   void onEvent(NemesisEvent event);

@@ -3,7 +3,7 @@ package io.quorumlab.harness.nemesis;
 import io.quorumlab.harness.cluster.Cluster;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * A fault on whole nodes (kill, pause): start picks one of the target sets and faults each picked
@@ -45,7 +45,7 @@ abstract class NodeFaultNemesis implements Nemesis {
   }
 
   @Override
-  public final String start(Cluster cluster, Random random) throws Exception {
+  public final String start(Cluster cluster, RandomGenerator random) throws Exception {
     Targets t = targets.get(random.nextInt(targets.size()));
     for (String n : t.pick(cluster.nodes(), random)) {
       if (unavailable(cluster, n)) continue;

@@ -3,7 +3,7 @@ package io.quorumlab.harness.nemesis;
 import io.quorumlab.harness.cluster.Cluster;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import java.util.Set;
 
 /** Partitions the network by a grudge drawn from its kinds, or by one explicit grudge. */
@@ -35,7 +35,7 @@ public final class PartitionNemesis implements Nemesis {
   }
 
   /** The grudge a start would impose with this draw (exposed for tests of the shapes). */
-  public static Map<String, Set<String>> grudge(PartitionKind kind, List<String> nodes, Random random) {
+  public static Map<String, Set<String>> grudge(PartitionKind kind, List<String> nodes, RandomGenerator random) {
     return switch (kind) {
       case HALVES -> Grudges.complete(Grudges.halves(nodes));
       case RANDOM_HALVES -> Grudges.complete(Grudges.randomHalves(nodes, random));
@@ -46,7 +46,7 @@ public final class PartitionNemesis implements Nemesis {
   }
 
   @Override
-  public String start(Cluster cluster, Random random) throws Exception {
+  public String start(Cluster cluster, RandomGenerator random) throws Exception {
     String label;
     Map<String, Set<String>> g;
     if (explicit != null) {

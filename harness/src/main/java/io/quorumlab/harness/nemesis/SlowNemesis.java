@@ -4,7 +4,7 @@ import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.cluster.Link;
 import io.quorumlab.harness.cluster.Slowness;
 import java.util.List;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * Slows every link (latency, jitter, loss, rate). What the backend could not inject is part of the
@@ -38,7 +38,7 @@ public final class SlowNemesis implements Nemesis {
   }
 
   @Override
-  public String start(Cluster cluster, Random random) throws Exception {
+  public String start(Cluster cluster, RandomGenerator random) throws Exception {
     List<Link> links = cluster.links();
     active = true;
     lastNotInjected = List.copyOf(cluster.slow(links, slowness));

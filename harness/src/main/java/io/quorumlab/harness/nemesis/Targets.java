@@ -1,10 +1,10 @@
 package io.quorumlab.harness.nemesis;
 
+import io.quorumlab.harness.random.RandomStreams;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /** Which nodes a crash or pause hits, as Jepsen names them. */
 public enum Targets {
@@ -29,9 +29,8 @@ public enum Targets {
   }
 
   /** A random choice of {@link #count} nodes, in cluster order. */
-  public List<String> pick(List<String> nodes, Random random) {
-    List<String> shuffled = new ArrayList<>(nodes);
-    Collections.shuffle(shuffled, random);
+  public List<String> pick(List<String> nodes, RandomGenerator random) {
+    List<String> shuffled = RandomStreams.shuffled(nodes, random);
     List<String> chosen = new ArrayList<>(shuffled.subList(0, count(nodes.size())));
     chosen.sort(java.util.Comparator.comparingInt(nodes::indexOf));
     return chosen;

@@ -1,35 +1,32 @@
 package io.quorumlab.harness.run;
 
-import io.quorumlab.harness.SpecException;
 import io.quorumlab.checkers.history.OpType;
 import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.nemesis.NemesisEvent;
 import io.quorumlab.harness.nemesis.NemesisSchedule;
-import io.quorumlab.harness.nemesis.NemesisSpec;
 import io.quorumlab.harness.nemesis.SlowNemesis;
+import io.quorumlab.harness.time.EventLoop;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
 
 /**
  * The run's fault schedule during the load and the heal after it: every fault transition goes into
  * the history as a nemesis op (invoke and completion, both {@code info}, as Jepsen records them) and
  * onto the console.
  */
-final class Faults implements AutoCloseable {
+final class Faults {
   private final NemesisSchedule schedule;
 
   private Faults(NemesisSchedule schedule) {
     this.schedule = schedule;
   }
 
-  /** @throws io.quorumlab.harness.SpecException when the spec's nemesis cannot be parsed */
-  static NemesisSpec parse(RunSpec s) {
-    return NemesisSpec.parse(s.nemesis());
-  }
-
-  /** Starts the schedule: the first fault begins one interval into the load. */
-  static Faults start(RunSpec s, Cluster cluster, HistoryRecorder recorder, ProgressSink progress) {
-    Duration interval = Duration.ofNanos((long) (s.nemesisIntervalSeconds() * 1e9));
-    NemesisSchedule schedule = NemesisSchedule.of(cluster, parse(s), SlowNemesis.DEFAULT, interval, s.seed(),
+  /** Starts the schedule on the loop: the first fault begins one interval into the load. */
+  static Faults start(RunSpec s, EventLoop loop, Cluster cluster, RandomGenerator random, HistoryRecorder recorder,
+      ProgressSink progress) {
+    Duration interval = Duration.ofNanos((long) (s.nemesis().intervalSeconds() * 1e9));
+    NemesisSchedule schedule = NemesisSchedule.of(loop, cluster, s.nemesis().faults(), SlowNemesis.DEFAULT, interval, random,
         event -> record(event, recorder, progress));
     schedule.start();
     return new Faults(schedule);
@@ -47,14 +44,11 @@ final class Faults implements AutoCloseable {
     return schedule.inForce();
   }
 
-  /** Ends the schedule, takes back the fault in force and heals the cluster. */
-  void stopAndHeal() throws Exception {
-    schedule.healAll();
-  }
-
-  /** Heals if {@link #stopAndHeal()} was not reached (the load failed): no fault outlives a run. */
-  @Override
-  public void close() throws Exception {
-    schedule.healAll();
+  /**
+   * Ends the schedule, takes back the fault in force and heals the cluster; the same future
+   * however often it is called, so that no fault outlives a run, also one whose load failed.
+   */
+  CompletableFuture<Void> stopAndHeal() {
+    return schedule.healAll();
   }
 }

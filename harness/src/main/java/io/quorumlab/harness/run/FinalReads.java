@@ -2,11 +2,13 @@ package io.quorumlab.harness.run;
 
 import io.quorumlab.checkers.history.Op;
 import io.quorumlab.checkers.history.OpType;
+import io.quorumlab.harness.time.EventLoop;
 import io.quorumlab.store.client.RequestOptions;
-import io.quorumlab.workloads.Completion;
 import io.quorumlab.workloads.Invocation;
 import io.quorumlab.workloads.Workload;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -14,29 +16,72 @@ import java.util.function.BooleanSupplier;
  * what the store kept. Each read asks all N replicas (R = N): the final state is what any replica
  * still holds, not what one lucky quorum returns. A read that fails is retried, up to
  * {@value #ATTEMPTS} attempts, on the next node each time, every attempt recorded as its own op by
- * a fresh process.
+ * a fresh process. Each read is sent from a task of the loop once the one before it has ended.
  */
 final class FinalReads {
   static final int ATTEMPTS = 3;
 
-  private FinalReads() {}
+  private final EventLoop loop;
+  private final Workload workload;
+  private final Iterator<Invocation> reads;
+  private final NodeClients clients;
+  private final HistoryRecorder recorder;
+  private final ProcessIds processIds;
+  private final RequestOptions options;
+  private final BooleanSupplier stopped;
+  private final CompletableFuture<Integer> done = new CompletableFuture<>();
+  private Invocation current;
+  private int attempt;
+  private long sequence;
+  private int unread;
 
-  /** @return how many keys could not be read */
-  static int run(Workload workload, List<Invocation> reads, NodeClients clients, HistoryRecorder recorder,
+  private FinalReads(EventLoop loop, Workload workload, List<Invocation> reads, NodeClients clients, HistoryRecorder recorder,
       ProcessIds processIds, RequestOptions options, BooleanSupplier stopped) {
-    int unread = 0;
-    long sequence = 0;
-    for (Invocation read : reads) {
-      boolean done = false;
-      for (int attempt = 0; attempt < ATTEMPTS && !done && !stopped.getAsBoolean(); attempt++) {
-        String node = clients.nodeFor(sequence++);
-        Op invoke = recorder.invoke(processIds.fresh(), read, node, recorder.now());
-        Completion c = LoadGenerator.execute(workload, read, clients, node, options);
-        recorder.complete(invoke, c);
-        done = c.type() == OpType.OK;
-      }
-      if (!done) unread++;
+    this.loop = loop;
+    this.workload = workload;
+    this.reads = reads.iterator();
+    this.clients = clients;
+    this.recorder = recorder;
+    this.processIds = processIds;
+    this.options = options;
+    this.stopped = stopped;
+  }
+
+  /** Reads every key; the future says how many keys could not be read, and completes on the loop. */
+  static CompletableFuture<Integer> run(EventLoop loop, Workload workload, List<Invocation> reads, NodeClients clients,
+      HistoryRecorder recorder, ProcessIds processIds, RequestOptions options, BooleanSupplier stopped) {
+    FinalReads f = new FinalReads(loop, workload, reads, clients, recorder, processIds, options, stopped);
+    f.nextKey();
+    return f.done;
+  }
+
+  private void nextKey() {
+    if (stopped.getAsBoolean() || !reads.hasNext()) {
+      done.complete(unread);
+      return;
     }
-    return unread;
+    current = reads.next();
+    attempt = 0;
+    send();
+  }
+
+  private void send() {
+    attempt++;
+    String node = clients.nodeFor(sequence++);
+    Op invoke = recorder.invoke(processIds.fresh(), current, node, recorder.now());
+    loop.onLoop(LoadGenerator.execute(workload, current, clients, node, options)).thenAccept(c -> {
+      recorder.complete(invoke, c);
+      if (c.type() == OpType.OK) {
+        nextKey();
+      } else if (attempt < ATTEMPTS && !stopped.getAsBoolean()) {
+        send();
+      } else {
+        unread++;
+        nextKey();
+      }
+    }).exceptionally(e -> {
+      done.completeExceptionally(e); // the recorder failed: end the run's wait with the reason
+      return null;
+    });
   }
 }

@@ -5,6 +5,8 @@ import io.quorumlab.checkers.history.History;
 import io.quorumlab.checkers.history.HistoryFormat;
 import io.quorumlab.checkers.history.Op;
 import io.quorumlab.checkers.history.OpType;
+import io.quorumlab.harness.time.EventLoop;
+import io.quorumlab.harness.time.Timer;
 import io.quorumlab.workloads.Completion;
 import io.quorumlab.workloads.Invocation;
 import java.io.BufferedWriter;
@@ -16,16 +18,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
  * Records a run's history as it happens: dense indices in the order events are recorded, times in
- * nanoseconds of the monotonic clock since the run started, each op appended to
- * {@code history.jsonl} at once and the file flushed every {@value #FLUSH_MS} ms (and at every
- * nemesis op), so a harness that dies keeps what it recorded up to then.
+ * nanoseconds of the run's clock (its {@link EventLoop}), each op appended to {@code history.jsonl}
+ * at once and the file flushed every {@value #FLUSH_MS} ms of the loop's time (and at every nemesis
+ * op, and when asked), so a harness that dies keeps what it recorded up to then.
  *
  * <p>Times and coordinated omission: the load generator schedules each op's send time in advance.
  * An invocation is recorded with {@code time} = its <em>scheduled</em> send time, so the latency
@@ -37,16 +37,17 @@ import org.HdrHistogram.Histogram;
  * than the line before it. Checkers order by index; a checker that uses times sees each op's
  * interval widened towards its schedule, which can hide an anomaly but never invent one.
  *
- * <p>Thread-safe: indices are assigned and lines written under one lock.
+ * <p>Ops are recorded on the loop; the recorder is thread-safe all the same (indices are assigned
+ * and lines written under one lock), so that a progress display may read its counts from anywhere.
  */
 public final class HistoryRecorder implements AutoCloseable {
   static final long FLUSH_MS = 200;
   private static final long LATE_NANOS = 1_000_000;
 
-  private final long originNanos;
+  private final EventLoop clock;
   private final List<Op> ops = new ArrayList<>();
   private final BufferedWriter out;
-  private final ScheduledExecutorService flusher;
+  private final Timer flusher;
   private final Histogram latency = new Histogram(3_600_000_000_000L, 3);
   private long ok;
   private long fail;
@@ -56,27 +57,22 @@ public final class HistoryRecorder implements AutoCloseable {
 
   /**
    * @param file where to stream the history ({@code history.jsonl}), or null to keep it in memory only
-   * @param originNanos the {@link System#nanoTime()} at which the run started: time 0
+   * @param clock the run's loop: its time is the history's, and it runs the periodic flush
    */
-  public HistoryRecorder(Path file, long originNanos) throws IOException {
-    this.originNanos = originNanos;
+  public HistoryRecorder(Path file, EventLoop clock) throws IOException {
+    this.clock = clock;
     if (file == null) {
       out = null;
       flusher = null;
     } else {
       out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-      flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "history-flush");
-        t.setDaemon(true);
-        return t;
-      });
-      flusher.scheduleWithFixedDelay(this::flush, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
+      flusher = clock.every(TimeUnit.MILLISECONDS.toNanos(FLUSH_MS), this::flush);
     }
   }
 
   /** Nanoseconds since the run started. */
   public long now() {
-    return System.nanoTime() - originNanos;
+    return clock.nanos();
   }
 
   /**
@@ -156,7 +152,7 @@ public final class HistoryRecorder implements AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     if (closed) return;
-    if (flusher != null) flusher.shutdownNow();
+    if (flusher != null) flusher.cancel();
     if (out != null) {
       try {
         out.close();

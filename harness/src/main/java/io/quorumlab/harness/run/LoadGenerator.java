@@ -2,32 +2,38 @@ package io.quorumlab.harness.run;
 
 import io.quorumlab.checkers.history.Op;
 import io.quorumlab.checkers.history.OpType;
+import io.quorumlab.harness.time.EventLoop;
+import io.quorumlab.harness.time.Timer;
 import io.quorumlab.store.client.RequestOptions;
 import io.quorumlab.workloads.Completion;
 import io.quorumlab.workloads.Invocation;
 import io.quorumlab.workloads.InvocationGenerator;
 import io.quorumlab.workloads.Workload;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Drives a workload with an open-loop schedule: op {@code i} is due at {@code i / rate} seconds after
- * the load starts, fixed in advance, whatever the store's latency. At most {@code concurrency} ops
- * are in flight (one per worker thread, each a logical process); when all are busy, due ops wait and
- * are sent as soon as a worker frees, their latency counted from the schedule (see
- * {@link HistoryRecorder}). A rate of 0 means no schedule: each worker sends its next op as soon as
- * its previous one ended (closed loop).
+ * Drives a workload on the run's event loop with an open-loop schedule: op {@code i} is due at
+ * {@code i / rate} seconds after the load starts, fixed in advance, whatever the store's latency.
+ * At most {@code concurrency} ops are in flight, one per logical process; when every process is
+ * busy, the due op waits and is sent as soon as one frees, its latency counted from the schedule
+ * (see {@link HistoryRecorder}). A rate of 0 means no schedule: a process sends its next op as soon
+ * as its previous one ended (closed loop).
  *
- * <p>One dispatcher thread draws invocations from the generator in schedule order, so the sequence
- * of ops depends on the seed only; op {@code i} goes to node {@code i mod nodes}.
+ * <p>Everything happens in tasks of the loop: a timer sends the ops that are due, and an op's
+ * completion (brought onto the loop) records it and frees its process. Ops are drawn from the
+ * generator in schedule order, op {@code i} goes to node {@code i mod nodes}, and free processes
+ * are taken in the order they freed, so in virtual time the whole load is a function of the seed.
  */
 public final class LoadGenerator {
 
   /**
-   * @param concurrency worker threads (logical processes)
+   * @param concurrency logical processes
    * @param rate ops per second to schedule; 0 for closed loop
    * @param durationNanos how long to send ops
    * @param options per-request options for the workload's ops
@@ -39,65 +45,72 @@ public final class LoadGenerator {
     }
   }
 
-  private record Ticket(long sequence, long scheduledNanos, Invocation invocation, String node) {}
+  /** An op sent and not recorded as ended yet. */
+  private record InFlight(long process, Op invoke, Invocation invocation) {}
 
+  private final EventLoop loop;
   private final Workload workload;
   private final InvocationGenerator generator;
   private final NodeClients clients;
   private final HistoryRecorder recorder;
   private final Settings settings;
   private final ProcessIds processIds;
-  private final SynchronousQueue<Ticket> handoff = new SynchronousQueue<>();
-  private final AtomicLong dispatched = new AtomicLong();
+  private final Deque<Long> idle = new ArrayDeque<>();
+  private final Set<InFlight> inFlight = new LinkedHashSet<>();
+  private final CompletableFuture<Void> finished = new CompletableFuture<>();
+  private long drainNanos;
+  private long startNanos;
+  private long endNanos;
+  private long sequence;
+  private Timer due;
+  private Timer end;
+  private boolean started;
+  private boolean stopRequested;
+  private boolean sending;
+  private boolean waitingForProcess;
+  private volatile long dispatched;
   private volatile long behindNanos;
-  private volatile boolean stopped;
-  private volatile boolean dispatching = true;
 
-  public LoadGenerator(Workload workload, InvocationGenerator generator, NodeClients clients, HistoryRecorder recorder,
-      Settings settings, ProcessIds processIds) {
+  public LoadGenerator(EventLoop loop, Workload workload, InvocationGenerator generator, NodeClients clients,
+      HistoryRecorder recorder, Settings settings, ProcessIds processIds) {
+    this.loop = loop;
     this.workload = workload;
     this.generator = generator;
     this.clients = clients;
     this.recorder = recorder;
     this.settings = settings;
     this.processIds = processIds;
+    for (long p = 0; p < settings.concurrency(); p++) idle.add(p);
   }
 
   /**
-   * Sends ops until the duration has passed or {@link #stop()} is called, then waits up to
-   * {@code drainNanos} for the ops in flight to end. An op still in flight after that stays open in
-   * the history (indeterminate).
+   * Starts sending, on the loop. The future completes once the duration has passed (or
+   * {@link #stop()} was called) and every op in flight has ended, or {@code drainNanos} after
+   * sending ended, whichever comes first: ops still in flight then are recorded {@code info}, as
+   * ops whose outcome nobody will learn.
    */
-  public void run(long drainNanos) throws InterruptedException {
-    List<Thread> workers = new ArrayList<>();
-    for (int i = 0; i < settings.concurrency(); i++) {
-      long process = i;
-      Thread t = new Thread(() -> work(process), "load-worker-" + i);
-      t.setDaemon(true);
-      workers.add(t);
-      t.start();
-    }
-    try {
-      dispatch();
-    } finally {
-      dispatching = false;
-      long deadline = System.nanoTime() + drainNanos;
-      for (Thread t : workers) {
-        long left = deadline - System.nanoTime();
-        if (left > 0) t.join(Math.max(1, left / 1_000_000));
-      }
-      for (Thread t : workers) t.interrupt();
-    }
+  public CompletableFuture<Void> start(long drainNanos) {
+    if (started) throw new IllegalStateException("the load has started already");
+    started = true;
+    sending = true;
+    this.drainNanos = drainNanos;
+    startNanos = loop.nanos();
+    endNanos = startNanos + settings.durationNanos();
+    end = loop.schedule(settings.durationNanos(), this::endSending);
+    if (stopRequested) endSending();
+    else sendDue();
+    return finished;
   }
 
-  /** Stops sending new ops (ops in flight finish). */
+  /** Stops sending new ops (ops in flight may still end within the drain time). Called on the loop. */
   public void stop() {
-    stopped = true;
+    if (started) endSending();
+    else stopRequested = true;
   }
 
   /** Ops sent so far. */
   public long dispatched() {
-    return dispatched.get();
+    return dispatched;
   }
 
   /** How far the last op was sent behind its schedule: more than a little means the store cannot keep up. */
@@ -105,61 +118,96 @@ public final class LoadGenerator {
     return behindNanos;
   }
 
-  private void dispatch() throws InterruptedException {
-    long start = recorder.now();
-    long end = start + settings.durationNanos();
+  /** Sends every op that is due while a process is free; then waits for the next due time or a free process. */
+  private void sendDue() {
+    due = null;
     double interval = settings.rate() > 0 ? 1e9 / settings.rate() : 0;
-    for (long i = 0; !stopped; i++) {
-      long due = start + (long) (i * interval);
+    while (sending) {
+      long now = loop.nanos();
+      long scheduled = settings.rate() > 0 ? startNanos + (long) (sequence * interval) : now;
       // Behind schedule, ops due before the end are still only sent until the end.
-      if (due >= end || recorder.now() >= end) break;
-      long wait = due - recorder.now();
-      if (wait > 0) sleepNanos(wait);
-      if (stopped) break;
-      Ticket ticket = new Ticket(i, settings.rate() > 0 ? due : recorder.now(), generator.next(), clients.nodeFor(i));
-      // Wait for a free worker; give up at the end of the load so a stuck cluster cannot hold the run.
-      while (!handoff.offer(ticket, 20, TimeUnit.MILLISECONDS)) {
-        if (stopped || recorder.now() >= end) return;
-      }
-      behindNanos = Math.max(0, recorder.now() - ticket.scheduledNanos());
-      dispatched.incrementAndGet();
-    }
-  }
-
-  private void work(long firstProcess) {
-    long process = firstProcess;
-    while (true) {
-      Ticket ticket;
-      try {
-        ticket = handoff.poll(20, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
+      if (scheduled >= endNanos || now >= endNanos) {
+        endSending();
         return;
       }
-      if (ticket == null) {
-        if (!dispatching) return;
-        continue;
+      if (scheduled > now) {
+        due = loop.schedule(scheduled - now, this::sendDue);
+        return;
       }
-      if (runOne(process, ticket) == OpType.INFO) process = processIds.fresh();
+      if (idle.isEmpty()) {
+        waitingForProcess = true;
+        return;
+      }
+      send(idle.poll(), scheduled);
     }
   }
 
-  private OpType runOne(long process, Ticket ticket) {
-    Op invoke = recorder.invoke(process, ticket.invocation(), ticket.node(), ticket.scheduledNanos());
-    Completion c = execute(workload, ticket.invocation(), clients, ticket.node(), settings.options());
-    recorder.complete(invoke, c);
-    return c.type();
+  private void send(long process, long scheduledNanos) {
+    long i = sequence++;
+    Invocation invocation = generator.next();
+    String node = clients.nodeFor(i);
+    Op invoke = recorder.invoke(process, invocation, node, scheduledNanos);
+    behindNanos = Math.max(0, loop.nanos() - scheduledNanos);
+    dispatched++;
+    InFlight op = new InFlight(process, invoke, invocation);
+    inFlight.add(op);
+    loop.onLoop(execute(workload, invocation, clients, node, settings.options())).thenAccept(c -> ended(op, c))
+        .exceptionally(e -> {
+          finished.completeExceptionally(e); // the recorder failed: end the load with the reason
+          return null;
+        });
   }
 
-  /** Runs one op; a harness-side error is indeterminate, since the request may have been sent. */
-  static Completion execute(Workload workload, Invocation invocation, NodeClients clients, String node, RequestOptions options) {
+  private void ended(InFlight op, Completion c) {
+    if (!inFlight.remove(op)) return; // recorded info when the drain time ran out
+    recorder.complete(op.invoke(), c);
+    // A process whose op may still be in the store never sends again (see ProcessIds).
+    idle.add(c.type() == OpType.INFO ? processIds.fresh() : op.process());
+    if (sending && waitingForProcess) {
+      waitingForProcess = false;
+      sendDue();
+    } else if (!sending && inFlight.isEmpty()) {
+      finished.complete(null);
+    }
+  }
+
+  private void endSending() {
+    if (!sending) return;
+    sending = false;
+    if (due != null) due.cancel();
+    if (end != null) end.cancel();
+    if (inFlight.isEmpty()) {
+      finished.complete(null);
+    } else {
+      loop.schedule(drainNanos, this::giveUpOnInFlight);
+    }
+  }
+
+  private void giveUpOnInFlight() {
+    if (finished.isDone()) return;
+    for (InFlight op : new ArrayList<>(inFlight)) {
+      recorder.complete(op.invoke(), Completion.info(op.invocation().value(), "harness: no answer before the load ended"));
+    }
+    inFlight.clear();
+    finished.complete(null);
+  }
+
+  /**
+   * Sends one op. The future never fails: a harness-side error (a bug) is recorded as
+   * indeterminate, since the request may have been sent.
+   */
+  static CompletableFuture<Completion> execute(Workload workload, Invocation invocation, NodeClients clients, String node,
+      RequestOptions options) {
     try {
-      return workload.execute(invocation, clients.client(node), options);
+      return workload.execute(invocation, clients.client(node), options)
+          .handle((c, error) -> error == null ? c : harnessError(invocation, error));
     } catch (RuntimeException e) {
-      return Completion.info(invocation.value(), "harness: " + e);
+      return CompletableFuture.completedFuture(harnessError(invocation, e));
     }
   }
 
-  private static void sleepNanos(long nanos) throws InterruptedException {
-    TimeUnit.NANOSECONDS.sleep(nanos);
+  private static Completion harnessError(Invocation invocation, Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return Completion.info(invocation.value(), "harness: " + cause);
   }
 }

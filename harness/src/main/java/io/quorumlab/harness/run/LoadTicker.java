@@ -1,12 +1,12 @@
 package io.quorumlab.harness.run;
 
+import io.quorumlab.harness.time.EventLoop;
+import io.quorumlab.harness.time.Timer;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Publishes the load's progress every {@value #EVERY_MS} ms while it runs. */
+/** Publishes the load's progress every {@value #EVERY_MS} ms of the run's time while it runs. */
 final class LoadTicker implements AutoCloseable {
   static final long EVERY_MS = 500;
   /** ops/s is measured over this many ticks (about two seconds), so it neither lags nor jitters much. */
@@ -19,21 +19,16 @@ final class LoadTicker implements AutoCloseable {
   private final ProgressSink progress;
   private final long startNanos;
   private final Deque<long[]> window = new ArrayDeque<>();
-  private final ScheduledExecutorService timer;
+  private final Timer timer;
 
-  LoadTicker(HistoryRecorder recorder, LoadGenerator load, Faults faults, long totalNanos, ProgressSink progress) {
+  LoadTicker(EventLoop loop, HistoryRecorder recorder, LoadGenerator load, Faults faults, long totalNanos, ProgressSink progress) {
     this.recorder = recorder;
     this.load = load;
     this.faults = faults;
     this.totalNanos = totalNanos;
     this.progress = progress;
     this.startNanos = recorder.now();
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "load-progress");
-      t.setDaemon(true);
-      return t;
-    });
-    timer.scheduleAtFixedRate(this::tick, EVERY_MS, EVERY_MS, TimeUnit.MILLISECONDS);
+    this.timer = loop.every(TimeUnit.MILLISECONDS.toNanos(EVERY_MS), this::tick);
   }
 
   private void tick() {
@@ -47,12 +42,12 @@ final class LoadTicker implements AutoCloseable {
       progress.load(new ProgressSink.LoadStatus(Math.min(now - startNanos, totalNanos), totalNanos, rate, c.ok(), c.fail(),
           c.info(), faults.current(), load.behindNanos()));
     } catch (RuntimeException e) {
-      // progress is best effort; never let it stop the timer
+      // progress is best effort; never let it stop the run
     }
   }
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    timer.cancel();
   }
 }

@@ -1,5 +1,6 @@
 package io.quorumlab.harness.run;
 
+import io.quorumlab.harness.RunLimits;
 import io.quorumlab.checkers.CheckContext;
 import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Checker;
@@ -7,20 +8,21 @@ import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.History;
 import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cluster.Cluster;
-import io.quorumlab.harness.cluster.NodeConfigs;
+import io.quorumlab.harness.random.RandomStreams;
+import io.quorumlab.harness.time.EventLoop;
+import io.quorumlab.harness.time.Stopwatch;
 import io.quorumlab.results.Phase;
 import io.quorumlab.results.ResultsWriter;
 import io.quorumlab.results.RunDirectory;
 import io.quorumlab.results.RunInfo;
 import io.quorumlab.results.RunResults;
 import io.quorumlab.store.client.ClientOptions;
-import io.quorumlab.store.client.NettyStoreClient;
 import io.quorumlab.store.client.RequestOptions;
 import io.quorumlab.store.client.StoreClient;
 import io.quorumlab.workloads.Invocation;
 import io.quorumlab.workloads.InvocationGenerator;
 import io.quorumlab.workloads.Workload;
-import io.quorumlab.workloads.Workloads;
+import io.quorumlab.workloads.registry.Workloads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -49,15 +52,27 @@ public final class Runner {
   private final RunSpec spec;
   private final Path outRoot;
   private final ProgressSink progress;
+  private final Backend backend;
   private final CountDownLatch finished = new CountDownLatch(1);
-  private final Object pause = new Object();
+  /** Completed on the loop when the run is interrupted. */
+  private final CompletableFuture<Void> interruption = new CompletableFuture<>();
   private volatile boolean interrupted;
-  private volatile LoadGenerator load;
+  private volatile EventLoop loop;
 
+  /** A run on the backend the spec names. */
   public Runner(RunSpec spec, Path outRoot, ProgressSink progress) {
+    this(spec, outRoot, progress, null);
+  }
+
+  /** A run on {@code backend} (a simulation, a test double), which the spec names. */
+  public Runner(RunSpec spec, Path outRoot, ProgressSink progress, Backend backend) {
+    if (backend != null && !backend.name().equals(spec.backend())) {
+      throw new IllegalArgumentException("the spec names backend '" + spec.backend() + "', not '" + backend.name() + "'");
+    }
     this.spec = spec;
     this.outRoot = outRoot;
     this.progress = progress == null ? ProgressSink.NONE : progress;
+    this.backend = backend;
   }
 
   /** Runs {@code spec}, writing its directory under {@code outRoot}. */
@@ -66,37 +81,34 @@ public final class Runner {
   }
 
   /**
-   * Checks a spec without starting anything.
+   * Checks what a spec's parts cannot check on their own (each checked itself when it was made):
+   * that this harness has its backend and its workload, and that the workload runs in its conflict mode.
    *
    * @return the spec's workload
    * @throws SpecException with a one-line reason
    */
   public static Workload validate(RunSpec s) {
-    if (!Clusters.BACKENDS.contains(s.backend())) {
-      throw new SpecException("unknown backend '" + s.backend() + "' (expected " + String.join(" or ", Clusters.BACKENDS) + ")");
-    }
-    RunLimits.check(s);
-    NodeConfigs.validate(Clusters.template(s), s.nodes());
+    RunLimits.nodes(s.nodes(), Backends.of(s).maxNodes());
+    return workloadOf(s);
+  }
+
+  private static Workload workloadOf(RunSpec s) {
     Workload workload = Workloads.byName(s.workload()).orElseThrow(() -> new SpecException(
         "unknown workload '" + s.workload() + "' (expected " + String.join(", ", Workloads.names()) + ")"));
-    workload.refusal(s.conflicts()).ifPresent(reason -> {
+    workload.refusal(s.store().conflicts()).ifPresent(reason -> {
       throw new SpecException(reason);
     });
-    Faults.parse(s);
     return workload;
   }
 
   /**
-   * Stops the run as soon as possible (Ctrl-C): the load stops, the cluster is healed and torn
-   * down, and what was recorded is still checked and written, with verdict unknown.
+   * Stops the run as soon as possible (Ctrl-C; from any thread): the load stops, the cluster is
+   * healed and torn down, and what was recorded is still checked and written, with verdict unknown.
    */
   public void interrupt() {
     interrupted = true;
-    LoadGenerator l = load;
-    if (l != null) l.stop();
-    synchronized (pause) {
-      pause.notifyAll();
-    }
+    EventLoop l = loop;
+    if (l != null) l.execute(() -> interruption.complete(null));
   }
 
   /** Waits until {@link #run()} has written its results (for shutdown hooks). */
@@ -106,42 +118,48 @@ public final class Runner {
 
   public RunOutcome run() {
     try {
-      return runValidated(validate(spec));
+      return runValidated(backend != null ? workloadOf(spec) : validate(spec));
     } finally {
       finished.countDown();
     }
   }
 
   private RunOutcome runValidated(Workload workload) {
-    long origin = System.nanoTime();
-    long startedAt = System.currentTimeMillis();
-    Cluster cluster;
-    Path runDir;
-    HistoryRecorder recorder;
+    Deployment deployment;
     try {
-      cluster = Clusters.create(spec);
+      deployment = (backend != null ? backend : Backends.of(spec)).deploy(spec);
     } catch (IOException e) {
       throw new SpecException("cannot set up the " + spec.backend() + " cluster: " + e.getMessage());
     }
+    EventLoop l = deployment.loop();
+    Cluster cluster = deployment.cluster();
+    long startedAt = l.wallMillis();
+    Path runDir;
+    HistoryRecorder recorder;
     try {
       runDir = RunDirectory.create(outRoot, workload.name());
       ResultsWriter.writeSpec(runDir, spec.toMap());
-      recorder = new HistoryRecorder(runDir.resolve(RunDirectory.HISTORY), origin);
+      recorder = new HistoryRecorder(runDir.resolve(RunDirectory.HISTORY), l);
     } catch (IOException e) {
-      cluster.close();
+      deployment.close();
       throw new SpecException("cannot write the run directory under " + outRoot + ": " + e.getMessage());
     }
+    loop = l;
+    if (interrupted) interruption.complete(null);
     Phases phases = new Phases(recorder);
     String error = null;
     NodeClients clients = null;
     try {
       progress.phase(Phase.SETUP, "starting " + spec.nodes() + " " + spec.backend() + " nodes, " + spec.label()
-          + ", fsync " + RunSpec.lower(spec.fsync()) + ", read repair " + RunSpec.lower(spec.readRepair()));
+          + ", fsync " + StoreSettings.lower(spec.store().fsync()) + ", read repair " + StoreSettings.lower(spec.store().readRepair()));
       phases.begin(Phase.SETUP);
-      cluster.start();
-      clients = connect(cluster);
+      l.runUntil(l.offload(() -> {
+        cluster.start();
+        return null;
+      }));
+      clients = connect(deployment);
       phases.end();
-      loadAndFinish(workload, cluster, clients, recorder, phases);
+      loadAndFinish(l, workload, cluster, clients, recorder, phases);
     } catch (Exception e) {
       error = describe(e);
       progress.event("the run failed: " + error);
@@ -155,8 +173,8 @@ public final class Runner {
       } catch (Exception e) {
         progress.event("could not collect the node logs: " + describe(e));
       }
-      cluster.close();
       phases.end();
+      deployment.close();
     }
     if (interrupted && error == null) error = "interrupted";
     try {
@@ -167,59 +185,70 @@ public final class Runner {
     return checkAndReport(workload, runDir, recorder.history(), phases, startedAt, error);
   }
 
-  /** Load with faults, heal, quiesce, final reads. */
-  private void loadAndFinish(Workload workload, Cluster cluster, NodeClients clients, HistoryRecorder recorder,
+  /** Load with faults, heal, quiesce, final reads: each phase a future that the loop runs to its end. */
+  private void loadAndFinish(EventLoop l, Workload workload, Cluster cluster, NodeClients clients, HistoryRecorder recorder,
       Phases phases) throws Exception {
-    InvocationGenerator generator = workload.generator(spec.seed());
-    ProcessIds processIds = new ProcessIds(spec.concurrency());
-    RequestOptions options = RequestOptions.DEFAULTS.withTimeoutMs(spec.requestTimeoutMs());
-    long loadNanos = (long) (spec.timeLimitSeconds() * 1e9);
-    LoadGenerator generatorRun = new LoadGenerator(workload, generator, clients, recorder,
-        new LoadGenerator.Settings(spec.concurrency(), spec.rate(), loadNanos, options), processIds);
-    load = generatorRun;
-    if (interrupted) generatorRun.stop();
+    RandomStreams random = new RandomStreams(spec.seed());
+    InvocationGenerator generator = workload.generator(random.stream("workload"));
+    LoadSpec ls = spec.load();
+    ProcessIds processIds = new ProcessIds(ls.concurrency());
+    long requestTimeoutMs = spec.store().requestTimeoutMs();
+    RequestOptions options = RequestOptions.DEFAULTS.withTimeoutMs(requestTimeoutMs);
+    long loadNanos = (long) (ls.timeLimitSeconds() * 1e9);
+    LoadGenerator load = new LoadGenerator(l, workload, generator, clients, recorder,
+        new LoadGenerator.Settings(ls.concurrency(), ls.rate(), loadNanos, options), processIds);
 
     progress.phase(Phase.LOAD, String.format(Locale.ROOT, "%s workload for %.0f s at %s from %d processes, nemesis %s every %.0f s",
-        workload.name(), spec.timeLimitSeconds(), spec.rate() > 0 ? String.format(Locale.ROOT, "%.0f ops/s", spec.rate()) : "full speed",
-        spec.concurrency(), spec.nemesis(), spec.nemesisIntervalSeconds()));
+        workload.name(), ls.timeLimitSeconds(), ls.rate() > 0 ? String.format(Locale.ROOT, "%.0f ops/s", ls.rate()) : "full speed",
+        ls.concurrency(), spec.nemesis().text(), spec.nemesis().intervalSeconds()));
     phases.begin(Phase.LOAD);
-    try (Faults faults = Faults.start(spec, cluster, recorder, progress)) {
-      try (LoadTicker ticker = new LoadTicker(recorder, generatorRun, faults, loadNanos, progress)) {
-        generatorRun.run(TimeUnit.MILLISECONDS.toNanos(spec.requestTimeoutMs() + 2000));
+    Faults faults = Faults.start(spec, l, cluster, random.stream("nemesis"), recorder, progress);
+    try {
+      try (LoadTicker ticker = new LoadTicker(l, recorder, load, faults, loadNanos, progress)) {
+        CompletableFuture<Void> loaded = load.start(TimeUnit.MILLISECONDS.toNanos(requestTimeoutMs + 2000));
+        interruption.thenRun(load::stop);
+        try {
+          l.runUntil(loaded);
+        } finally {
+          load.stop();
+        }
       }
       phases.begin(Phase.HEAL);
       progress.phase(Phase.HEAL, "ending every fault: links restored, paused nodes resumed, killed nodes restarted");
-      faults.stopAndHeal();
     } finally {
-      phases.end();
+      // also when the load failed: no fault outlives a run
+      try {
+        l.runUntil(faults.stopAndHeal());
+      } finally {
+        phases.end();
+      }
     }
 
     if (!interrupted) {
       phases.begin(Phase.QUIESCE);
-      progress.phase(Phase.QUIESCE, String.format(Locale.ROOT, "%.0f s for hinted handoff and anti-entropy", spec.quiesceSeconds()));
-      sleep((long) (spec.quiesceSeconds() * 1000));
+      progress.phase(Phase.QUIESCE, String.format(Locale.ROOT, "%.0f s for hinted handoff and anti-entropy", ls.quiesceSeconds()));
+      l.runUntil(CompletableFuture.anyOf(l.delay((long) (ls.quiesceSeconds() * 1e9)), interruption));
       phases.end();
     }
     if (!interrupted) {
       List<Invocation> reads = generator.finalReads();
       phases.begin(Phase.FINAL_READS);
-      progress.phase(Phase.FINAL_READS, "reading " + reads.size() + " keys from all " + spec.n() + " replicas (R=N)");
-      RequestOptions all = options.withR(spec.n());
-      int unread = FinalReads.run(workload, reads, clients, recorder, processIds, all, () -> interrupted);
+      progress.phase(Phase.FINAL_READS, "reading " + reads.size() + " keys from all " + spec.store().n() + " replicas (R=N)");
+      RequestOptions all = options.withR(spec.store().n());
+      int unread = l.runUntil(FinalReads.run(l, workload, reads, clients, recorder, processIds, all, () -> interrupted));
       if (unread > 0) progress.event(unread + " of " + reads.size() + " keys could not be read after healing");
       phases.end();
     }
   }
 
-  private NodeClients connect(Cluster cluster) {
+  private NodeClients connect(Deployment deployment) {
     // The client waits a little longer than the coordinator, whose own timeout answer says whether
     // anything may have been written.
-    ClientOptions options = ClientOptions.DEFAULTS.withRequestTimeoutMs(spec.requestTimeoutMs());
+    ClientOptions options = ClientOptions.DEFAULTS.withRequestTimeoutMs(spec.store().requestTimeoutMs());
     Map<String, StoreClient> clients = new LinkedHashMap<>();
-    for (String node : cluster.nodes()) clients.put(node, NettyStoreClient.connect(cluster.clientAddress(node), options));
+    for (String node : deployment.cluster().nodes()) clients.put(node, deployment.connect(node, options));
     return new NodeClients(clients);
   }
-
   private RunOutcome checkAndReport(Workload workload, Path runDir, History history, Phases phases, long startedAt, String error) {
     phases.begin(Phase.CHECK);
     progress.phase(Phase.CHECK, history.size() + " ops with " + String.join(", ", workload.checkers().stream().map(Checker::name).toList()));
@@ -246,7 +275,7 @@ public final class Runner {
     CheckContext context = CheckContext.defaults().withOutDir(outDir).withTimeBudget(budget);
     List<CheckResult> results = new ArrayList<>();
     for (Checker checker : workload.checkers()) {
-      long t0 = System.nanoTime();
+      Stopwatch took = Stopwatch.start();
       CheckResult r;
       try {
         r = checker.check(history, context);
@@ -255,17 +284,10 @@ public final class Runner {
             List.of("the checker failed: " + describe(e)), Map.of(), Map.of(), List.of());
       }
       progress.event(String.format(Locale.ROOT, "%-14s %-8s %s (%.1f s)", r.checker(), r.verdict().wireName(), r.summary(),
-          (System.nanoTime() - t0) / 1e9));
+          took.elapsedSeconds()));
       results.add(r);
     }
     return results;
-  }
-
-  private void sleep(long millis) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + millis;
-    synchronized (pause) {
-      for (long left = millis; left > 0 && !interrupted; left = deadline - System.currentTimeMillis()) pause.wait(left);
-    }
   }
 
   static String describe(Throwable e) {
@@ -273,7 +295,7 @@ public final class Runner {
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
   }
 
-  /** The phases as they happen, in the history's timebase. */
+  /** The phases as they happen, in the history's timebase; the history is flushed at each. */
   private static final class Phases {
     private final HistoryRecorder clock;
     private final List<Phase> list = new ArrayList<>();
@@ -286,6 +308,7 @@ public final class Runner {
 
     void begin(String name) {
       end();
+      clock.flush();
       current = name;
       start = clock.now();
     }

@@ -1,5 +1,6 @@
 package io.quorumlab.harness.cli;
 
+import io.quorumlab.harness.ExitCodes;
 import static io.quorumlab.harness.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 

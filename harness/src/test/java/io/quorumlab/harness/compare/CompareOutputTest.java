@@ -9,10 +9,6 @@ import io.quorumlab.harness.gate.GateRun;
 import io.quorumlab.harness.gate.SyntheticRuns;
 import io.quorumlab.harness.run.RunSpec;
 import io.quorumlab.results.RunDirectory;
-import io.quorumlab.store.config.ConflictMode;
-import io.quorumlab.store.config.FsyncPolicy;
-import io.quorumlab.store.config.Quorum;
-import io.quorumlab.store.config.ReadRepair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +43,7 @@ class CompareOutputTest {
       """;
 
   private CompareResult result(boolean withBench) throws Exception {
-    RunSpec base = RunSpec.defaults(7).withModes(Quorum.STRICT, ReadRepair.ASYNC, ConflictMode.LWW, FsyncPolicy.ALWAYS);
+    RunSpec base = RunSpec.defaults(7).withStore(ComparePlan.DEFAULT_STORE);
     ComparePlan plan = new ComparePlan(base, null, ConfigParser.parseList("3/1/1:expect=invalid,3/2/2:abd"), 1, Expectation.VALID, runs);
     List<CompareRow> rows = List.of(
         new CompareRow(plan.configs().get(0), plan.spec(plan.configs().get(0), 0), Expectation.INVALID,

@@ -35,11 +35,12 @@ class ConfigParserTest {
 
   @Test
   void modesNotGivenComeFromTheCommandAndAbdMeansItsWriteBack() {
-    RunSpec base = RunSpec.defaults(1).withModes(Quorum.STRICT, ReadRepair.ASYNC, ConflictMode.LWW, FsyncPolicy.ALWAYS);
+    RunSpec base = RunSpec.defaults(1).withStore(ComparePlan.DEFAULT_STORE);
+    assertThat(ComparePlan.DEFAULT_STORE.describe()).as("compare's defaults").isEqualTo("N=3 W=1 R=1 lww strict rr=async fsync=always");
     RunSpec abd = ConfigParser.parse("3/2/2:abd").applyTo(base, null);
     assertThat(ConfigSpec.settings(abd)).isEqualTo("N=3 W=2 R=2 abd strict rr=blocking fsync=always");
-    assertThat(ConfigParser.parse("3/2/2:abd:rr=async").applyTo(base, null).readRepair()).isEqualTo(ReadRepair.ASYNC);
-    assertThat(ConfigParser.parse("3/2/2:abd").applyTo(base, ReadRepair.OFF).readRepair()).isEqualTo(ReadRepair.OFF);
+    assertThat(ConfigParser.parse("3/2/2:abd:rr=async").applyTo(base, null).store().readRepair()).isEqualTo(ReadRepair.ASYNC);
+    assertThat(ConfigParser.parse("3/2/2:abd").applyTo(base, ReadRepair.OFF).store().readRepair()).isEqualTo(ReadRepair.OFF);
     RunSpec plain = ConfigParser.parse("3/1/1:sloppy").applyTo(base, null);
     assertThat(ConfigSpec.settings(plain)).isEqualTo("N=3 W=1 R=1 lww sloppy rr=async fsync=always");
     assertThat(plain.seed()).isEqualTo(1);

@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /** A test double that keeps a cluster's fault state in memory and logs every command. */
-final class RecordingCluster implements Cluster {
+public final class RecordingCluster implements Cluster {
   final List<String> nodes;
   final List<String> log = Collections.synchronizedList(new ArrayList<>());
   final Set<String> killed = new LinkedHashSet<>();
@@ -25,7 +25,7 @@ final class RecordingCluster implements Cluster {
   List<String> notInjected = List.of();
   RuntimeException failKill;
 
-  RecordingCluster(int n) {
+  public RecordingCluster(int n) {
     nodes = io.quorumlab.harness.cluster.NodeConfigs.nodeIds(n);
   }
 

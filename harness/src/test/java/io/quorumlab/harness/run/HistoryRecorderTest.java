@@ -6,12 +6,15 @@ import io.quorumlab.checkers.history.Histories;
 import io.quorumlab.checkers.history.History;
 import io.quorumlab.checkers.history.Op;
 import io.quorumlab.checkers.history.OpType;
+import io.quorumlab.harness.time.RealTimeLoop;
+import io.quorumlab.harness.time.VirtualLoop;
 import io.quorumlab.workloads.Completion;
 import io.quorumlab.workloads.Invocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +23,7 @@ class HistoryRecorderTest {
   @Test
   void indicesAreDenseAcrossThreadsAndTheFileIsReadableBeforeClose(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("history.jsonl");
-    try (HistoryRecorder r = new HistoryRecorder(file, System.nanoTime())) {
+    try (RealTimeLoop loop = new RealTimeLoop(); HistoryRecorder r = new HistoryRecorder(file, loop)) {
       List<Thread> threads = new ArrayList<>();
       for (int p = 0; p < 8; p++) {
         long process = p;
@@ -39,8 +42,8 @@ class HistoryRecorderTest {
       assertThat(h.size()).isEqualTo(8 * 400 + 1);
       for (int i = 0; i < h.size(); i++) assertThat(h.ops().get(i).index()).isEqualTo(i);
       h.validate();
-      // streamed and flushed while the recorder is still open: a crash now keeps it
-      Thread.sleep(HistoryRecorder.FLUSH_MS * 3);
+      // streamed and flushed by the loop while the recorder is still open: a crash now keeps it
+      loop.runUntil(loop.delay(TimeUnit.MILLISECONDS.toNanos(HistoryRecorder.FLUSH_MS * 3)));
       History onDisk = Histories.read(file);
       assertThat(onDisk.ops()).isEqualTo(h.ops());
       assertThat(r.counts().ok()).isEqualTo(1600);
@@ -51,7 +54,7 @@ class HistoryRecorderTest {
   @Test
   void recordsNemesisOpsAndCompletionDetails(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("history.jsonl");
-    try (HistoryRecorder r = new HistoryRecorder(file, System.nanoTime())) {
+    try (VirtualLoop loop = new VirtualLoop(); HistoryRecorder r = new HistoryRecorder(file, loop)) {
       Op inv = r.invoke(3, new Invocation("read", 7L, null), "n2", r.now());
       r.complete(inv, Completion.info(null, "indeterminate: timed out"));
       r.nemesis(OpType.INFO, "start-kill", List.of("n1"), null);

@@ -23,8 +23,8 @@ class RunSummaryTest {
   private static final Path DIR = Path.of("runs", "register", "20260101-000000");
 
   private static RunSpec abd(int w, int r) {
-    return RunSpec.defaults(1).withBackend("local", 3).withQuorums(3, w, r)
-        .withModes(Quorum.STRICT, ReadRepair.BLOCKING, ConflictMode.ABD, FsyncPolicy.ALWAYS);
+    RunSpec s = RunSpec.defaults(1).withBackend("local", 3).withQuorums(3, w, r);
+    return s.withStore(s.store().withModes(Quorum.STRICT, ReadRepair.BLOCKING, ConflictMode.ABD, FsyncPolicy.ALWAYS));
   }
 
   private static String summary(RunSpec spec, Verdict verdict, String error) {

@@ -7,6 +7,7 @@ import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.Histories;
 import io.quorumlab.checkers.history.History;
 import io.quorumlab.checkers.history.Op;
+import io.quorumlab.harness.nemesis.NemesisPlan;
 import io.quorumlab.results.ResultsReader;
 import io.quorumlab.results.RunDirectory;
 import io.quorumlab.results.RunResults;
@@ -24,9 +25,9 @@ class RunnerRunsTest {
   @TempDir Path out;
 
   private static RunSpec spec(String workload, ConflictMode mode, int w, int r) {
-    return RunSpec.defaults(7).withBackend("local", 3).withWorkload(workload).withQuorums(3, w, r)
-        .withModes(Quorum.SLOPPY, ReadRepair.ASYNC, mode, FsyncPolicy.NEVER)
-        .withNemesis("partition", 1.5).withLoad(6, 150, 8).withQuiesce(1);
+    return RunSpec.defaults(7).withBackend("local", 3)
+        .withStore(RunSpec.DEFAULT_STORE.withQuorums(3, w, r).withModes(Quorum.SLOPPY, ReadRepair.ASYNC, mode, FsyncPolicy.NEVER))
+        .withLoad(new LoadSpec(workload, 6, 150, 8, 1)).withNemesis(NemesisPlan.of("partition", 1.5));
   }
 
   @Test
@@ -71,7 +72,8 @@ class RunnerRunsTest {
       @Override
       public void event(String line) {}
     };
-    runner[0] = new Runner(spec("register", ConflictMode.LWW, 2, 2).withLoad(120, 100, 4), out, interruptMidLoad);
+    runner[0] = new Runner(spec("register", ConflictMode.LWW, 2, 2).withLoad(new LoadSpec("register", 120, 100, 4, 1)), out,
+        interruptMidLoad);
     long t0 = System.nanoTime();
     RunOutcome o = runner[0].run();
     long seconds = (System.nanoTime() - t0) / 1_000_000_000L;

@@ -6,13 +6,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /** One-micro-op transactions over rotating keys; each key's appended values are 1, 2, 3, ... */
 final class ListAppendGenerator extends PooledGenerator {
   private final Map<Long, Long> lastValue = new HashMap<>();
 
-  ListAppendGenerator(long seed, int activeKeys, int opsPerKey, double readShare) {
-    super(seed, activeKeys, opsPerKey, readShare);
+  ListAppendGenerator(RandomGenerator random, int activeKeys, int opsPerKey, double readShare) {
+    super(random, activeKeys, opsPerKey, readShare);
   }
 
   @Override

@@ -6,17 +6,19 @@ import io.quorumlab.checkers.elle.ListAppendChecker;
 import io.quorumlab.store.client.GetResult;
 import io.quorumlab.store.client.RequestOptions;
 import io.quorumlab.store.client.StoreClient;
-import io.quorumlab.store.client.StoreException;
 import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.workloads.Completion;
 import io.quorumlab.workloads.Invocation;
 import io.quorumlab.workloads.InvocationGenerator;
 import io.quorumlab.workloads.PooledWorkload;
+import io.quorumlab.workloads.Requests;
 import io.quorumlab.workloads.TextValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
 
 /**
  * Elle's list-append workload with transactions of exactly one micro-op, judged by the Elle
@@ -54,38 +56,30 @@ public final class ListAppendWorkload extends PooledWorkload {
   }
 
   @Override
-  public InvocationGenerator generator(long seed) {
-    return new ListAppendGenerator(seed, activeKeys, opsPerKey, readShare);
+  public InvocationGenerator generator(RandomGenerator random) {
+    return new ListAppendGenerator(random, activeKeys, opsPerKey, readShare);
   }
 
   @Override
-  public Completion execute(Invocation invocation, StoreClient client, RequestOptions options) {
+  public CompletableFuture<Completion> execute(Invocation invocation, StoreClient client, RequestOptions options) {
     List<?> mop = (List<?>) ((List<?>) invocation.value()).get(0);
     String f = (String) mop.get(0);
     long key = ((Number) mop.get(1)).longValue();
     String storeKey = KEY_PREFIX + key;
     Object value = invocation.value();
-    GetResult got;
-    List<Long> list;
-    try {
-      got = client.get(storeKey, options);
-      list = merged(got);
-    } catch (StoreException e) {
-      return Completion.of(e, value, false);
-    } catch (IllegalArgumentException e) {
-      return Completion.fail(value, "bad value: " + e.getMessage());
-    }
-    if (READ.equals(f)) return Completion.ok(List.of(Arrays.asList(READ, key, list)));
-    long element = ((Number) mop.get(2)).longValue();
-    list.add(element);
-    try {
-      client.put(storeKey, TextValues.encodeList(list), got.context(), options);
-      return Completion.ok(value);
-    } catch (StoreException e) {
-      return Completion.of(e, value, true);
-    }
+    return switch (f) {
+      case READ -> Requests.afterRead(client.getAsync(storeKey, options), value,
+          got -> Requests.done(Completion.ok(List.of(Arrays.asList(READ, key, merged(got))))));
+      case APPEND -> Requests.afterRead(client.getAsync(storeKey, options), value, got -> {
+        List<Long> list = merged(got);
+        list.add(((Number) mop.get(2)).longValue());
+        return Requests.write(client.putAsync(storeKey, TextValues.encodeList(list), got.context(), options), value);
+      });
+      default -> throw new IllegalArgumentException("list-append workload has no micro-op '" + f + "'");
+    };
   }
 
+  /** @throws IllegalArgumentException when a sibling is not a list of integers */
   private static List<Long> merged(GetResult got) {
     List<List<Long>> siblings = new ArrayList<>();
     for (byte[] s : got.siblings()) siblings.add(TextValues.decodeList(s));

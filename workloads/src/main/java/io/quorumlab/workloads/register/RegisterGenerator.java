@@ -4,13 +4,14 @@ import io.quorumlab.workloads.Invocation;
 import io.quorumlab.workloads.PooledGenerator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /** Reads and writes over rotating keys; each key's written values are 1, 2, 3, ... */
 final class RegisterGenerator extends PooledGenerator {
   private final Map<Long, Long> lastValue = new HashMap<>();
 
-  RegisterGenerator(long seed, int activeKeys, int opsPerKey, double readShare) {
-    super(seed, activeKeys, opsPerKey, readShare);
+  RegisterGenerator(RandomGenerator random, int activeKeys, int opsPerKey, double readShare) {
+    super(random, activeKeys, opsPerKey, readShare);
   }
 
   @Override

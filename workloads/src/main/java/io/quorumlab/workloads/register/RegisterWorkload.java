@@ -8,16 +8,18 @@ import io.quorumlab.store.client.Context;
 import io.quorumlab.store.client.GetResult;
 import io.quorumlab.store.client.RequestOptions;
 import io.quorumlab.store.client.StoreClient;
-import io.quorumlab.store.client.StoreException;
 import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.workloads.Completion;
 import io.quorumlab.workloads.Invocation;
 import io.quorumlab.workloads.InvocationGenerator;
 import io.quorumlab.workloads.PooledWorkload;
+import io.quorumlab.workloads.Requests;
 import io.quorumlab.workloads.TextValues;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
 
 /**
  * Independent read/write registers, judged per key by the linearizability checker (register model)
@@ -66,45 +68,30 @@ public final class RegisterWorkload extends PooledWorkload {
   }
 
   @Override
-  public InvocationGenerator generator(long seed) {
-    return new RegisterGenerator(seed, activeKeys, opsPerKey, readShare);
+  public InvocationGenerator generator(RandomGenerator random) {
+    return new RegisterGenerator(random, activeKeys, opsPerKey, readShare);
   }
 
   @Override
-  public Completion execute(Invocation invocation, StoreClient client, RequestOptions options) {
+  public CompletableFuture<Completion> execute(Invocation invocation, StoreClient client, RequestOptions options) {
     String storeKey = KEY_PREFIX + invocation.key();
     return switch (invocation.f()) {
-      case READ -> read(storeKey, client, options);
-      case WRITE -> write(storeKey, (Long) invocation.value(), client, options);
+      case READ -> Requests.afterRead(client.getAsync(storeKey, options), null, got -> Requests.done(read(got)));
+      case WRITE -> {
+        long value = (Long) invocation.value();
+        yield Requests.write(client.putAsync(storeKey, TextValues.encodeLong(value), Context.EMPTY, options), value);
+      }
       default -> throw new IllegalArgumentException("register workload has no op '" + invocation.f() + "'");
     };
   }
 
-  private static Completion read(String storeKey, StoreClient client, RequestOptions options) {
-    GetResult got;
-    try {
-      got = client.get(storeKey, options);
-    } catch (StoreException e) {
-      return Completion.of(e, null, false);
-    }
+  /** @throws IllegalArgumentException when the stored value is not an integer */
+  private static Completion read(GetResult got) {
     if (got.siblings().size() > 1) {
       // Not a register read at all; kept out of the model but visible in the history.
       return Completion.fail(null, "register read returned " + got.siblings().size() + " siblings");
     }
     if (!got.found()) return Completion.ok(null);
-    try {
-      return Completion.ok(TextValues.decodeLong(got.siblings().get(0)));
-    } catch (IllegalArgumentException e) {
-      return Completion.fail(null, "bad value: " + e.getMessage());
-    }
-  }
-
-  private static Completion write(String storeKey, long value, StoreClient client, RequestOptions options) {
-    try {
-      client.put(storeKey, TextValues.encodeLong(value), Context.EMPTY, options);
-      return Completion.ok(value);
-    } catch (StoreException e) {
-      return Completion.of(e, value, true);
-    }
+    return Completion.ok(TextValues.decodeLong(got.siblings().get(0)));
   }
 }

@@ -2,13 +2,14 @@ package io.quorumlab.workloads.set;
 
 import io.quorumlab.workloads.Invocation;
 import io.quorumlab.workloads.PooledGenerator;
+import java.util.random.RandomGenerator;
 
 /** Adds of unique integers (one counter across all keys) to rotating carts, and reads. */
 final class SetGenerator extends PooledGenerator {
   private long lastElement;
 
-  SetGenerator(long seed, int activeKeys, int opsPerKey, double readShare) {
-    super(seed, activeKeys, opsPerKey, readShare);
+  SetGenerator(RandomGenerator random, int activeKeys, int opsPerKey, double readShare) {
+    super(random, activeKeys, opsPerKey, readShare);
   }
 
   @Override

@@ -5,17 +5,19 @@ import io.quorumlab.checkers.set.SetChecker;
 import io.quorumlab.store.client.GetResult;
 import io.quorumlab.store.client.RequestOptions;
 import io.quorumlab.store.client.StoreClient;
-import io.quorumlab.store.client.StoreException;
 import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.workloads.Completion;
 import io.quorumlab.workloads.Invocation;
 import io.quorumlab.workloads.InvocationGenerator;
 import io.quorumlab.workloads.PooledWorkload;
+import io.quorumlab.workloads.Requests;
 import io.quorumlab.workloads.TextValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
 
 /**
  * Dynamo's shopping cart: grow-only sets, one per key, judged by the set checker (acknowledged adds
@@ -51,40 +53,27 @@ public final class SetWorkload extends PooledWorkload {
   }
 
   @Override
-  public InvocationGenerator generator(long seed) {
-    return new SetGenerator(seed, activeKeys, opsPerKey, readShare);
+  public InvocationGenerator generator(RandomGenerator random) {
+    return new SetGenerator(random, activeKeys, opsPerKey, readShare);
   }
 
   @Override
-  public Completion execute(Invocation invocation, StoreClient client, RequestOptions options) {
+  public CompletableFuture<Completion> execute(Invocation invocation, StoreClient client, RequestOptions options) {
     String storeKey = KEY_PREFIX + invocation.key();
     Object value = invocation.value();
-    GetResult got;
-    TreeSet<Long> elements;
-    try {
-      got = client.get(storeKey, options);
-      elements = union(got);
-    } catch (StoreException e) {
-      return Completion.of(e, value, false);
-    } catch (IllegalArgumentException e) {
-      return Completion.fail(value, "bad value: " + e.getMessage());
-    }
-    switch (invocation.f()) {
-      case READ:
-        return Completion.ok(new ArrayList<>(elements));
-      case ADD:
+    return switch (invocation.f()) {
+      case READ -> Requests.afterRead(client.getAsync(storeKey, options), value,
+          got -> Requests.done(Completion.ok(new ArrayList<>(union(got)))));
+      case ADD -> Requests.afterRead(client.getAsync(storeKey, options), value, got -> {
+        TreeSet<Long> elements = union(got);
         elements.add((Long) value);
-        try {
-          client.put(storeKey, TextValues.encodeList(elements), got.context(), options);
-          return Completion.ok(value);
-        } catch (StoreException e) {
-          return Completion.of(e, value, true);
-        }
-      default:
-        throw new IllegalArgumentException("set workload has no op '" + invocation.f() + "'");
-    }
+        return Requests.write(client.putAsync(storeKey, TextValues.encodeList(elements), got.context(), options), value);
+      });
+      default -> throw new IllegalArgumentException("set workload has no op '" + invocation.f() + "'");
+    };
   }
 
+  /** @throws IllegalArgumentException when a sibling is not a list of integers */
   private static TreeSet<Long> union(GetResult got) {
     TreeSet<Long> result = new TreeSet<>();
     for (byte[] s : got.siblings()) result.addAll(TextValues.decodeList(s));

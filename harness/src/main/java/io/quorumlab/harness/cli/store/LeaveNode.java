@@ -1,6 +1,6 @@
 package io.quorumlab.harness.cli.store;
 
-import io.quorumlab.harness.cli.ExitCodes;
+import io.quorumlab.harness.ExitCodes;
 import io.quorumlab.harness.SpecException;
 import io.quorumlab.store.admin.NodeStatus;
 import io.quorumlab.store.client.InvalidRequestException;

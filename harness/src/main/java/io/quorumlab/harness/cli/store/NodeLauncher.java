@@ -1,6 +1,5 @@
 package io.quorumlab.harness.cli.store;
 
-import io.quorumlab.harness.cli.Main;
 import io.quorumlab.harness.cluster.NodeCommand;
 import io.quorumlab.store.client.ClientOptions;
 import io.quorumlab.store.client.NettyStoreClient;
@@ -21,7 +20,7 @@ public final class NodeLauncher {
 
   /** Spawns {@code java -cp <this JVM's classpath> Main serve --config FILE}, detached, output to {@code log}. */
   public static Process spawn(Path config, Path log, String heap) throws IOException {
-    List<String> cmd = NodeCommand.of(List.of("-Xmx" + heap, "-XX:+UseSerialGC"), Main.class.getName()).serve(config);
+    List<String> cmd = NodeCommand.of(List.of("-Xmx" + heap, "-XX:+UseSerialGC"), NodeCommand.CLI_MAIN).serve(config);
     Files.createDirectories(log.toAbsolutePath().getParent());
     return new ProcessBuilder(cmd)
         .directory(config.toAbsolutePath().getParent().toFile())

@@ -38,7 +38,7 @@ public record DockerClusterOptions(
     if (baseImage == null || baseImage.isBlank()) baseImage = defaultBaseImage();
     if (classpath == null) classpath = Classpath.current();
     if (jvmArgs == null) jvmArgs = DEFAULT_JVM_ARGS;
-    if (mainClass == null) mainClass = "io.quorumlab.harness.cli.Main";
+    if (mainClass == null) mainClass = io.quorumlab.harness.cluster.NodeCommand.CLI_MAIN;
     if (startTimeout == null) startTimeout = Duration.ofSeconds(90);
     classpath = List.copyOf(classpath);
     jvmArgs = List.copyOf(jvmArgs);

@@ -32,7 +32,7 @@ public record LocalClusterOptions(
 
   public static final List<String> DEFAULT_JVM_ARGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
       "-Xss512k", "-XX:MaxDirectMemorySize=64m");
-  public static final String DEFAULT_MAIN = "io.quorumlab.harness.cli.Main";
+  public static final String DEFAULT_MAIN = io.quorumlab.harness.cluster.NodeCommand.CLI_MAIN;
 
   public LocalClusterOptions {
     NodeConfigs.nodeIds(nodes);

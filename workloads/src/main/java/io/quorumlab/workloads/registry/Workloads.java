@@ -1,12 +1,16 @@
-package io.quorumlab.workloads;
+package io.quorumlab.workloads.registry;
 
+import io.quorumlab.workloads.Workload;
 import io.quorumlab.workloads.listappend.ListAppendWorkload;
 import io.quorumlab.workloads.register.RegisterWorkload;
 import io.quorumlab.workloads.set.SetWorkload;
 import java.util.List;
 import java.util.Optional;
 
-/** The workloads a run can drive, by name. */
+/**
+ * The workloads a run can drive, by name. Apart from the root package, which the workloads build on,
+ * so that packages depend one way only.
+ */
 public final class Workloads {
   private Workloads() {}
 

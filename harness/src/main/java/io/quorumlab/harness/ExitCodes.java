@@ -1,4 +1,4 @@
-package io.quorumlab.harness.cli;
+package io.quorumlab.harness;
 
 import io.quorumlab.checkers.Verdict;
 
@@ -12,7 +12,7 @@ public final class ExitCodes {
   private ExitCodes() {}
 
   /** The verdict an exit code stands for; bad arguments have none. */
-  static Verdict verdictOf(int code) {
+  public static Verdict verdictOf(int code) {
     for (Verdict v : Verdict.values()) if (v.exitCode == code) return v;
     throw new IllegalArgumentException("exit code " + code + " is no verdict");
   }

@@ -1,0 +1,30 @@
+package io.quorumlab.harness.run;
+
+import io.quorumlab.harness.RunLimits;
+import io.quorumlab.harness.SpecException;
+import java.io.IOException;
+
+/**
+ * Where a run's nodes live: local processes, Docker containers, or (from a module of its own, found
+ * through {@link java.util.ServiceLoader}) a simulation. A backend sets up, for one run, the event
+ * loop that keeps the run's time, the cluster, and the clients that reach its nodes; the runner
+ * does the rest the same way on every backend.
+ */
+public interface Backend {
+
+  /** The name {@code --backend} takes. */
+  String name();
+
+  /** The most nodes this backend runs on one machine: real backends give each node a JVM or container. */
+  default int maxNodes() {
+    return RunLimits.MAX_NODES;
+  }
+
+  /**
+   * The run's loop, cluster (not started) and clients.
+   *
+   * @throws SpecException when the backend cannot run here (no Docker engine, no base image)
+   * @throws IOException when what the cluster needs on disk cannot be made
+   */
+  Deployment deploy(RunSpec spec) throws IOException;
+}

@@ -1,0 +1,70 @@
+package io.quorumlab.harness.run;
+
+import io.quorumlab.harness.SpecException;
+import io.quorumlab.harness.cluster.Cluster;
+import io.quorumlab.harness.cluster.NodeConfigs;
+import io.quorumlab.harness.cluster.docker.DockerCluster;
+import io.quorumlab.harness.cluster.docker.DockerClusterOptions;
+import io.quorumlab.harness.cluster.local.LocalCluster;
+import io.quorumlab.harness.cluster.local.LocalClusterOptions;
+import io.quorumlab.harness.time.RealTimeLoop;
+import io.quorumlab.store.client.NettyStoreClient;
+import io.quorumlab.store.config.NodeConfig;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/** The backends a run can use: local and docker, then any other on the class path. */
+public final class Backends {
+  /** Local processes in real time; the cluster keeps its nodes' data in a temporary directory it deletes on close. */
+  static final Backend LOCAL = new RealTime("local", false);
+  /** Docker containers in real time. */
+  static final Backend DOCKER = new RealTime("docker", true);
+
+  private Backends() {}
+
+  public static List<Backend> all() {
+    List<Backend> out = new ArrayList<>(List.of(LOCAL, DOCKER));
+    ServiceLoader.load(Backend.class).forEach(out::add);
+    return out;
+  }
+
+  public static List<String> names() {
+    return all().stream().map(Backend::name).toList();
+  }
+
+  public static Optional<Backend> byName(String name) {
+    return all().stream().filter(b -> b.name().equals(name)).findFirst();
+  }
+
+  /** The backend a spec names. @throws SpecException naming the ones there are */
+  public static Backend of(RunSpec spec) {
+    return byName(spec.backend()).orElseThrow(() -> new SpecException(
+        "unknown backend '" + spec.backend() + "' (expected " + String.join(" or ", names()) + ")"));
+  }
+
+  /** The node settings every node of the run shares. */
+  static NodeConfig template(RunSpec s) {
+    return s.store().applyTo(NodeConfigs.template());
+  }
+
+  /** Real processes or containers, reached over TCP, on the real clock. */
+  private record RealTime(String name, boolean docker) implements Backend {
+    @Override
+    public Deployment deploy(RunSpec spec) throws IOException {
+      NodeConfig template = template(spec);
+      Cluster cluster;
+      if (docker) {
+        DockerCluster c = new DockerCluster(DockerClusterOptions.of(spec.nodes(), template));
+        c.preflight();
+        cluster = c;
+      } else {
+        cluster = new LocalCluster(LocalClusterOptions.of(spec.nodes(), template));
+      }
+      return new Deployment(new RealTimeLoop(), cluster,
+          (node, options) -> NettyStoreClient.connect(cluster.clientAddress(node), options));
+    }
+  }
+}
