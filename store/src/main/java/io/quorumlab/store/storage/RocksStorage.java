@@ -44,9 +44,9 @@ public final class RocksStorage implements Storage {
   private static final Logger LOG = LoggerFactory.getLogger(RocksStorage.class);
   /** How often a failed storage checks whether it can recover. */
   static final long RECOVERY_POLL_MS = 25;
-  /** A full disk is retried once this much space is free again ... */
+  /** A full disk is retried once this much more space is free than when writes began to fail ... */
   private static final long RECOVERY_FREE_BYTES = 1 << 20;
-  /** ... or after this long anyway (reopening flushes the WAL, which may itself free space). */
+  /** ... and any failure after this long anyway (reopening flushes the WAL, which may itself free space). */
   private static final long RECOVERY_RETRY_MS = 5_000;
   private static final String NO_SPACE = "no space left on device";
 
@@ -68,7 +68,9 @@ public final class RocksStorage implements Storage {
   private boolean readOnly;
   private List<ColumnFamilyHandle> handles = List.of();
   private final Map<Space, ColumnFamilyHandle> bySpace = new EnumMap<>(Space.class);
-  private long lastRecoveryAttemptMs;
+  /** Free bytes when the current failure began; only the recovery thread reads it. */
+  private volatile long freeAtFailure;
+  private volatile long lastRecoveryAttemptMs;
   private volatile boolean closed;
 
   public RocksStorage(Path dir, FsyncPolicy fsync, long fsyncIntervalMs) {
@@ -169,6 +171,7 @@ public final class RocksStorage implements Storage {
     lock.readLock().lock();
     try {
       writable().put(bySpace.get(space), writeOptions, key, value);
+      wrote();
     } catch (RocksDBException e) {
       throw new StorageException(failed(e, "write"), e);
     } finally {
@@ -181,6 +184,7 @@ public final class RocksStorage implements Storage {
     lock.readLock().lock();
     try {
       writable().delete(bySpace.get(space), writeOptions, key);
+      wrote();
     } catch (RocksDBException e) {
       throw new StorageException(failed(e, "delete"), e);
     } finally {
@@ -222,11 +226,21 @@ public final class RocksStorage implements Storage {
     boolean noSpace = status != null && status.getSubCode() == Status.SubCode.NoSpace;
     String reason = noSpace ? NO_SPACE : what + " failed: " + e.getMessage();
     if (status == null || status.getCode() == Status.Code.IOError) {
-      if (failures.failed(reason, System.currentTimeMillis())) {
+      long now = System.currentTimeMillis();
+      if (failures.failed(reason, now)) {
+        freeAtFailure = freeBytes();
+        lastRecoveryAttemptMs = now;
         LOG.warn("storage in {} failed: {}; writes fail until it recovers", dir, e.getMessage());
       }
     }
     return reason;
+  }
+
+  /** A write that worked ends a failure (RocksDB does not always stop for one). */
+  private void wrote() {
+    if (failures.wrote(System.currentTimeMillis())) {
+      LOG.info("storage in {} writes again", dir);
+    }
   }
 
   /** The recovery thread's poll: reopen a failed database once that can work. */
@@ -235,8 +249,8 @@ public final class RocksStorage implements Storage {
       return;
     }
     long now = System.currentTimeMillis();
-    boolean full = NO_SPACE.equals(failures.health().error());
-    if (full && freeBytes() < RECOVERY_FREE_BYTES && now - lastRecoveryAttemptMs < RECOVERY_RETRY_MS) {
+    boolean spaceReturned = NO_SPACE.equals(failures.health().error()) && freeBytes() >= freeAtFailure + RECOVERY_FREE_BYTES;
+    if (!spaceReturned && now - lastRecoveryAttemptMs < RECOVERY_RETRY_MS) {
       return;
     }
     lastRecoveryAttemptMs = now;

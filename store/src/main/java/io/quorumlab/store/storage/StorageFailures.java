@@ -6,6 +6,8 @@ package io.quorumlab.store.storage;
  */
 final class StorageFailures {
   private StorageHealth health = StorageHealth.HEALTHY;
+  /** {@code health.failedNow()}, readable without the lock on every write. */
+  private volatile boolean failing;
 
   /** Records a failed write; true when this starts a failure (the storage was ok until now). */
   synchronized boolean failed(String reason, long nowMs) {
@@ -14,6 +16,7 @@ final class StorageFailures {
     }
     health = new StorageHealth(StorageHealth.FAILED, reason, nowMs, health.firstFailureMs() == 0 ? nowMs : health.firstFailureMs(),
         health.recoveredAtMs(), health.failures() + 1, health.recoveries());
+    failing = true;
     return true;
   }
 
@@ -23,14 +26,29 @@ final class StorageFailures {
     long lasted = nowMs - health.failedSinceMs();
     health = new StorageHealth(StorageHealth.OK, health.error(), 0, health.firstFailureMs(), nowMs, health.failures(),
         health.recoveries() + 1);
+    failing = false;
     return lasted;
+  }
+
+  /** A write worked: if a failure was recorded, it is over (false if none was). */
+  boolean wrote(long nowMs) {
+    if (!failing) {
+      return false;
+    }
+    synchronized (this) {
+      if (!health.failedNow()) {
+        return false;
+      }
+      recovered(nowMs);
+      return true;
+    }
   }
 
   synchronized StorageHealth health() {
     return health;
   }
 
-  synchronized boolean failedNow() {
-    return health.failedNow();
+  boolean failedNow() {
+    return failing;
   }
 }
