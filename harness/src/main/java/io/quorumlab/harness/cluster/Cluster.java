@@ -27,6 +27,14 @@ public interface Cluster extends AutoCloseable {
    */
   void start() throws Exception;
 
+  /**
+   * What {@link #start()} cleaned up that earlier harnesses, killed before they could clean up
+   * after themselves, had left behind (processes, directories, containers), one line each.
+   */
+  default List<String> cleanedUp() {
+    return List.of();
+  }
+
   /** Where a client connects to reach {@code node} (always on 127.0.0.1). */
   InetSocketAddress clientAddress(String node);
 

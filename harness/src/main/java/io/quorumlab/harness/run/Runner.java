@@ -8,6 +8,7 @@ import io.quorumlab.checkers.history.History;
 import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.cluster.NodeConfigs;
+import io.quorumlab.harness.cluster.StorageWatch;
 import io.quorumlab.results.Phase;
 import io.quorumlab.results.ResultsWriter;
 import io.quorumlab.results.RunDirectory;
@@ -87,7 +88,7 @@ public final class Runner {
     if (s.rate() < 0 || Double.isNaN(s.rate())) throw new SpecException("--rate must be 0 (closed loop) or more ops per second, not " + s.rate());
     if (s.concurrency() < 1 || s.concurrency() > 1000) throw new SpecException("--concurrency must be between 1 and 1000, not " + s.concurrency());
     if (s.quiesceSeconds() < 0) throw new SpecException("--quiesce must not be negative");
-    if (s.requestTimeoutMs() < 1) throw new SpecException("--request-timeout must be positive");
+    if (s.requestTimeoutMs() < 1) throw new SpecException("--request-timeout-ms must be positive, not " + s.requestTimeoutMs());
     Faults.parse(s);
     return workload;
   }
@@ -144,11 +145,14 @@ public final class Runner {
     Phases phases = new Phases(recorder);
     String error = null;
     NodeClients clients = null;
+    StorageWatch storage = null;
     try {
       progress.phase(Phase.SETUP, "starting " + spec.nodes() + " " + spec.backend() + " nodes, " + spec.label()
           + ", fsync " + RunSpec.lower(spec.fsync()) + ", read repair " + RunSpec.lower(spec.readRepair()));
       phases.begin(Phase.SETUP);
       cluster.start();
+      cluster.cleanedUp().forEach(progress::event);
+      storage = StorageWatch.start(cluster, progress::event);
       clients = connect(cluster);
       phases.end();
       loadAndFinish(workload, cluster, clients, recorder, phases);
@@ -159,6 +163,7 @@ public final class Runner {
     } finally {
       phases.begin(Phase.TEARDOWN);
       progress.phase(Phase.TEARDOWN, "collecting node logs, stopping the cluster");
+      if (storage != null) storage.close();
       if (clients != null) clients.close();
       try {
         cluster.collectLogs(runDir.resolve(RunDirectory.NODES));
@@ -169,6 +174,9 @@ public final class Runner {
       phases.end();
     }
     if (interrupted && error == null) error = "interrupted";
+    // Nodes that could not store writes make the run say nothing about the quorum settings.
+    String storageFailure = storage == null ? null : storage.summary(startedAt).map(f -> "nodes could not store writes: " + f).orElse(null);
+    if (storageFailure != null) error = error == null ? storageFailure : storageFailure + "; " + error;
     try {
       recorder.close();
     } catch (IOException e) {

@@ -54,6 +54,14 @@ public final class StoreSettings {
   @Option(names = "--anti-entropy-interval-ms", paramLabel = "MS", description = "Merkle-tree exchange interval, 0 disables (default 10000).")
   Long antiEntropyIntervalMs;
 
+  @Option(names = "--cluster-name", paramLabel = "NAME",
+      description = "The cluster's name; a node of another cluster is refused as a peer (default: quorumlab; cluster start: a new one).")
+  String clusterName;
+
+  @Option(names = "--cluster-secret", paramLabel = "SECRET",
+      description = "Shared by every node of the cluster; a peer must prove it knows it (default: none; cluster start: a new one).")
+  String clusterSecret;
+
   /** True when the user set N, W or R explicitly. */
   public boolean setsQuorumSizes() {
     return n != null || w != null || r != null;
@@ -76,6 +84,8 @@ public final class StoreSettings {
     if (gossipFanout != null) b.gossipFanout(gossipFanout);
     if (phiThreshold != null) b.phiThreshold(phiThreshold);
     if (antiEntropyIntervalMs != null) b.antiEntropyIntervalMs(antiEntropyIntervalMs);
+    if (clusterName != null) b.clusterName(clusterName);
+    if (clusterSecret != null) b.clusterSecret(clusterSecret);
     return b.build();
   }
 }
