@@ -8,6 +8,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.quorumlab.store.codec.MalformedException;
 import io.quorumlab.store.protocol.Codec;
 import java.util.ArrayDeque;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Splits the byte stream into frames ({@link Frames}) and decodes each into a message. A frame's
@@ -115,7 +116,13 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
     }
     awaitingRoom = length;
     ctx.channel().config().setAutoRead(false);
-    budget.whenReleased(length, () -> ctx.executor().execute(() -> retry(ctx)));
+    budget.whenReleased(length, () -> {
+      try {
+        ctx.executor().execute(() -> retry(ctx));
+      } catch (RejectedExecutionException stopping) {
+        // the node is shutting down: nothing waits for this frame any more
+      }
+    });
     return false;
   }
 
