@@ -9,18 +9,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * decoded or the connection closes; a connection that finds no room stops reading until another
  * releases some. So a flood of large unfinished frames cannot exhaust the node's memory: it only
  * makes the senders wait, and the frame timeout closes those that stall.
+ *
+ * <p>Large frames (over {@value #SMALL_FRAME} bytes) may fill the budget only up to a share that
+ * still admits one frame of the largest size; the rest is kept for small frames, so that requests,
+ * gossip and acks do not queue behind a few huge frames that are slow to arrive.
  */
 final class InboundBudget {
+  static final int SMALL_FRAME = 64 * 1024;
+
   /** For clients: they read only answers to their own requests. */
-  static final InboundBudget UNLIMITED = new InboundBudget(Long.MAX_VALUE);
+  static final InboundBudget UNLIMITED = new InboundBudget(Long.MAX_VALUE, Integer.MAX_VALUE);
 
   private final long limit;
+  private final long largeLimit;
   private final AtomicLong used = new AtomicLong();
   private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
 
-  InboundBudget(long limit) {
-    if (limit < 1) throw new IllegalArgumentException("an inbound budget needs at least one byte");
+  /** {@code limit} bytes in all, of which a quarter (if that leaves room for one {@code maxFrameBytes}) only for small frames. */
+  InboundBudget(long limit, int maxFrameBytes) {
+    if (limit < maxFrameBytes) throw new IllegalArgumentException("an inbound budget must hold one frame of maxFrameBytes");
     this.limit = limit;
+    this.largeLimit = limit - Math.min(limit / 4, limit - maxFrameBytes);
   }
 
   long limit() {
@@ -33,9 +42,10 @@ final class InboundBudget {
 
   /** Reserves {@code bytes} if they fit; false (nothing reserved) otherwise. */
   boolean tryReserve(long bytes) {
+    long cap = bytes > SMALL_FRAME ? largeLimit : limit;
     while (true) {
       long u = used.get();
-      if (u + bytes > limit) return false;
+      if (u + bytes > cap) return false;
       if (used.compareAndSet(u, u + bytes)) return true;
     }
   }
@@ -53,7 +63,7 @@ final class InboundBudget {
    */
   void whenReleased(long bytes, Runnable retry) {
     waiting.add(retry);
-    if (used.get() + bytes <= limit) wakeWaiting();
+    if (used.get() + bytes <= (bytes > SMALL_FRAME ? largeLimit : limit)) wakeWaiting();
   }
 
   private void wakeWaiting() {

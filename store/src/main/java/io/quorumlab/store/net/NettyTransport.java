@@ -44,7 +44,7 @@ public final class NettyTransport implements Transport, Liveness, AutoCloseable 
     this.self = config.nodeId();
     this.maxFrameBytes = config.maxFrameBytes();
     this.cluster = ClusterIdentity.of(config);
-    this.budget = new InboundBudget(config.maxInboundBytes());
+    this.budget = new InboundBudget(config.maxInboundBytes(), config.maxFrameBytes());
     this.frameTimeoutMs = config.frameTimeoutMs();
     this.clientIdleTimeoutMs = config.clientIdleTimeoutMs();
     this.group = group;

@@ -26,15 +26,15 @@ class PartialFrameTest {
 
   @TempDir Path dir;
 
-  private InJvmCluster node(long idleMs) throws Exception {
+  private InJvmCluster node(long frameTimeoutMs, long idleMs) throws Exception {
     return new InJvmCluster(1, dir, c -> c.withFsync(FsyncPolicy.NEVER).withN(1).withW(1).withR(1)
-        .withMaxFrameBytes(MAX_FRAME).withMaxValueBytes(MAX_FRAME / 2).toBuilder()
-        .maxInboundBytes(BUDGET).frameTimeoutMs(600).clientIdleTimeoutMs(idleMs).build());
+        .withMaxFrameBytes(MAX_FRAME).withMaxValueBytes(MAX_FRAME - 1024).toBuilder()
+        .maxInboundBytes(BUDGET).frameTimeoutMs(frameTimeoutMs).clientIdleTimeoutMs(idleMs).build());
   }
 
   @Test
   void stalledFramesHoldAtMostTheBudgetAndAreClosedAfterTheFrameTimeout() throws Exception {
-    try (InJvmCluster cluster = node(0)) {
+    try (InJvmCluster cluster = node(600, 0)) {
       NodeServer server = cluster.server("n1");
       int port = cluster.config("n1").port();
       List<RawConnection> stalled = new ArrayList<>();
@@ -59,30 +59,34 @@ class PartialFrameTest {
       }
       // A full-size value still goes through once the stalled connections are gone.
       NettyStoreClient client = cluster.client("n1");
-      client.put("big", new byte[MAX_FRAME / 2], Context.EMPTY, RequestOptions.DEFAULTS);
-      assertThat(client.get("big", RequestOptions.DEFAULTS).siblings().get(0)).hasSize(MAX_FRAME / 2);
+      client.put("big", new byte[MAX_FRAME - 1024], Context.EMPTY, RequestOptions.DEFAULTS);
+      assertThat(client.get("big", RequestOptions.DEFAULTS).siblings().get(0)).hasSize(MAX_FRAME - 1024);
     }
   }
 
   @Test
-  void aConnectionWaitingForRoomIsServedOnceTheBudgetFrees() throws Exception {
-    try (InJvmCluster cluster = node(0)) {
+  void smallFramesPassLargeOnesThatWaitForRoomAndLargeOnesGoOnOnceRoomIsFree() throws Exception {
+    try (InJvmCluster cluster = node(3000, 0)) {
       int port = cluster.config("n1").port();
+      NodeServer server = cluster.server("n1");
       List<RawConnection> stalled = new ArrayList<>();
+      NettyStoreClient client = NettyStoreClient.connect(new java.net.InetSocketAddress("127.0.0.1", port),
+          io.quorumlab.store.client.ClientOptions.DEFAULTS.withRequestTimeoutMs(10_000));
       try {
-        for (int i = 0; i < 4; i++) stalled.add(new RawConnection(port).sendPartialFrame(MAX_FRAME, 10));
+        // Three maximal frames fill the share of the budget large frames may take (a quarter stays for small ones).
+        for (int i = 0; i < 3; i++) stalled.add(new RawConnection(port).sendPartialFrame(MAX_FRAME, 10));
         long deadline = System.nanoTime() + 2_000_000_000L;
-        while (cluster.server("n1").inboundBytes() < BUDGET && System.nanoTime() < deadline) Thread.sleep(5);
-        assertThat(cluster.server("n1").inboundBytes()).isEqualTo(BUDGET);
-        // The budget is full: this client's request waits until the stalled frames time out.
-        NettyStoreClient client = NettyStoreClient.connect(new java.net.InetSocketAddress("127.0.0.1", port),
-            io.quorumlab.store.client.ClientOptions.DEFAULTS.withRequestTimeoutMs(5000));
-        try {
-          assertThat(client.ping()).isEqualTo("n1");
-        } finally {
-          client.close();
-        }
+        while (server.inboundBytes() < 3L * MAX_FRAME && System.nanoTime() < deadline) Thread.sleep(5);
+        assertThat(server.inboundBytes()).isEqualTo(3L * MAX_FRAME);
+
+        assertThat(client.ping()).isEqualTo("n1");
+        assertThat(stalled.get(0).closedWithin(1)).as("the ping did not wait for the stalled frames").isFalse();
+        // A large put waits for room: it goes through once the stalled frames time out.
+        client.put("big", new byte[MAX_FRAME - 1024], Context.EMPTY, RequestOptions.DEFAULTS.withTimeoutMs(10_000));
+        assertThat(stalled.get(0).closedWithin(100)).isTrue();
+        assertThat(client.get("big", RequestOptions.DEFAULTS).siblings().get(0)).hasSize(MAX_FRAME - 1024);
       } finally {
+        client.close();
         for (RawConnection c : stalled) c.close();
       }
     }
@@ -90,7 +94,7 @@ class PartialFrameTest {
 
   @Test
   void idleClientConnectionsAreClosedButPeersAndHalfHeadersAreTreatedByTheirOwnRules() throws Exception {
-    try (InJvmCluster cluster = node(1000)) {
+    try (InJvmCluster cluster = node(600, 1000)) {
       int port = cluster.config("n1").port();
       NodeConfig config = cluster.config("n1");
       long t0 = System.nanoTime();
