@@ -2,12 +2,14 @@ package io.quorumlab.harness.cli;
 
 import io.quorumlab.harness.ExitCodes;
 import io.quorumlab.harness.SpecException;
+import io.quorumlab.harness.cluster.NodeConfigs;
 import io.quorumlab.harness.cli.store.ClusterState;
 import io.quorumlab.harness.cli.store.JoinNode;
 import io.quorumlab.harness.cli.store.LeaveNode;
 import io.quorumlab.harness.cli.store.NodeAdmin;
 import io.quorumlab.harness.cli.store.StatusView;
 import io.quorumlab.harness.cli.store.NodeLauncher;
+import io.quorumlab.harness.cli.store.ClusterIdentityOptions;
 import io.quorumlab.harness.cli.store.StoreOptions;
 import io.quorumlab.store.admin.NodeStatus;
 import io.quorumlab.store.config.NodeConfig;
@@ -61,6 +63,7 @@ public final class ClusterCommand implements Runnable {
     long startTimeoutMs;
 
     @Mixin StoreOptions settings;
+    @Mixin ClusterIdentityOptions identity;
 
     @Override
     public Integer call() throws Exception {
@@ -81,7 +84,8 @@ public final class ClusterCommand implements Runnable {
       for (int i = 0; i < nodes; i++) {
         members.put("n" + (i + 1), "127.0.0.1:" + ports.get(i));
       }
-      NodeConfig template = settings.applyTo(NodeConfig.defaults("n1", ports.get(0), "", members));
+      NodeConfig template = identity.applyTo(settings.applyTo(NodeConfigs.inCluster(NodeConfig.defaults("n1", ports.get(0), "", members),
+          "cluster-" + NodeConfigs.newSecret().substring(0, 8))));
       List<String> problems = NodeConfigCheck.problems(template).stream()
           .map(p -> p.replace("the cluster size", "--nodes")).toList();
       if (!problems.isEmpty()) {
@@ -180,10 +184,10 @@ public final class ClusterCommand implements Runnable {
   }
 
   @Command(name = "status", mixinStandardHelpOptions = true,
-      description = {"Shows each node of the cluster (address, pid, whether it answers), the members as one node's failure detector"
+      description = {"Shows each node of the cluster (address, pid, whether it answers, whether its storage accepts writes), the members as one node's failure detector"
           + " sees them (status, phi, generation, ring ownership, hints held for them), and per node its hint queue,"
           + " anti-entropy progress, transfers and gossip rate.",
-          "Exit code 0 when every node answers, 1 otherwise."})
+          "Exit code 0 when every node answers and its storage accepts writes, 1 otherwise."})
   static final class Status implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "The cluster's directory (default ${DEFAULT-VALUE}).")
     Path dir;
@@ -197,16 +201,17 @@ public final class ClusterCommand implements Runnable {
       if (node != null) {
         state.node(node, dir);
       }
-      int down = 0;
+      int unhealthy = 0;
       System.out.println("n=" + state.n() + " w=" + state.w() + " r=" + state.r());
       Map<String, NodeStatus> statuses = new LinkedHashMap<>();
       for (ClusterState.Node n : state.nodes()) {
         boolean running = NodeLauncher.ours(n.pid(), n.startedMs()).isPresent();
         Optional<NodeStatus> s = NodeAdmin.status(n);
         s.ifPresent(x -> statuses.put(n.id(), x));
-        down += s.isPresent() ? 0 : 1;
+        boolean storageFailed = s.isPresent() && s.get().storage() != null && s.get().storage().failedNow();
+        unhealthy += s.isEmpty() || storageFailed ? 1 : 0;
         System.out.println(n.id() + " " + n.address() + " pid " + n.pid() + " " + (running ? "running" : "not running")
-            + ", " + (s.isPresent() ? "answers" : "does not answer"));
+            + ", " + (s.isPresent() ? "answers, " + StatusView.storage(s.get().storage(), System.currentTimeMillis()) : "does not answer"));
       }
       NodeStatus view = node != null ? statuses.get(node) : statuses.values().stream().findFirst().orElse(null);
       if (view != null) {
@@ -215,7 +220,7 @@ public final class ClusterCommand implements Runnable {
         System.out.println(node + " does not answer: no view to show");
       }
       statuses.values().forEach(s -> StatusView.printSummary(s, System.out));
-      return down == 0 ? ExitCodes.VALID : ExitCodes.INVALID;
+      return unhealthy == 0 ? ExitCodes.VALID : ExitCodes.INVALID;
     }
   }
 

@@ -85,7 +85,7 @@ public final class KvCommand implements Runnable {
           throw new SpecException(e.getMessage());
         }
       }
-      ClusterState state = ClusterState.read(dir);
+      ClusterState state = ClusterState.read(dir, ", or pass --address HOST:PORT");
       if (w != null && w > state.n()) {
         throw new SpecException("--w " + w + " exceeds N=" + state.n() + " of the cluster in " + dir);
       }

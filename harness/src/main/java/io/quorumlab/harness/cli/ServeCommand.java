@@ -2,6 +2,7 @@ package io.quorumlab.harness.cli;
 
 import io.quorumlab.harness.ExitCodes;
 import io.quorumlab.harness.SpecException;
+import io.quorumlab.harness.cli.store.ClusterIdentityOptions;
 import io.quorumlab.harness.cli.store.StoreOptions;
 import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.node.NodeConfigCheck;
@@ -48,6 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
   String dataDir;
 
   @Mixin StoreOptions settings;
+  @Mixin ClusterIdentityOptions identity;
 
   @Override
   public Integer call() throws Exception {
@@ -94,6 +96,6 @@ public final class ServeCommand implements Callable<Integer> {
     if (port != null) b.port(port);
     if (members != null) b.members(new LinkedHashMap<>(members)).seeds(List.copyOf(members.keySet()));
     if (dataDir != null) b.dataDir(dataDir);
-    return settings.applyTo(b.build());
+    return identity.applyTo(settings.applyTo(b.build()));
   }
 }

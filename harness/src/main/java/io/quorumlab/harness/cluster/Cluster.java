@@ -27,6 +27,23 @@ public interface Cluster extends AutoCloseable {
    */
   void start() throws Exception;
 
+  /**
+   * What {@link #start()} cleaned up that earlier harnesses, killed before they could clean up
+   * after themselves, had left behind (processes, directories, containers), one line each.
+   */
+  /**
+   * Whether the nodes are real processes whose storage can fail (a full disk) and that answer a
+   * {@code status} over TCP, so that a run watches them ({@link StorageWatch}). A simulated cluster
+   * models its disk itself and says no.
+   */
+  default boolean nodesReportStorage() {
+    return true;
+  }
+
+  default List<String> cleanedUp() {
+    return List.of();
+  }
+
   /** Where a client connects to reach {@code node} (always on 127.0.0.1). */
   InetSocketAddress clientAddress(String node);
 

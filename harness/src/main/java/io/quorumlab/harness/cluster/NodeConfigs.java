@@ -35,6 +35,23 @@ public final class NodeConfigs {
         .seeds(seeds).build();
   }
 
+  /**
+   * The template as the nodes of one cluster share it: named {@code clusterName} with a fresh
+   * secret, so that no node of another cluster (a leftover of a killed harness listening on a
+   * recycled port, say) is taken for a peer. A template that names its own cluster keeps it.
+   */
+  public static NodeConfig inCluster(NodeConfig t, String clusterName) {
+    if (!NodeConfig.DEFAULT_CLUSTER_NAME.equals(t.clusterName())) return t;
+    return t.withCluster(clusterName, newSecret());
+  }
+
+  /** 128 random bits, hex. */
+  public static String newSecret() {
+    byte[] b = new byte[16];
+    new java.security.SecureRandom().nextBytes(b);
+    return java.util.HexFormat.of().formatHex(b);
+  }
+
   /** The node's config in the store's own JSON form (what {@code serve --config} reads). */
   public static String toJson(NodeConfig config) {
     return NodeConfigJson.toJson(config);

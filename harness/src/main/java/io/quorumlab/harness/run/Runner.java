@@ -8,6 +8,7 @@ import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.History;
 import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cluster.Cluster;
+import io.quorumlab.harness.cluster.StorageWatch;
 import io.quorumlab.harness.random.RandomStreams;
 import io.quorumlab.harness.time.EventLoop;
 import io.quorumlab.harness.time.Stopwatch;
@@ -149,6 +150,7 @@ public final class Runner {
     Phases phases = new Phases(recorder);
     String error = null;
     NodeClients clients = null;
+    StorageWatch storage = null;
     try {
       progress.phase(Phase.SETUP, "starting " + spec.nodes() + " " + spec.backend() + " nodes, " + spec.label()
           + ", fsync " + StoreSettings.lower(spec.store().fsync()) + ", read repair " + StoreSettings.lower(spec.store().readRepair()));
@@ -157,6 +159,8 @@ public final class Runner {
         cluster.start();
         return null;
       }));
+      cluster.cleanedUp().forEach(progress::event);
+      if (cluster.nodesReportStorage()) storage = StorageWatch.start(cluster, progress::event);
       clients = connect(deployment);
       phases.end();
       loadAndFinish(l, workload, cluster, clients, recorder, phases);
@@ -167,6 +171,7 @@ public final class Runner {
     } finally {
       phases.begin(Phase.TEARDOWN);
       progress.phase(Phase.TEARDOWN, "collecting node logs, stopping the cluster");
+      if (storage != null) storage.close();
       if (clients != null) clients.close();
       try {
         cluster.collectLogs(runDir.resolve(RunDirectory.NODES));
@@ -177,6 +182,9 @@ public final class Runner {
       deployment.close();
     }
     if (interrupted && error == null) error = "interrupted";
+    // Nodes that could not store writes make the run say nothing about the quorum settings.
+    String storageFailure = storage == null ? null : storage.summary(startedAt).map(f -> "nodes could not store writes: " + f).orElse(null);
+    if (storageFailure != null) error = error == null ? storageFailure : storageFailure + "; " + error;
     try {
       recorder.close();
     } catch (IOException e) {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A harness in a child JVM, for the tests that interrupt one: starts a cluster, prints one line
- * {@code READY <ids>} (local: the node pids; docker: the run id) and waits to be signalled.
+ * {@code READY <ids>} (local: the node pids; docker: the run id) and waits to be signalled. A local
+ * cluster's working directory is printed before, as {@code DIR <path>}.
  *
  * <p>Arguments: {@code local|docker NODES MAIN_CLASS}.
  */
@@ -28,6 +29,7 @@ public final class ClusterChild {
     cluster.start();
     List<String> ids = new ArrayList<>();
     if (cluster instanceof LocalCluster lc) {
+      System.out.println("DIR " + lc.dir());
       for (String n : cluster.nodes()) ids.add(Long.toString(lc.pid(n).orElseThrow()));
     } else {
       ids.add(((DockerCluster) cluster).runId());

@@ -1,5 +1,6 @@
 package io.quorumlab.store.admin;
 
+import io.quorumlab.store.storage.StorageHealth;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +16,22 @@ import java.util.Map;
  * @param quorum the cluster's default quorum kind (strict or sloppy)
  * @param ringSize members whose tokens route requests (UP and LEAVING)
  * @param members every member this node knows, itself included, in id order
+ * @param storage whether this node's storage accepts writes, and its failures since start (null from
+ *     a node that does not report it)
  */
 public record NodeStatus(String node, String state, long generation, int n, String quorum, int ringSize,
-    List<Member> members, Handoff handoff, AntiEntropy antiEntropy, Transfer transfer, Gossip gossip) {
+    List<Member> members, Handoff handoff, AntiEntropy antiEntropy, Transfer transfer, Gossip gossip,
+    StorageHealth storage) {
+
+  /** The status before the storage's health is added ({@link #withStorage}). */
+  public NodeStatus(String node, String state, long generation, int n, String quorum, int ringSize,
+      List<Member> members, Handoff handoff, AntiEntropy antiEntropy, Transfer transfer, Gossip gossip) {
+    this(node, state, generation, n, quorum, ringSize, members, handoff, antiEntropy, transfer, gossip, null);
+  }
+
+  public NodeStatus withStorage(StorageHealth health) {
+    return new NodeStatus(node, state, generation, n, quorum, ringSize, members, handoff, antiEntropy, transfer, gossip, health);
+  }
 
   /**
    * One member as this node sees it.

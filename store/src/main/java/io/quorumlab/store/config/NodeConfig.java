@@ -33,6 +33,16 @@ import java.util.Map;
  * @param maxValueBytes largest value accepted in a put
  * @param join start as a new member: announce JOINING through the seeds, take over this node's
  *     ranges from their current replicas, then become UP (ignored once the node has joined)
+ * @param clusterName the cluster this node belongs to; a peer connection whose hello names another
+ *     cluster is refused
+ * @param clusterSecret shared by every node of the cluster ("" for none): a peer must prove it knows
+ *     it in its hello, so that a stray process cannot join the data path
+ * @param maxInboundBytes bytes of frames being received that the node holds at once, all
+ *     connections together (at least {@code maxFrameBytes}); a connection waits for room
+ * @param frameTimeoutMs a connection that sends nothing for this long in the middle of a frame is
+ *     closed
+ * @param clientIdleTimeoutMs a client (not peer) connection without traffic for this long is closed;
+ *     0 keeps idle client connections open
  */
 public record NodeConfig(
     String nodeId,
@@ -58,23 +68,21 @@ public record NodeConfig(
     long antiEntropyIntervalMs,
     int maxFrameBytes,
     int maxValueBytes,
-    boolean join) {
+    boolean join,
+    String clusterName,
+    String clusterSecret,
+    long maxInboundBytes,
+    long frameTimeoutMs,
+    long clientIdleTimeoutMs) {
 
-  /** The config without {@code join} (a member from the start), as it was before join existed. */
-  public NodeConfig(String nodeId, String listenHost, int port, String dataDir, Map<String, String> members,
-      List<String> seeds, int n, int w, int r, Quorum quorum, ReadRepair readRepair, ConflictMode conflicts,
-      FsyncPolicy fsync, long fsyncIntervalMs, String storage, int vnodes, long requestTimeoutMs, long gossipIntervalMs,
-      int gossipFanout, double phiThreshold, long antiEntropyIntervalMs, int maxFrameBytes, int maxValueBytes) {
-    this(nodeId, listenHost, port, dataDir, members, seeds, n, w, r, quorum, readRepair, conflicts, fsync,
-        fsyncIntervalMs, storage, vnodes, requestTimeoutMs, gossipIntervalMs, gossipFanout, phiThreshold,
-        antiEntropyIntervalMs, maxFrameBytes, maxValueBytes, false);
-  }
+  public static final String DEFAULT_CLUSTER_NAME = "quorumlab";
 
   /** Defaults for everything but identity and membership. */
   public static NodeConfig defaults(String nodeId, int port, String dataDir, Map<String, String> members) {
     return new NodeConfig(nodeId, "127.0.0.1", port, dataDir, members, List.copyOf(members.keySet()),
         3, 2, 2, Quorum.SLOPPY, ReadRepair.ASYNC, ConflictMode.SIBLINGS, FsyncPolicy.ALWAYS, 100,
-        "rocksdb", 256, 1000, 1000, 3, 8.0, 10_000, 16 << 20, 1 << 20);
+        "rocksdb", 256, 1000, 1000, 3, 8.0, 10_000, 16 << 20, 1 << 20, false,
+        DEFAULT_CLUSTER_NAME, "", 48L << 20, 10_000, 300_000);
   }
 
   // ---- convenience copies (added; the record components above are the contract) ----
@@ -99,6 +107,7 @@ public record NodeConfig(
   public NodeConfig withGossipIntervalMs(long v) { return toBuilder().gossipIntervalMs(v).build(); }
   public NodeConfig withAntiEntropyIntervalMs(long v) { return toBuilder().antiEntropyIntervalMs(v).build(); }
   public NodeConfig withJoin(boolean v) { return toBuilder().join(v).build(); }
+  public NodeConfig withCluster(String name, String secret) { return toBuilder().clusterName(name).clusterSecret(secret).build(); }
 
   public Builder toBuilder() {
     return new Builder(this);
@@ -130,6 +139,11 @@ public record NodeConfig(
     private int maxFrameBytes;
     private int maxValueBytes;
     private boolean join;
+    private String clusterName;
+    private String clusterSecret;
+    private long maxInboundBytes;
+    private long frameTimeoutMs;
+    private long clientIdleTimeoutMs;
 
     private Builder(NodeConfig c) {
       nodeId = c.nodeId; listenHost = c.listenHost; port = c.port; dataDir = c.dataDir; members = c.members;
@@ -138,6 +152,8 @@ public record NodeConfig(
       vnodes = c.vnodes; requestTimeoutMs = c.requestTimeoutMs; gossipIntervalMs = c.gossipIntervalMs;
       gossipFanout = c.gossipFanout; phiThreshold = c.phiThreshold; antiEntropyIntervalMs = c.antiEntropyIntervalMs;
       maxFrameBytes = c.maxFrameBytes; maxValueBytes = c.maxValueBytes; join = c.join;
+      clusterName = c.clusterName; clusterSecret = c.clusterSecret; maxInboundBytes = c.maxInboundBytes;
+      frameTimeoutMs = c.frameTimeoutMs; clientIdleTimeoutMs = c.clientIdleTimeoutMs;
     }
 
     public Builder nodeId(String v) { nodeId = v; return this; }
@@ -164,11 +180,17 @@ public record NodeConfig(
     public Builder maxFrameBytes(int v) { maxFrameBytes = v; return this; }
     public Builder maxValueBytes(int v) { maxValueBytes = v; return this; }
     public Builder join(boolean v) { join = v; return this; }
+    public Builder clusterName(String v) { clusterName = v; return this; }
+    public Builder clusterSecret(String v) { clusterSecret = v; return this; }
+    public Builder maxInboundBytes(long v) { maxInboundBytes = v; return this; }
+    public Builder frameTimeoutMs(long v) { frameTimeoutMs = v; return this; }
+    public Builder clientIdleTimeoutMs(long v) { clientIdleTimeoutMs = v; return this; }
 
     public NodeConfig build() {
       return new NodeConfig(nodeId, listenHost, port, dataDir, members, seeds, n, w, r, quorum, readRepair, conflicts,
           fsync, fsyncIntervalMs, storage, vnodes, requestTimeoutMs, gossipIntervalMs, gossipFanout, phiThreshold,
-          antiEntropyIntervalMs, maxFrameBytes, maxValueBytes, join);
+          antiEntropyIntervalMs, maxFrameBytes, maxValueBytes, join, clusterName, clusterSecret, maxInboundBytes,
+          frameTimeoutMs, clientIdleTimeoutMs);
     }
   }
 }

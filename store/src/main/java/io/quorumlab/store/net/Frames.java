@@ -1,7 +1,6 @@
 package io.quorumlab.store.net;
 
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 
 /**
  * The wire contract: every frame is a 4-byte big-endian unsigned length L, then exactly L bytes of
@@ -12,11 +11,16 @@ public final class Frames {
 
   private Frames() {}
 
-  /** Installs frame splitting, message decoding and encoding on a fresh pipeline. */
+  /** Installs frame splitting, message decoding and encoding on a client's fresh pipeline. */
   public static void install(ChannelPipeline pipeline, int maxFrameBytes) {
-    // failFast: an oversized length is rejected as soon as the header arrives, without buffering.
-    pipeline.addLast("frames", new LengthFieldBasedFrameDecoder(maxFrameBytes + HEADER_BYTES, 0, HEADER_BYTES, 0, HEADER_BYTES, true));
-    pipeline.addLast("decoder", new MessageDecoder());
+    install(pipeline, maxFrameBytes, InboundBudget.UNLIMITED);
+  }
+
+  /** The same, holding unfinished frames within {@code budget}; returns the decoder. */
+  static FrameDecoder install(ChannelPipeline pipeline, int maxFrameBytes, InboundBudget budget) {
+    FrameDecoder frames = new FrameDecoder(maxFrameBytes, budget);
+    pipeline.addLast("frames", frames);
     pipeline.addLast("encoder", new MessageEncoder(maxFrameBytes));
+    return frames;
   }
 }

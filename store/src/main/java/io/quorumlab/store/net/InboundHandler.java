@@ -8,14 +8,16 @@ import io.quorumlab.store.node.ClientRef;
 import io.quorumlab.store.protocol.ClientRequest;
 import io.quorumlab.store.protocol.PeerMessage;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One accepted connection. It carries client requests (answered on the same connection) or, after
- * a {@link PeerMessage.Hello}, one peer's messages to this node. Anything else, or a frame that
- * does not decode, closes this connection only.
+ * a {@link PeerMessage.Hello} from a node of this cluster, one peer's messages to this node.
+ * Anything else, a hello from outside the cluster, or a frame that does not decode, closes this
+ * connection only.
  */
 final class InboundHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
@@ -24,14 +26,19 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
   private final Set<String> members;
   private final InboundSink sink;
   private final ClientConnections connections;
+  private final ClusterIdentity cluster;
+  private final ConnectionTimeouts timeouts;
   private long connectionId;
   private String peer;
 
-  InboundHandler(String self, Set<String> members, InboundSink sink, ClientConnections connections) {
+  InboundHandler(String self, Set<String> members, InboundSink sink, ClientConnections connections, ClusterIdentity cluster,
+      ConnectionTimeouts timeouts) {
     this.self = self;
     this.members = members;
     this.sink = sink;
     this.connections = connections;
+    this.cluster = cluster;
+    this.timeouts = timeouts;
   }
 
   @Override
@@ -57,10 +64,16 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
         closeFor(ctx, "hello from '" + hello.nodeId() + "', which cannot be a peer");
         return;
       }
+      Optional<String> refusal = cluster.refusal(hello);
+      if (refusal.isPresent()) {
+        closeFor(ctx, refusal.get());
+        return;
+      }
       if (!members.contains(hello.nodeId())) {
         LOG.debug("node {}: connection from {}, not (yet) a known member", self, hello.nodeId());
       }
       peer = hello.nodeId();
+      timeouts.markPeer();
     } else if (msg instanceof PeerMessage m) {
       if (peer == null) {
         closeFor(ctx, m.getClass().getSimpleName() + " before hello");

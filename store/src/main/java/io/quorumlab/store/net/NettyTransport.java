@@ -7,6 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.node.ClientRef;
 import io.quorumlab.store.node.Liveness;
 import io.quorumlab.store.node.Transport;
@@ -26,6 +27,10 @@ import java.util.Set;
 public final class NettyTransport implements Transport, Liveness, AutoCloseable {
   private final String self;
   private final int maxFrameBytes;
+  private final ClusterIdentity cluster;
+  private final InboundBudget budget;
+  private final long frameTimeoutMs;
+  private final long clientIdleTimeoutMs;
   private final EventLoopGroup group;
   private final Map<String, PeerLink> links = new ConcurrentHashMap<>();
   private final ClientConnections connections = new ClientConnections();
@@ -34,18 +39,27 @@ public final class NettyTransport implements Transport, Liveness, AutoCloseable 
   private volatile Channel server;
   private boolean closed;
 
-  public NettyTransport(String self, Map<String, String> members, int maxFrameBytes, EventLoopGroup group, InboundSink sink) {
-    this.self = self;
-    this.maxFrameBytes = maxFrameBytes;
+  /** The transport of node {@code config.nodeId()}, with the config's limits, members and cluster identity. */
+  public NettyTransport(NodeConfig config, EventLoopGroup group, InboundSink sink) {
+    this.self = config.nodeId();
+    this.maxFrameBytes = config.maxFrameBytes();
+    this.cluster = ClusterIdentity.of(config);
+    this.budget = new InboundBudget(config.maxInboundBytes(), config.maxFrameBytes());
+    this.frameTimeoutMs = config.frameTimeoutMs();
+    this.clientIdleTimeoutMs = config.clientIdleTimeoutMs();
     this.group = group;
     this.sink = sink;
     this.members = ConcurrentHashMap.newKeySet();
-    this.members.addAll(members.keySet());
-    members.forEach((node, address) -> {
+    this.members.addAll(config.members().keySet());
+    config.members().forEach((node, address) -> {
       if (!node.equals(self)) {
-        links.put(node, new PeerLink(self, node, Addresses.parse(address), group, maxFrameBytes));
+        links.put(node, newLink(node, Addresses.parse(address)));
       }
     });
+  }
+
+  private PeerLink newLink(String node, InetSocketAddress address) {
+    return new PeerLink(cluster.hello(self), node, address, group, maxFrameBytes, budget);
   }
 
   /** Binds the listening socket (port 0 picks a free port) and starts connecting to peers. */
@@ -58,8 +72,12 @@ public final class NettyTransport implements Transport, Liveness, AutoCloseable 
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            Frames.install(ch.pipeline(), maxFrameBytes);
-            ch.pipeline().addLast(new InboundHandler(self, members, sink, connections));
+            FrameDecoder frames = new FrameDecoder(maxFrameBytes, budget);
+            ConnectionTimeouts timeouts = new ConnectionTimeouts(self, frames, frameTimeoutMs, clientIdleTimeoutMs);
+            ch.pipeline().addLast("timeouts", timeouts);
+            ch.pipeline().addLast("frames", frames);
+            ch.pipeline().addLast("encoder", new MessageEncoder(maxFrameBytes));
+            ch.pipeline().addLast(new InboundHandler(self, members, sink, connections, cluster, timeouts));
           }
         })
         .bind(host, port).sync().channel();
@@ -91,7 +109,7 @@ public final class NettyTransport implements Transport, Liveness, AutoCloseable 
     }
     PeerLink link;
     try {
-      link = new PeerLink(self, node, Addresses.parse(address), group, maxFrameBytes);
+      link = newLink(node, Addresses.parse(address));
     } catch (IllegalArgumentException e) {
       org.slf4j.LoggerFactory.getLogger(NettyTransport.class).warn("node {}: ignoring address of {}: {}", self, node, e.getMessage());
       return;
@@ -127,6 +145,11 @@ public final class NettyTransport implements Transport, Liveness, AutoCloseable 
 
   public int peerCount() {
     return links.size();
+  }
+
+  /** Bytes of unfinished inbound frames held right now (all connections). */
+  public long inboundBytes() {
+    return budget.used();
   }
 
   @Override

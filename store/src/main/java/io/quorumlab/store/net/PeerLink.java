@@ -37,6 +37,7 @@ final class PeerLink {
   enum State { CONNECTING, UP, DOWN }
 
   private final String self;
+  private final PeerMessage.Hello hello;
   private final String peer;
   private final InetSocketAddress address;
   private final EventLoopGroup group;
@@ -48,8 +49,10 @@ final class PeerLink {
   private boolean closed;
   private long dropped;
 
-  PeerLink(String self, String peer, InetSocketAddress address, EventLoopGroup group, int maxFrameBytes) {
-    this.self = self;
+  PeerLink(PeerMessage.Hello hello, String peer, InetSocketAddress address, EventLoopGroup group, int maxFrameBytes,
+      InboundBudget budget) {
+    this.self = hello.nodeId();
+    this.hello = hello;
     this.peer = peer;
     this.address = address;
     this.group = group;
@@ -62,7 +65,7 @@ final class PeerLink {
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            Frames.install(ch.pipeline(), maxFrameBytes);
+            Frames.install(ch.pipeline(), maxFrameBytes, budget);
             ch.pipeline().addLast(new OutboundOnly());
           }
         });
@@ -95,7 +98,7 @@ final class PeerLink {
         return;
       }
       channel = ch;
-      ch.write(new PeerMessage.Hello(self));
+      ch.write(hello);
       PeerMessage m;
       while ((m = pending.poll()) != null) {
         ch.write(m);

@@ -248,19 +248,18 @@ public final class Node {
   }
 
   private void onReplicaWrite(String from, PeerMessage.ReplicaWrite m) {
-    boolean ok;
+    String error = null;
     try {
       // A fallback (hintFor != null) keeps the state like any replica, so that sloppy reads find
       // it; handing it back to the owner is the hinted-handoff component's job.
       Siblings merged = replica.merge(m.key(), m.state());
       noteFallbackWrite(m.hintFor(), m.key(), merged);
-      ok = true;
     } catch (StorageException e) {
       LOG.warn("node {}: write of '{}' failed: {}", self, m.key(), e.getMessage());
-      ok = false;
+      error = e.getMessage();
     }
     if (m.op() != 0) {
-      send(from, new PeerMessage.ReplicaWriteAck(m.op(), ok));
+      send(from, new PeerMessage.ReplicaWriteAck(m.op(), error == null, error));
     }
   }
 

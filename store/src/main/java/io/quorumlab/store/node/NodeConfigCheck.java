@@ -26,6 +26,9 @@ public final class NodeConfigCheck {
     } else if (c.nodeId() != null && !c.members().containsKey(c.nodeId())) {
       p.add("members does not contain this node (" + c.nodeId() + ")");
     }
+    if (c.port() < 0 || c.port() > 65535) {
+      p.add("port=" + c.port() + " must be between 0 (any free port) and 65535");
+    }
     int size = c.members() == null ? 0 : c.members().size();
     if (c.n() < 1) {
       p.add("n=" + c.n() + " must be at least 1");
@@ -73,6 +76,18 @@ public final class NodeConfigCheck {
     }
     if (c.maxValueBytes() < 1 || c.maxValueBytes() > c.maxFrameBytes() - 512) {
       p.add("maxValueBytes=" + c.maxValueBytes() + " must be positive and leave 512 bytes of a frame for headers");
+    }
+    if (c.clusterName() == null || c.clusterName().isBlank() || c.clusterName().length() > 255) {
+      p.add("clusterName must be 1 to 255 characters");
+    }
+    if (c.maxInboundBytes() < c.maxFrameBytes()) {
+      p.add("maxInboundBytes=" + c.maxInboundBytes() + " must hold at least one frame of maxFrameBytes=" + c.maxFrameBytes());
+    }
+    if (c.frameTimeoutMs() < 1) {
+      p.add("frameTimeoutMs must be positive");
+    }
+    if (c.clientIdleTimeoutMs() < 0) {
+      p.add("clientIdleTimeoutMs must not be negative (0 keeps idle clients)");
     }
     return p;
   }

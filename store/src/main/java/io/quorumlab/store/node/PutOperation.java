@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A put or delete. Siblings: the coordinator (a replica) writes the new version into its own state
@@ -36,7 +37,8 @@ final class PutOperation extends Operation {
   private final Targets targets;
   private final Coordinator.Effective eff;
   private final Set<String> acks = new HashSet<>();
-  private final Set<String> failed = new HashSet<>();
+  /** Replicas that could not store the write, and why. */
+  private final Map<String, String> failed = new TreeMap<>();
   private final Map<String, Siblings> tags = new HashMap<>();
   private final Set<String> tagFailures = new HashSet<>();
   private Phase phase;
@@ -136,21 +138,21 @@ final class PutOperation extends Operation {
     if (ack.ok()) {
       acks.add(from);
     } else {
-      failed.add(from);
+      failed.put(from, ack.error() == null ? "could not write" : ack.error());
     }
     check();
   }
 
   private void check() {
     assert phase == Phase.WRITE : "put " + id + " counts acks in phase " + phase;
-    assert targets.nodes().containsAll(acks) && targets.nodes().containsAll(failed) && java.util.Collections.disjoint(acks, failed)
+    assert targets.nodes().containsAll(acks) && targets.nodes().containsAll(failed.keySet()) && java.util.Collections.disjoint(acks, failed.keySet())
         : "put " + id + ": acks " + acks + " and failures " + failed + " must be distinct targets of " + targets.nodes();
     if (acks.size() >= eff.w()) {
       answer(replyTo, new ClientReply.PutOk(request.id(), acks.size(), replyContext));
       node.finish(this);
     } else if (targets.size() - failed.size() < eff.w()) {
       answer(replyTo, new ClientReply.Error(request.id(), ErrorKind.INDETERMINATE,
-          what() + " reached " + acks.size() + " of w=" + eff.w() + " acks; " + failed + " failed to write"));
+          what() + " reached " + acks.size() + " of w=" + eff.w() + " acks; failed to write at " + failedAt()));
       node.finish(this);
     }
   }
@@ -166,6 +168,12 @@ final class PutOperation extends Operation {
     answer(replyTo, new ClientReply.Error(request.id(), ErrorKind.INDETERMINATE,
         what() + " got " + acks.size() + " of w=" + eff.w() + " acks within " + eff.timeoutMs() + " ms (asked "
             + targets.nodes() + "); it may have been applied"));
+  }
+
+  private String failedAt() {
+    StringBuilder b = new StringBuilder();
+    failed.forEach((node, why) -> b.append(b.isEmpty() ? "" : ", ").append(node).append(": ").append(why));
+    return b.toString();
   }
 
   private String what() {

@@ -19,6 +19,7 @@ public final class Codec {
   static final int MAX_MESSAGE_BYTES = 64 * 1024;
   static final int MAX_BLOB = Integer.MAX_VALUE - 16;
   static final int MAX_SIBLINGS = 1 << 16;
+  static final int MAX_PROOF_BYTES = 64;
 
   static final int GET = 0x01;
   static final int PUT = 0x02;
@@ -72,7 +73,7 @@ public final class Codec {
     } else if (m instanceof ClientReply.AdminOk a) {
       out.writeByte(ADMIN_OK).writeVarLong(a.id()).writeString(a.json());
     } else if (m instanceof PeerMessage.Hello h) {
-      out.writeByte(HELLO).writeString(h.nodeId());
+      out.writeByte(HELLO).writeString(h.nodeId()).writeString(h.cluster()).writeBytes(h.proof());
     } else if (m instanceof PeerMessage.ReplicaRead r) {
       out.writeByte(REPLICA_READ).writeVarLong(r.op()).writeString(r.key());
     } else if (m instanceof PeerMessage.ReplicaReadReply r) {
@@ -82,7 +83,7 @@ public final class Codec {
       out.writeByte(REPLICA_WRITE).writeVarLong(w.op()).writeString(w.key()).writeNullableString(w.hintFor());
       VersionCodec.write(out, w.state());
     } else if (m instanceof PeerMessage.ReplicaWriteAck a) {
-      out.writeByte(REPLICA_WRITE_ACK).writeVarLong(a.op()).writeByte(a.ok() ? 1 : 0);
+      out.writeByte(REPLICA_WRITE_ACK).writeVarLong(a.op()).writeByte(a.ok() ? 1 : 0).writeNullableString(a.error());
     } else if (m instanceof PeerMessage.Forward f) {
       out.writeByte(FORWARD).writeVarLong(f.op());
       write(out, f.request());
@@ -115,11 +116,42 @@ public final class Codec {
   private static Message read(BinaryReader in) {
     int type = in.readByte();
     return switch (type) {
+      case GET, PUT, PING, ADMIN -> readRequest(type, in);
+      case GET_OK, PUT_OK, ERROR, PONG, ADMIN_OK -> readReply(type, in);
+      case HELLO -> new PeerMessage.Hello(in.readString(MAX_NODE_ID_BYTES, "node id"), in.readString(MAX_NODE_ID_BYTES, "cluster name"),
+          in.readBytes(MAX_PROOF_BYTES, "hello proof"));
+      case REPLICA_READ -> new PeerMessage.ReplicaRead(in.readVarLong(), key(in));
+      case REPLICA_READ_REPLY -> new PeerMessage.ReplicaReadReply(in.readVarLong(), in.readByte() != 0, VersionCodec.readSiblings(in));
+      case REPLICA_WRITE -> {
+        long op = in.readVarLong();
+        String key = key(in);
+        String hintFor = in.readNullableString(MAX_NODE_ID_BYTES, "hint owner");
+        yield new PeerMessage.ReplicaWrite(op, key, VersionCodec.readSiblings(in), hintFor);
+      }
+      case REPLICA_WRITE_ACK -> new PeerMessage.ReplicaWriteAck(in.readVarLong(), in.readByte() != 0,
+          in.readNullableString(MAX_MESSAGE_BYTES, "write error"));
+      // A forward carries exactly one client request and its reply one client reply: the inner type
+      // is read here, never through read() again, so no frame can nest forwards (and recurse).
+      case FORWARD -> new PeerMessage.Forward(in.readVarLong(), readRequest(in.readByte(), in));
+      case FORWARD_REPLY -> new PeerMessage.ForwardReply(in.readVarLong(), readReply(in.readByte(), in));
+      case EXTENSION -> new PeerMessage.Extension(in.readLength(Integer.MAX_VALUE, "channel"), in.readBytes(MAX_BLOB, "payload"));
+      default -> throw new MalformedException("unknown message type 0x" + Integer.toHexString(type));
+    };
+  }
+
+  private static ClientRequest readRequest(int type, BinaryReader in) {
+    return switch (type) {
       case GET -> new ClientRequest.Get(in.readVarLong(), key(in), readOptions(in));
       case PUT -> new ClientRequest.Put(in.readVarLong(), key(in), in.readNullableBytes(MAX_BLOB, "value"),
           in.readBytes(MAX_BLOB, "context"), readOptions(in));
       case PING -> new ClientRequest.Ping(in.readVarLong());
       case ADMIN -> new ClientRequest.Admin(in.readVarLong(), in.readString(MAX_MESSAGE_BYTES, "admin command"));
+      default -> throw new MalformedException("a forward carries one client request, not message type 0x" + Integer.toHexString(type));
+    };
+  }
+
+  private static ClientReply readReply(int type, BinaryReader in) {
+    return switch (type) {
       case GET_OK -> {
         long id = in.readVarLong();
         int replies = in.readLength(Integer.MAX_VALUE, "replies");
@@ -135,32 +167,7 @@ public final class Codec {
       case ERROR -> new ClientReply.Error(in.readVarLong(), errorKind(in.readByte()), in.readString(MAX_MESSAGE_BYTES, "error message"));
       case PONG -> new ClientReply.Pong(in.readVarLong(), in.readString(MAX_NODE_ID_BYTES, "node id"));
       case ADMIN_OK -> new ClientReply.AdminOk(in.readVarLong(), in.readString(MAX_BLOB, "admin answer"));
-      case HELLO -> new PeerMessage.Hello(in.readString(MAX_NODE_ID_BYTES, "node id"));
-      case REPLICA_READ -> new PeerMessage.ReplicaRead(in.readVarLong(), key(in));
-      case REPLICA_READ_REPLY -> new PeerMessage.ReplicaReadReply(in.readVarLong(), in.readByte() != 0, VersionCodec.readSiblings(in));
-      case REPLICA_WRITE -> {
-        long op = in.readVarLong();
-        String key = key(in);
-        String hintFor = in.readNullableString(MAX_NODE_ID_BYTES, "hint owner");
-        yield new PeerMessage.ReplicaWrite(op, key, VersionCodec.readSiblings(in), hintFor);
-      }
-      case REPLICA_WRITE_ACK -> new PeerMessage.ReplicaWriteAck(in.readVarLong(), in.readByte() != 0);
-      case FORWARD -> {
-        long op = in.readVarLong();
-        if (!(read(in) instanceof ClientRequest request)) {
-          throw new MalformedException("forward does not carry a client request");
-        }
-        yield new PeerMessage.Forward(op, request);
-      }
-      case FORWARD_REPLY -> {
-        long op = in.readVarLong();
-        if (!(read(in) instanceof ClientReply reply)) {
-          throw new MalformedException("forward reply does not carry a client reply");
-        }
-        yield new PeerMessage.ForwardReply(op, reply);
-      }
-      case EXTENSION -> new PeerMessage.Extension(in.readLength(Integer.MAX_VALUE, "channel"), in.readBytes(MAX_BLOB, "payload"));
-      default -> throw new MalformedException("unknown message type 0x" + Integer.toHexString(type));
+      default -> throw new MalformedException("a forward reply carries one client reply, not message type 0x" + Integer.toHexString(type));
     };
   }
 

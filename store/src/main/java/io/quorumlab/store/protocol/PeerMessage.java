@@ -9,8 +9,12 @@ import io.quorumlab.store.version.Siblings;
  */
 public sealed interface PeerMessage extends Message {
 
-  /** First frame on a node-to-node connection: who is sending. */
-  record Hello(String nodeId) implements PeerMessage {}
+  /**
+   * First frame on a node-to-node connection: who is sending, the cluster it belongs to, and its
+   * proof of the cluster's shared secret (empty when the cluster has none); see
+   * {@link io.quorumlab.store.net.ClusterIdentity}.
+   */
+  record Hello(String nodeId, String cluster, byte[] proof) implements PeerMessage {}
 
   record ReplicaRead(long op, String key) implements PeerMessage {}
 
@@ -23,7 +27,12 @@ public sealed interface PeerMessage extends Message {
    */
   record ReplicaWrite(long op, String key, Siblings state, String hintFor) implements PeerMessage {}
 
-  record ReplicaWriteAck(long op, boolean ok) implements PeerMessage {}
+  /** {@code error}: why the replica could not store the write (null when {@code ok}). */
+  record ReplicaWriteAck(long op, boolean ok, String error) implements PeerMessage {
+    public ReplicaWriteAck(long op, boolean ok) {
+      this(op, ok, null);
+    }
+  }
 
   /** A client request handed to a node that can coordinate it (a replica of the key). */
   record Forward(long op, ClientRequest request) implements PeerMessage {}

@@ -59,7 +59,7 @@ public final class NodeServer implements AutoCloseable {
         loop.execute(() -> holder[0].onClientRequest(client, request));
       }
     };
-    this.transport = new NettyTransport(config.nodeId(), config.members(), config.maxFrameBytes(), io, sink);
+    this.transport = new NettyTransport(config, io, sink);
     this.node = new Node(config, transport, storage, SystemClock.INSTANCE, loop, new SplittableRandom(), transport);
     holder[0] = node;
     try {
@@ -131,6 +131,11 @@ public final class NodeServer implements AutoCloseable {
   /** Peers this node's outbound links are connected to. */
   public List<String> connectedPeers() {
     return transport.connectedPeers();
+  }
+
+  /** Bytes of unfinished inbound frames the node holds right now, all connections together. */
+  public long inboundBytes() {
+    return transport.inboundBytes();
   }
 
   /** Waits until every outbound peer link is up; false on timeout. */

@@ -119,7 +119,7 @@ public final class ClusterServices implements MembershipListener {
 
   /** This node's view of the cluster (the node's thread only). */
   public NodeStatus status() {
-    return StatusReport.of(node, membership, handoff, antiEntropy, transfer, clock.monotonicMillis());
+    return StatusReport.of(node, membership, handoff, antiEntropy, transfer, clock.monotonicMillis()).withStorage(storage.health());
   }
 
   /** Starts an anti-entropy exchange with every reachable peer now. */

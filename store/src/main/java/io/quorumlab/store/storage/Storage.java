@@ -30,6 +30,11 @@ public interface Storage extends AutoCloseable {
    */
   void scan(Space space, byte[] fromKey, BiPredicate<byte[], byte[]> visitor);
 
+  /** Whether writes work now, and the failures so far; storage that cannot fail is always healthy. */
+  default StorageHealth health() {
+    return StorageHealth.HEALTHY;
+  }
+
   @Override
   void close();
 }

@@ -57,12 +57,17 @@ class CodecTest {
   @Test
   void peerMessagesRoundTrip() {
     Siblings state = DottedSiblings.INSTANCE.put(Siblings.EMPTY, "n1", VersionVector.EMPTY, b("v"), 99).state();
-    assertThat(roundTrip(new PeerMessage.Hello("n3"))).isEqualTo(new PeerMessage.Hello("n3"));
+    var hello = (PeerMessage.Hello) roundTrip(new PeerMessage.Hello("n3", "lab", new byte[] {1, 2, 3}));
+    assertThat(hello.nodeId()).isEqualTo("n3");
+    assertThat(hello.cluster()).isEqualTo("lab");
+    assertThat(hello.proof()).containsExactly(1, 2, 3);
     assertThat(roundTrip(new PeerMessage.ReplicaRead(11, "k"))).isEqualTo(new PeerMessage.ReplicaRead(11, "k"));
     assertThat(roundTrip(new PeerMessage.ReplicaReadReply(11, true, state))).isEqualTo(new PeerMessage.ReplicaReadReply(11, true, state));
     assertThat(roundTrip(new PeerMessage.ReplicaWrite(12, "k", state, "n2"))).isEqualTo(new PeerMessage.ReplicaWrite(12, "k", state, "n2"));
     assertThat(roundTrip(new PeerMessage.ReplicaWrite(0, "k", state, null))).isEqualTo(new PeerMessage.ReplicaWrite(0, "k", state, null));
-    assertThat(roundTrip(new PeerMessage.ReplicaWriteAck(12, false))).isEqualTo(new PeerMessage.ReplicaWriteAck(12, false));
+    assertThat(roundTrip(new PeerMessage.ReplicaWriteAck(12, true))).isEqualTo(new PeerMessage.ReplicaWriteAck(12, true, null));
+    assertThat(roundTrip(new PeerMessage.ReplicaWriteAck(12, false, "no space left on device")))
+        .isEqualTo(new PeerMessage.ReplicaWriteAck(12, false, "no space left on device"));
     var fwd = (PeerMessage.Forward) roundTrip(new PeerMessage.Forward(13, new ClientRequest.Get(1, "k", WireOptions.DEFAULTS)));
     assertThat(fwd.request()).isEqualTo(new ClientRequest.Get(1, "k", WireOptions.DEFAULTS));
     var reply = (PeerMessage.ForwardReply) roundTrip(new PeerMessage.ForwardReply(13, new ClientReply.Pong(1, "n1")));
@@ -86,5 +91,38 @@ class CodecTest {
     // A length that claims far more than the payload holds.
     byte[] huge = {Codec.GET, 1, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F};
     assertThatThrownBy(() -> Codec.decode(huge)).isInstanceOf(MalformedException.class);
+  }
+
+  /** FORWARD, op 1, then FORWARD again {@code depth} times, then a get: one frame of about 2 * depth bytes. */
+  static byte[] nestedForwards(int outerType, int depth, Message innermost) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < depth; i++) {
+      out.write(outerType);
+      out.write(1);
+    }
+    out.writeBytes(Codec.encode(innermost));
+    return out.toByteArray();
+  }
+
+  @Test
+  void aForwardCarriesExactlyOneClientRequestAndIsNeverDecodedRecursively() {
+    ClientRequest get = new ClientRequest.Get(1, "k", WireOptions.DEFAULTS);
+    assertThat(((PeerMessage.Forward) Codec.decode(nestedForwards(Codec.FORWARD, 1, get))).request()).isEqualTo(get);
+
+    // 100,000 nested forwards in a 200 KB frame: before, each level recursed once and the decoder
+    // overflowed the stack of the thread that read the frame.
+    assertThatThrownBy(() -> Codec.decode(nestedForwards(Codec.FORWARD, 100_000, get)))
+        .isInstanceOf(MalformedException.class).hasMessageContaining("a forward carries one client request");
+    assertThatThrownBy(() -> Codec.decode(nestedForwards(Codec.FORWARD, 2, get)))
+        .isInstanceOf(MalformedException.class).hasMessageContaining("not message type 0x26");
+    ClientReply pong = new ClientReply.Pong(1, "n1");
+    assertThat(((PeerMessage.ForwardReply) Codec.decode(nestedForwards(Codec.FORWARD_REPLY, 1, pong))).reply()).isEqualTo(pong);
+    assertThatThrownBy(() -> Codec.decode(nestedForwards(Codec.FORWARD_REPLY, 100_000, pong)))
+        .isInstanceOf(MalformedException.class).hasMessageContaining("a forward reply carries one client reply");
+    // Nor does a forward carry a peer message or a reply, nor a forward reply a request.
+    assertThatThrownBy(() -> Codec.decode(nestedForwards(Codec.FORWARD, 1, new PeerMessage.ReplicaRead(1, "k"))))
+        .isInstanceOf(MalformedException.class);
+    assertThatThrownBy(() -> Codec.decode(nestedForwards(Codec.FORWARD, 1, pong))).isInstanceOf(MalformedException.class);
+    assertThatThrownBy(() -> Codec.decode(nestedForwards(Codec.FORWARD_REPLY, 1, get))).isInstanceOf(MalformedException.class);
   }
 }

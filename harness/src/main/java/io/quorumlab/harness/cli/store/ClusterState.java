@@ -37,9 +37,14 @@ public record ClusterState(int n, int w, int r, List<Node> nodes) {
   }
 
   public static ClusterState read(Path dir) {
+    return read(dir, "");
+  }
+
+  /** The state in {@code dir}; {@code otherwise} ends the hint when there is none (", or pass --address ..."). */
+  public static ClusterState read(Path dir, String otherwise) {
     Path f = file(dir);
     if (!Files.exists(f)) {
-      throw new SpecException("no cluster in " + dir + " (start one with 'quorumlab cluster start', or pass --address HOST:PORT)");
+      throw new SpecException("no cluster in " + dir + " (start one with 'quorumlab cluster start'" + otherwise + ")");
     }
     try {
       return JSON.readValue(f.toFile(), ClusterState.class);

@@ -1,6 +1,7 @@
 package io.quorumlab.harness.cli.store;
 
 import io.quorumlab.store.admin.NodeStatus;
+import io.quorumlab.store.storage.StorageHealth;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +9,29 @@ import java.util.Map;
 /** Prints what {@code cluster status} shows of the nodes' own views. */
 public final class StatusView {
   private StatusView() {}
+
+  /**
+   * The node's storage: whether it accepts writes now, and what failed before. Null (an older node)
+   * reads as unknown.
+   */
+  public static String storage(StorageHealth h, long nowMs) {
+    if (h == null) {
+      return "storage state unknown";
+    }
+    if (h.failedNow()) {
+      return String.format(Locale.ROOT, "storage FAILED for %s: %s (writes refused until it recovers)",
+          seconds(nowMs - h.failedSinceMs()), h.error());
+    }
+    if (h.failures() == 0) {
+      return "storage ok";
+    }
+    return String.format(Locale.ROOT, "storage ok (failed %d time%s, last: %s, recovered %s ago)", h.failures(),
+        h.failures() == 1 ? "" : "s", h.error(), seconds(nowMs - h.recoveredAtMs()));
+  }
+
+  private static String seconds(long ms) {
+    return String.format(Locale.ROOT, "%.1f s", Math.max(0, ms) / 1000.0);
+  }
 
   /** One node's view: every member as its failure detector sees it, ownership and hints. */
   public static void printView(NodeStatus s, PrintStream out) {

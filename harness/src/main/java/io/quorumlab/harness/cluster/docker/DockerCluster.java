@@ -62,6 +62,7 @@ public final class DockerCluster implements Cluster {
   private static final String DATA_DIR = "/var/lib/quorumlab/data";
 
   private final DockerClusterOptions options;
+  private final NodeConfig template;
   private final String runId;
   private final List<String> nodeIds;
   private final Map<String, ContainerNode> nodes = new LinkedHashMap<>();
@@ -74,11 +75,13 @@ public final class DockerCluster implements Cluster {
   private String networkId;
   private volatile boolean started;
   private volatile boolean closed;
+  private volatile List<String> cleanedUp = List.of();
 
   public DockerCluster(DockerClusterOptions options) {
     NodeConfigs.validate(options.template(), options.nodes());
     this.options = options;
     this.runId = "ql" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
+    this.template = NodeConfigs.inCluster(options.template(), "quorumlab-" + runId);
     this.nodeIds = NodeConfigs.nodeIds(options.nodes());
     this.pool = Executors.newFixedThreadPool(Math.max(2, options.nodes()), r -> {
       Thread t = new Thread(r, "quorumlab-docker");
@@ -135,7 +138,8 @@ public final class DockerCluster implements Cluster {
       started = true;
       DockerShutdownReaper.register(this);
       try {
-        StaleRuns.remove();
+        List<String> stale = StaleRuns.remove();
+        if (!stale.isEmpty()) cleanedUp = List.of("removed " + String.join(", ", stale) + " left behind by a harness that was killed");
         image = NodeImage.ensure(options);
         createNetwork();
         parallel(nodeIds, n -> {
@@ -178,7 +182,7 @@ public final class DockerCluster implements Cluster {
   private NodeConfig configOf(String n) {
     Map<String, String> members = new TreeMap<>();
     nodes.forEach((m, cn) -> members.put(m, cn.ip + ":" + NODE_PORT));
-    return NodeConfigs.forNode(options.template(), n, "0.0.0.0", NODE_PORT, DATA_DIR, members);
+    return NodeConfigs.forNode(template, n, "0.0.0.0", NODE_PORT, DATA_DIR, members);
   }
 
   private void createContainer(ContainerNode cn) throws IOException {
@@ -265,6 +269,11 @@ public final class DockerCluster implements Cluster {
 
   private void requireStarted() {
     if (!started || closed || networkId == null) throw new IllegalStateException("cluster is not running");
+  }
+
+  @Override
+  public List<String> cleanedUp() {
+    return cleanedUp;
   }
 
   @Override

@@ -24,11 +24,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /**
  * The node image: the base image plus the store's classpath, started as {@code java ... MAIN serve
  * --config /etc/quorumlab/node.json}. Its tag is a digest of everything that goes into it, so an
- * unchanged build reuses the image and a rebuilt jar gets a new one.
+ * unchanged build reuses the image and a rebuilt jar gets a new one. Each image is labelled with
+ * the checkout that built it and the harness process that built it, so that the old images a
+ * checkout piles up can be removed without touching those of other checkouts on the same engine
+ * ({@link ImageCleanup}).
  */
 final class NodeImage {
   static final String REPO = "quorumlab/node";
   static final String LABEL = "io.quorumlab.image";
+  static final String CHECKOUT = "io.quorumlab.checkout";
   static final String CONFIG_DIR = "/etc/quorumlab";
   static final String CONFIG_FILE = CONFIG_DIR + "/node.json";
   private static final String APP = "/opt/quorumlab";
@@ -38,6 +42,7 @@ final class NodeImage {
   /** Builds the image unless one with the same content exists; returns its tag. */
   static String ensure(DockerClusterOptions o) throws IOException, InterruptedException {
     DockerClient c = DockerEngine.client();
+    String checkout = ImageCleanup.checkoutId(o.classpath());
     String baseId = c.inspectImageCmd(o.baseImage()).exec().getId();
     List<Entry> entries = entries(o.classpath());
     String tag = REPO + ":" + digest(baseId, o, entries);
@@ -52,12 +57,13 @@ final class NodeImage {
       writeContext(context, o, entries);
       try (InputStream in = Files.newInputStream(context)) {
         c.buildImageCmd(in).withTags(Set.of(tag)).withPull(false).withRemove(true).withForcerm(true)
-            .withLabels(Map.of(LABEL, "node")).exec(new BuildImageResultCallback()).awaitImageId(5, TimeUnit.MINUTES);
+            .withLabels(Map.of(LABEL, "node", CHECKOUT, checkout, Labels.HARNESS, Labels.harnessId()))
+            .exec(new BuildImageResultCallback()).awaitImageId(5, TimeUnit.MINUTES);
       }
     } finally {
       Files.deleteIfExists(context);
     }
-    removeOlder(c, tag);
+    ImageCleanup.removeOlder(c, checkout, tag);
     return tag;
   }
 
@@ -152,19 +158,5 @@ final class NodeImage {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Earlier node images pile up at every rebuild; those no container uses are removed. */
-  private static void removeOlder(DockerClient c, String keep) {
-    c.listImagesCmd().withLabelFilter(Map.of(LABEL, "node")).exec().forEach(img -> {
-      String[] tags = img.getRepoTags();
-      boolean isKept = tags != null && List.of(tags).contains(keep);
-      if (isKept) return;
-      try {
-        c.removeImageCmd(img.getId()).withForce(false).exec();
-      } catch (RuntimeException e) {
-        // in use by another run's containers, or already gone
-      }
-    });
   }
 }

@@ -10,14 +10,12 @@ import io.quorumlab.harness.cluster.proxy.FlowRules;
 import io.quorumlab.harness.cluster.proxy.ProxyGroup;
 import io.quorumlab.store.config.NodeConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +25,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * The local backend: every node is its own JVM on 127.0.0.1 with its own data directory and log;
@@ -35,13 +32,15 @@ import java.util.stream.Stream;
  * link is a rule in the proxies. Clients connect to the nodes directly.
  *
  * <p>No node outlives the harness: a shutdown hook kills them on Ctrl-C or SIGTERM, and pid files
- * let the next cluster kill what a harness that died by kill -9 left behind.
+ * let the next cluster kill what a harness that died by kill -9 left behind, and delete its
+ * temporary directory; {@link #cleanedUp()} says what it found.
  */
 public final class LocalCluster implements Cluster {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final int PORT_ATTEMPTS = 3;
 
   private final LocalClusterOptions options;
+  private final NodeConfig template;
   private final String id;
   private final Path dir;
   private final boolean temporaryDir;
@@ -51,6 +50,7 @@ public final class LocalCluster implements Cluster {
   private ProxyGroup proxies;
   private volatile Map<String, Set<String>> grudge = Map.of();
   private volatile boolean closed;
+  private List<String> cleanedUp = List.of();
 
   public LocalCluster(LocalClusterOptions options) throws IOException {
     NodeConfigs.validate(options.template(), options.nodes());
@@ -60,10 +60,13 @@ public final class LocalCluster implements Cluster {
     }
     this.options = options;
     this.id = "local-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + "-" + System.currentTimeMillis();
+    this.template = NodeConfigs.inCluster(options.template(), id);
     this.temporaryDir = options.dir() == null;
-    this.dir = temporaryDir ? Files.createTempDirectory("quorumlab-local-") : options.dir().toAbsolutePath();
+    this.dir = temporaryDir ? Files.createTempDirectory(PidRegistry.TEMP_PREFIX) : options.dir().toAbsolutePath();
     this.nodeIds = NodeConfigs.nodeIds(options.nodes());
     for (String n : nodeIds) nodes.put(n, new NodeProcess(n, dir));
+    // Recorded at once, so that a harness killed even before start() leaves nothing for good.
+    if (temporaryDir) writePids();
   }
 
   @Override
@@ -97,7 +100,7 @@ public final class LocalCluster implements Cluster {
     synchronized (lock) {
       if (proxies != null) throw new IllegalStateException("cluster already started");
       Files.createDirectories(dir);
-      PidRegistry.reapStale(dir);
+      cleanedUp = PidRegistry.reapStale(dir).lines();
       ShutdownReaper.register(this);
       try {
         proxies = new ProxyGroup(nodeIds, n -> new InetSocketAddress("127.0.0.1", nodes.get(n).port()));
@@ -140,7 +143,7 @@ public final class LocalCluster implements Cluster {
     for (String m : nodeIds) {
       members.put(m, m.equals(n) ? "127.0.0.1:" + nodes.get(n).port() : "127.0.0.1:" + proxies.port(new Link(n, m)));
     }
-    return NodeConfigs.forNode(options.template(), n, "127.0.0.1", nodes.get(n).port(), nodes.get(n).dataDir.toString(), members);
+    return NodeConfigs.forNode(template, n, "127.0.0.1", nodes.get(n).port(), nodes.get(n).dataDir.toString(), members);
   }
 
   private List<String> command(NodeProcess p) {
@@ -153,7 +156,7 @@ public final class LocalCluster implements Cluster {
     nodes.forEach((n, p) -> {
       if (p.running()) live.put(n, p.process().toHandle());
     });
-    PidRegistry.write(dir, id, live);
+    PidRegistry.write(dir, id, temporaryDir ? dir : null, live);
   }
 
   private NodeProcess node(String n) {
@@ -164,6 +167,11 @@ public final class LocalCluster implements Cluster {
 
   private void requireStarted() {
     if (proxies == null || closed) throw new IllegalStateException("cluster is not running");
+  }
+
+  @Override
+  public List<String> cleanedUp() {
+    return cleanedUp;
   }
 
   @Override
@@ -299,7 +307,7 @@ public final class LocalCluster implements Cluster {
       if (proxies != null) proxies.close();
       PidRegistry.remove(dir, id);
       ShutdownReaper.unregister(this);
-      if (temporaryDir) deleteRecursively(dir);
+      if (temporaryDir) PidRegistry.deleteRecursively(dir);
     }
   }
 
@@ -322,21 +330,6 @@ public final class LocalCluster implements Cluster {
       }
     }
     PidRegistry.remove(dir, id);
-  }
-
-  private static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) return;
-    try (Stream<Path> s = Files.walk(root)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      // a leftover temp directory is harmless
-    }
   }
 
   @Override

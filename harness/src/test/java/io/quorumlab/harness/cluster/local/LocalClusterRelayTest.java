@@ -121,8 +121,9 @@ class LocalClusterRelayTest {
     }
     assertThat(pids).hasSize(5).doesNotContain(ProcessHandle.current().pid());
     List<String> pidFile = Files.readAllLines(cluster.dir().resolve(PidRegistry.FILE_NAME));
-    assertThat(pidFile).hasSize(6);
+    assertThat(pidFile).hasSize(7);
     assertThat(pidFile.get(0)).startsWith("harness " + ProcessHandle.current().pid());
+    assertThat(pidFile.get(1)).isEqualTo("tempdir " + cluster.dir());
   }
 
   @Test

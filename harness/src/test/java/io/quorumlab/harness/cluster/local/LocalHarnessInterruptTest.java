@@ -61,16 +61,24 @@ class LocalHarnessInterruptTest {
   }
 
   @Test
-  void nodesOfAHarnessKilledWithSigkillAreReapedByTheNextCluster() throws Exception {
+  void nodesAndTheDirectoryOfAHarnessKilledWithSigkillAreCleanedUpAndReportedByTheNextCluster() throws Exception {
     List<Long> pids = new ArrayList<>();
     ChildJvm child = childHarness(pids);
+    java.nio.file.Path dir = java.nio.file.Path.of(child.output.lines().filter(l -> l.startsWith("DIR ")).findFirst()
+        .orElseThrow().substring(4));
+    assertThat(dir.getFileName().toString()).startsWith(PidRegistry.TEMP_PREFIX);
     child.signal("KILL");
     assertThat(child.awaitExit(15)).isTrue();
-    // kill -9 runs no hook: the nodes are orphans now ...
+    // kill -9 runs no hook: the nodes are orphans now, and their data stays ...
     assertThat(pids).allMatch(LocalHarnessInterruptTest::alive);
+    assertThat(dir).isDirectory();
     // ... until the next cluster starts, in any directory, and finds their pid file.
-    List<Long> reaped = PidRegistry.reapStale(Files.createTempDirectory("quorumlab-reap"));
-    assertThat(reaped).containsAll(pids);
+    PidRegistry.Reaped reaped = PidRegistry.reapStale(Files.createTempDirectory("quorumlab-reap"));
+    assertThat(reaped.pids()).containsAll(pids);
+    assertThat(reaped.dirs()).contains(dir);
+    assertThat(reaped.bytes()).isPositive();
+    assertThat(dir).doesNotExist();
+    assertThat(String.join("\n", reaped.lines())).contains("stopped", "node processes", "removed " + dir, "killed");
     awaitAllDead(pids);
   }
 }
