@@ -3,7 +3,8 @@ package io.quorumlab.bench;
 import io.quorumlab.checkers.CheckContext;
 import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Verdict;
-import io.quorumlab.checkers.elle.ListAppendChecker;
+import io.quorumlab.checkers.elle.ElleAnalyzer;
+import io.quorumlab.checkers.elle.ElleChecker;
 import io.quorumlab.checkers.history.Histories;
 import io.quorumlab.checkers.history.History;
 import java.lang.management.ManagementFactory;
@@ -74,7 +75,7 @@ public final class ElleBench {
     System.gc();
     Thread.sleep(200);
     long historyBytes = usedAfterGc();
-    ListAppendChecker checker = new ListAppendChecker();
+    ElleChecker checker = new ElleChecker(ElleAnalyzer.LIST_APPEND);
     CheckContext ctx = CheckContext.defaults().withTimeBudget(Duration.ofMinutes(10));
     for (int i = 0; i < warmup; i++) checker.check(h, ctx);
     System.gc();

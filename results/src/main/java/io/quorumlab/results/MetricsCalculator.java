@@ -5,7 +5,6 @@ import io.quorumlab.checkers.history.Op;
 import io.quorumlab.checkers.history.OpType;
 import io.quorumlab.results.ops.ClientOp;
 import io.quorumlab.results.ops.ClientOps;
-import io.quorumlab.results.ops.FaultIntervals;
 import io.quorumlab.results.ops.OpKind;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,29 +1,16 @@
 package io.quorumlab.results;
 
-import io.quorumlab.checkers.CheckResult;
-import io.quorumlab.checkers.history.History;
-import io.quorumlab.results.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
 
-/** Writes a run's results.json and report.html. */
+/**
+ * Writes a run's JSON files (results.json, spec.json), each atomically.
+ */
 public final class ResultsWriter {
   private ResultsWriter() {}
-
-  /**
-   * Computes the run's results, writes {@link RunDirectory#RESULTS} and {@link RunDirectory#REPORT}
-   * into {@code runDir}, and returns the results.
-   */
-  public static RunResults write(Path runDir, RunInfo info, History history, List<CheckResult> checks) throws IOException {
-    RunResults results = RunResults.of(runDir, info, history, checks);
-    writeResults(runDir, results);
-    ReportWriter.write(runDir, results, history);
-    return results;
-  }
 
   /** Writes {@link RunDirectory#RESULTS} alone, atomically (a reader never sees half a file). */
   public static void writeResults(Path runDir, RunResults results) throws IOException {
@@ -35,7 +22,8 @@ public final class ResultsWriter {
     writeAtomically(runDir.resolve(RunDirectory.SPEC), ResultsJson.MAPPER.writeValueAsBytes(spec));
   }
 
-  static void writeAtomically(Path target, byte[] bytes) throws IOException {
+  /** Writes {@code bytes} to {@code target} through a temporary sibling, so a reader never sees half a file. */
+  public static void writeAtomically(Path target, byte[] bytes) throws IOException {
     Files.createDirectories(target.toAbsolutePath().getParent());
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
     Files.write(tmp, bytes);

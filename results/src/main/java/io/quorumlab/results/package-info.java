@@ -7,7 +7,8 @@
  * the relative path where links are impossible).
  *
  * <p>{@code results.json} ({@code "format": "quorumlab-results/1"}), written by
- * {@link io.quorumlab.results.ResultsWriter} and read by {@link io.quorumlab.results.ResultsReader}:
+ * {@link io.quorumlab.results.ResultsWriter} (with report.html: {@code results.write.RunWriter})
+ * and read by {@link io.quorumlab.results.ResultsReader}:
  * <pre>
  * format, verdict ("valid" | "invalid" | "unknown"), exitCode (0 | 1 | 2), workload,
  * anomalies   {type: count}, summed over all checks

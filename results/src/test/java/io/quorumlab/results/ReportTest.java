@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.History;
+import io.quorumlab.results.write.RunWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class ReportTest {
   }
 
   private String report(RunInfo info, List<CheckResult> checks) throws IOException {
-    ResultsWriter.write(dir, info, run.history, checks);
+    RunWriter.write(dir, info, run.history, checks);
     return Files.readString(dir.resolve(RunDirectory.REPORT));
   }
 
@@ -115,7 +116,7 @@ class ReportTest {
   void aValidRunWithoutFaultsOrOpsStillRenders() throws IOException {
     RunInfo info = new RunInfo("set", "docker", Map.of("seed", 1L), 0, List.of(), null);
     CheckResult ok = new CheckResult("set", Verdict.VALID, "all 0 adds present", List.of(), Map.of(), Map.of(), List.of());
-    ResultsWriter.write(dir, info, new History(List.of()), List.of(ok));
+    RunWriter.write(dir, info, new History(List.of()), List.of(ok));
     String html = Files.readString(dir.resolve(RunDirectory.REPORT));
     assertThat(html).contains(">VALID<").contains("The set checker found no anomaly").contains("No faults were injected");
     assertThat(html).doesNotContain("class=\"chart-missing\"");
@@ -129,7 +130,7 @@ class ReportTest {
         io.quorumlab.checkers.history.Op.of(1, -1, 0, io.quorumlab.checkers.history.OpType.OK, "read", "x", 1L));
     RunInfo info = new RunInfo("register", "imported", Map.of(), 0, List.of(), null);
     CheckResult ok = new CheckResult("linearizable", Verdict.VALID, "linearizable", List.of(), Map.of(), Map.of(), List.of());
-    RunResults r = ResultsWriter.write(dir, info, new History(ops), List.of(ok));
+    RunResults r = RunWriter.write(dir, info, new History(ops), List.of(ok));
     assertThat(r.metrics().overall()).isEqualTo(new Outcomes(1, 0, 0));
     assertThat(r.readLatency().count()).isZero();
     String html = Files.readString(dir.resolve(RunDirectory.REPORT));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Verdict;
+import io.quorumlab.results.write.RunWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class ResultsRoundTripTest {
 
   @Test
   void resultsJsonReadsBackEqual() throws IOException {
-    RunResults written = ResultsWriter.write(dir, run.info, run.history, SyntheticRun.checks(dir));
+    RunResults written = RunWriter.write(dir, run.info, run.history, SyntheticRun.checks(dir));
     RunResults read = ResultsReader.read(dir);
 
     assertThat(read).isEqualTo(written);
@@ -67,7 +68,7 @@ class ResultsRoundTripTest {
   void aCrashedRunIsUnknownWhateverTheCheckersSaid() throws IOException {
     RunInfo crashed = run.info.withError("interrupted (Ctrl-C) during load");
     List<CheckResult> allValid = List.of(new CheckResult("linearizable", Verdict.VALID, "ok", List.of(), Map.of(), Map.of(), List.of()));
-    RunResults r = ResultsWriter.write(dir, crashed, run.history, allValid);
+    RunResults r = RunWriter.write(dir, crashed, run.history, allValid);
 
     assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(r.exitCode()).isEqualTo(2);

@@ -2,6 +2,7 @@ package io.quorumlab.checkers.elle;
 
 import io.quorumlab.checkers.elle.cycle.Cycle;
 import io.quorumlab.checkers.elle.graph.Edges;
+import io.quorumlab.checkers.elle.report.Analysis;
 import io.quorumlab.checkers.elle.report.DotWriter;
 import io.quorumlab.checkers.elle.report.OrderExplainer;
 import io.quorumlab.checkers.elle.report.Render;

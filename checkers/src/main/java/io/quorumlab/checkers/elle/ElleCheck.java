@@ -8,6 +8,7 @@ import io.quorumlab.checkers.elle.cycle.SccSearch;
 import io.quorumlab.checkers.elle.graph.Edges;
 import io.quorumlab.checkers.elle.model.AnomalyTypes;
 import io.quorumlab.checkers.elle.model.ConsistencyModels;
+import io.quorumlab.checkers.elle.report.Analysis;
 import io.quorumlab.checkers.elle.report.AnomalyCase;
 import io.quorumlab.checkers.elle.report.Render;
 import io.quorumlab.checkers.elle.txn.Txns;

@@ -1,8 +1,8 @@
 package io.quorumlab.checkers.registry;
 
 import io.quorumlab.checkers.Checker;
-import io.quorumlab.checkers.elle.ListAppendChecker;
-import io.quorumlab.checkers.elle.RwRegisterChecker;
+import io.quorumlab.checkers.elle.ElleAnalyzer;
+import io.quorumlab.checkers.elle.ElleChecker;
 import io.quorumlab.checkers.linear.LinearizabilityChecker;
 import io.quorumlab.checkers.linear.Models;
 import io.quorumlab.checkers.set.SetChecker;
@@ -27,8 +27,8 @@ public final class CheckerRegistry {
     for (String model : Models.names()) CHECKERS.put("linearizable-" + model, () -> linearizable(model));
     CHECKERS.put(SetChecker.NAME, SetChecker::new);
     CHECKERS.put(StaleReadChecker.NAME, StaleReadChecker::new);
-    CHECKERS.put(ListAppendChecker.NAME, ListAppendChecker::new);
-    CHECKERS.put(RwRegisterChecker.NAME, RwRegisterChecker::new);
+    CHECKERS.put(ElleAnalyzer.LIST_APPEND.checkerName(), () -> new ElleChecker(ElleAnalyzer.LIST_APPEND));
+    CHECKERS.put(ElleAnalyzer.RW_REGISTER.checkerName(), () -> new ElleChecker(ElleAnalyzer.RW_REGISTER));
   }
 
   private CheckerRegistry() {}

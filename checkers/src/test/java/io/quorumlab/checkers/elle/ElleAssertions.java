@@ -16,11 +16,11 @@ final class ElleAssertions {
   private ElleAssertions() {}
 
   static CheckResult listAppend(History h, String... models) {
-    return run(new ListAppendChecker(options(models)), h);
+    return run(new ElleChecker(ElleAnalyzer.LIST_APPEND, options(models)), h);
   }
 
   static CheckResult rwRegister(History h, String... models) {
-    return run(new RwRegisterChecker(options(models)), h);
+    return run(new ElleChecker(ElleAnalyzer.RW_REGISTER, options(models)), h);
   }
 
   static ElleOptions options(String... models) {

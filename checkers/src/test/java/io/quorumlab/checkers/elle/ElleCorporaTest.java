@@ -46,7 +46,7 @@ class ElleCorporaTest {
 
   @Test
   void hugeSccWithNoSearchBudgetStillProvesTheWeakestAnomaly() {
-    ListAppendChecker c = new ListAppendChecker(ElleOptions.defaults().withCycleSearchBudget(Duration.ZERO));
+    ElleChecker c = new ElleChecker(ElleAnalyzer.LIST_APPEND, ElleOptions.defaults().withCycleSearchBudget(Duration.ZERO));
     CheckResult r = c.check(corpus("huge-scc.edn"), CheckContext.defaults());
     assertThat(types(r)).contains("cycle-search-timeout");
     // the fallback: a cycle of the weakest edge types present, and the cycle-exists proofs

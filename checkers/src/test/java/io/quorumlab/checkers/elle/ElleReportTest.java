@@ -19,7 +19,7 @@ class ElleReportTest {
 
   @Test
   void resultIsElleShapedJson(@TempDir Path out) throws Exception {
-    CheckResult r = new ListAppendChecker(ElleOptions.defaults().withConsistencyModels(List.of("serializable")))
+    CheckResult r = new ElleChecker(ElleAnalyzer.LIST_APPEND, ElleOptions.defaults().withConsistencyModels(List.of("serializable")))
         .check(new Txn().concurrent("r x nil; append y 1", "r y nil; append x 1").history(), CheckContext.defaults().withOutDir(out));
     JsonNode j = new ObjectMapper().valueToTree(r.details());
     assertThat(j.get("valid").asBoolean(true)).isFalse();
@@ -45,7 +45,7 @@ class ElleReportTest {
 
   @Test
   void validHistoryHasNoArtifactsAndAnEmptyBoundary(@TempDir Path out) {
-    CheckResult r = new ListAppendChecker().check(new Txn().ok(0, "append x 1").ok(1, "r x [1]").history(),
+    CheckResult r = new ElleChecker(ElleAnalyzer.LIST_APPEND).check(new Txn().ok(0, "append x 1").ok(1, "r x [1]").history(),
         CheckContext.defaults().withOutDir(out));
     assertThat(r.verdict()).isEqualTo(Verdict.VALID);
     assertThat(r.details()).containsEntry("valid", true).containsEntry("not", List.of());
@@ -56,7 +56,7 @@ class ElleReportTest {
   @Test
   void cyclesTheModelsAllowGetNoArtifacts(@TempDir Path out) {
     // read skew (G-single-item) is allowed by read committed: found, counted, but not plotted
-    CheckResult r = new ListAppendChecker(ElleOptions.defaults().withConsistencyModels(List.of("read-committed")))
+    CheckResult r = new ElleChecker(ElleAnalyzer.LIST_APPEND, ElleOptions.defaults().withConsistencyModels(List.of("read-committed")))
         .check(new Txn().concurrent("append x 1; append y 1", "r x [1]; r y nil").history(), CheckContext.defaults().withOutDir(out));
     assertThat(r.verdict()).isEqualTo(Verdict.VALID);
     assertThat(r.details()).containsEntry("other-anomalies", java.util.Map.of("G-single-item", 1L));
@@ -65,7 +65,7 @@ class ElleReportTest {
 
   @Test
   void historyWithoutCommittedTransactionsIsUnknown() {
-    CheckResult r = new ListAppendChecker().check(new Txn().fail(0, "append x 1").history(), CheckContext.defaults());
+    CheckResult r = new ElleChecker(ElleAnalyzer.LIST_APPEND).check(new Txn().fail(0, "append x 1").history(), CheckContext.defaults());
     assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(r.details()).containsEntry("valid", "unknown");
     assertThat(ElleAssertions.types(r)).containsExactly("empty-transaction-graph");
@@ -73,9 +73,12 @@ class ElleReportTest {
 
   @Test
   void registeredByName() {
-    assertThat(CheckerRegistry.checker("list-append")).isInstanceOf(ListAppendChecker.class);
-    assertThat(CheckerRegistry.checker("rw-register")).isInstanceOf(RwRegisterChecker.class);
-    assertThat(ElleCheckers.withConsistencyModels(CheckerRegistry.checker("list-append"), List.of("snapshot-isolation")))
-        .isInstanceOfSatisfying(ListAppendChecker.class, c -> assertThat(c.options().consistencyModels()).containsExactly("snapshot-isolation"));
+    assertThat(CheckerRegistry.checker("list-append"))
+        .isInstanceOfSatisfying(ElleChecker.class, c -> assertThat(c.analyzer()).isEqualTo(ElleAnalyzer.LIST_APPEND));
+    assertThat(CheckerRegistry.checker("rw-register"))
+        .isInstanceOfSatisfying(ElleChecker.class, c -> assertThat(c.analyzer()).isEqualTo(ElleAnalyzer.RW_REGISTER));
+    ElleChecker si = ((ElleChecker) CheckerRegistry.checker("rw-register")).withConsistencyModels(List.of("snapshot-isolation"));
+    assertThat(si.name()).isEqualTo("rw-register");
+    assertThat(si.options().consistencyModels()).containsExactly("snapshot-isolation");
   }
 }

@@ -203,7 +203,7 @@ class ItemAnomaliesTest {
   @Test
   void askingForPlainGSingleReportsTheItemForm() {
     // Elle: {:anomalies [:G-single]} reports :G-single-item, which implies it
-    CheckResult r = new ListAppendChecker(ElleOptions.defaults().withConsistencyModels(List.of()).withAnomalies(List.of("G-single")))
+    CheckResult r = new ElleChecker(ElleAnalyzer.LIST_APPEND, ElleOptions.defaults().withConsistencyModels(List.of()).withAnomalies(List.of("G-single")))
         .check(gSingleItem("nil").history(), io.quorumlab.checkers.CheckContext.defaults());
     assertExactly(r, "G-single-item");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorumlab.checkers.CheckContext;
 import io.quorumlab.checkers.Checker;
+import io.quorumlab.checkers.elle.txn.MalformedHistoryException;
 import io.quorumlab.checkers.history.Histories;
 import io.quorumlab.checkers.history.History;
 import io.quorumlab.checkers.history.HistoryFormat;
@@ -31,7 +32,7 @@ class MalformedTransactionLocationTest {
         {"type":"info","f":"kill","process":"nemesis","index":4}
         {"index":3,"process":1,"type":"ok","f":"txn","value":[["r","y",[]],["append","x",1]]}
         """;
-    MalformedHistoryException e = failure(new ListAppendChecker(), jsonl, HistoryFormat.JSONL, file);
+    MalformedHistoryException e = failure(new ElleChecker(ElleAnalyzer.LIST_APPEND), jsonl, HistoryFormat.JSONL, file);
     assertThat(e.file()).isEqualTo(file);
     assertThat(e.line()).isEqualTo(6);
     assertThat(e.opIndex()).isEqualTo(3);
@@ -49,7 +50,7 @@ class MalformedTransactionLocationTest {
 
          {:index 13, :type :ok, :process 0, :f :txn, :value [[:append :x 1] [:r :x 7]]}]
         """;
-    MalformedHistoryException e = failure(new ListAppendChecker(), edn, HistoryFormat.EDN, Path.of("h.edn"));
+    MalformedHistoryException e = failure(new ElleChecker(ElleAnalyzer.LIST_APPEND), edn, HistoryFormat.EDN, Path.of("h.edn"));
     assertThat(e.line()).isEqualTo(6);
     assertThat(e.opIndex()).isEqualTo(13);
     assertThat(e.getMessage()).startsWith("h.edn:6: op index 13: micro-op 1: reads key ").contains("which is not a list");
@@ -59,7 +60,7 @@ class MalformedTransactionLocationTest {
   void ednUnknownMicroOpWithoutAFileNamesTheLine() {
     String edn = "{:type :invoke, :process 0, :f :txn, :value [[:incr :x 1]]}\n"
         + "{:type :ok, :process 0, :f :txn, :value [[:incr :x 1]]}\n";
-    MalformedHistoryException e = failure(new ListAppendChecker(), edn, HistoryFormat.EDN, null);
+    MalformedHistoryException e = failure(new ElleChecker(ElleAnalyzer.LIST_APPEND), edn, HistoryFormat.EDN, null);
     assertThat(e.getMessage()).startsWith("line 2: op index 1: micro-op 0: unknown micro-op 'incr'");
   }
 
@@ -69,14 +70,14 @@ class MalformedTransactionLocationTest {
         + "{:type :ok, :process 0, :f :txn, :value [[:w :x 1]]}\n"
         + "{:type :invoke, :process 1, :f :txn, :value [[:w :x 1]]}\n"
         + "{:type :fail, :process 1, :f :txn, :value [[:w :x 1]]}\n";
-    MalformedHistoryException e = failure(new RwRegisterChecker(), edn, HistoryFormat.EDN, Path.of("r.edn"));
+    MalformedHistoryException e = failure(new ElleChecker(ElleAnalyzer.RW_REGISTER), edn, HistoryFormat.EDN, Path.of("r.edn"));
     assertThat(e.getMessage()).startsWith("r.edn:4: op index 3: ").contains("also writes");
   }
 
   @Test
   void transactionValueThatIsNotAListNamesTheLine() {
     String edn = "{:type :invoke, :process 0, :f :txn, :value 5}\n{:type :ok, :process 0, :f :txn, :value 5}\n";
-    MalformedHistoryException e = failure(new ListAppendChecker(), edn, HistoryFormat.EDN, Path.of("v.edn"));
+    MalformedHistoryException e = failure(new ElleChecker(ElleAnalyzer.LIST_APPEND), edn, HistoryFormat.EDN, Path.of("v.edn"));
     assertThat(e.getMessage()).startsWith("v.edn:2: op index 1: a transaction's value must be a list of micro-ops");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quorumlab.checkers.CheckContext;
+import io.quorumlab.checkers.elle.txn.MalformedHistoryException;
 import io.quorumlab.checkers.history.History;
 import io.quorumlab.checkers.history.HistoryParseException;
 import io.quorumlab.checkers.history.Op;
@@ -24,7 +25,7 @@ class MalformedTransactionsTest {
   }
 
   private static void check(History h) {
-    new ListAppendChecker().check(h, CheckContext.defaults());
+    new ElleChecker(ElleAnalyzer.LIST_APPEND).check(h, CheckContext.defaults());
   }
 
   @Test
@@ -64,7 +65,7 @@ class MalformedTransactionsTest {
     History h = new History(List.of(
         Op.of(0, 0, 1, OpType.INVOKE, "txn", null, w), Op.of(1, 1, 1, OpType.OK, "txn", null, w),
         Op.of(2, 2, 2, OpType.INVOKE, "txn", null, w), Op.of(3, 3, 2, OpType.FAIL, "txn", null, w)));
-    assertThatThrownBy(() -> new RwRegisterChecker().check(h, CheckContext.defaults()))
+    assertThatThrownBy(() -> new ElleChecker(ElleAnalyzer.RW_REGISTER).check(h, CheckContext.defaults()))
         .isInstanceOf(MalformedHistoryException.class).hasMessageContaining("op index 3").hasMessageContaining("also writes");
   }
 
@@ -72,7 +73,7 @@ class MalformedTransactionsTest {
   void registerAppendIsUnknown() {
     List<Object> a = List.of(List.of("append", "x", 1L));
     History h = new History(List.of(Op.of(0, 0, 1, OpType.INVOKE, "txn", null, a), Op.of(1, 1, 1, OpType.OK, "txn", null, a)));
-    assertThatThrownBy(() -> new RwRegisterChecker().check(h, CheckContext.defaults()))
+    assertThatThrownBy(() -> new ElleChecker(ElleAnalyzer.RW_REGISTER).check(h, CheckContext.defaults()))
         .isInstanceOf(MalformedHistoryException.class).hasMessageContaining("unknown micro-op 'append'");
   }
 

@@ -128,7 +128,7 @@ class RwRegisterAnomaliesTest {
     // and then realtime order puts 1 before 2 and 2 before 1: the versions themselves are cyclic
     History h = new Txn().ok(0, "w x 1").ok(1, "w x 2").ok(2, "r x 1").history();
     assertValid(rwRegister(h));
-    RwRegisterChecker lin = new RwRegisterChecker(ElleOptions.defaults().withRegisterInference(true, false, true));
+    ElleChecker lin = new ElleChecker(ElleAnalyzer.RW_REGISTER, ElleOptions.defaults().withRegisterInference(true, false, true));
     CheckResult r = lin.check(h, CheckContext.defaults());
     assertExactly(r, "cyclic-versions");
     assertThat(r.explanation()).anyMatch(l -> l.contains("linearizable-keys") && l.contains("in a cycle"));
@@ -138,7 +138,7 @@ class RwRegisterAnomaliesTest {
   void sequentialKeysUseProcessOrder() {
     // process 0 wrote 1 then 2; process 1 read 2 then 1: with sequential keys, 1 < 2 makes that a cycle
     History h = new Txn().concurrent("w x 1").ok(0, "w x 2").ok(1, "r x 2").ok(1, "r x 1").history();
-    RwRegisterChecker seq = new RwRegisterChecker(ElleOptions.defaults().withConsistencyModels(java.util.List.of("serializable"))
+    ElleChecker seq = new ElleChecker(ElleAnalyzer.RW_REGISTER, ElleOptions.defaults().withConsistencyModels(java.util.List.of("serializable"))
         .withRegisterInference(true, true, false));
     // x=1 was written by another process than x=2, so only process 1's reads order 2 before 1: no cycle
     assertThat(seq.check(h, CheckContext.defaults()).verdict()).isEqualTo(Verdict.VALID);

@@ -9,6 +9,8 @@ import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Checker;
 import io.quorumlab.checkers.registry.CheckerRegistry;
 import io.quorumlab.checkers.Verdict;
+import io.quorumlab.checkers.elle.ElleAnalyzer;
+import io.quorumlab.checkers.elle.ElleChecker;
 import io.quorumlab.checkers.history.Histories;
 import io.quorumlab.checkers.history.History;
 import io.quorumlab.checkers.history.HistoryFormat;
@@ -127,7 +129,13 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       Checker c = model != null ? CheckerRegistry.linearizable(model) : CheckerRegistry.checker(checker != null ? checker : "linearizable");
       if (allKeys && c instanceof LinearizabilityChecker lc) c = lc.withAllKeys();
-      if (consistencyModels != null) c = io.quorumlab.checkers.elle.ElleCheckers.withConsistencyModels(c, consistencyModels);
+      if (consistencyModels != null) {
+        if (!(c instanceof ElleChecker elle)) {
+          throw new SpecException("--consistency-models applies to the " + ElleAnalyzer.LIST_APPEND.checkerName() + " and "
+              + ElleAnalyzer.RW_REGISTER.checkerName() + " checkers, not " + c.name());
+        }
+        c = elle.withConsistencyModels(consistencyModels);
+      }
       return c;
     } catch (IllegalArgumentException e) {
       throw new SpecException(e.getMessage());

@@ -13,10 +13,10 @@ import io.quorumlab.harness.run.RunSpec;
 import io.quorumlab.harness.run.RunSummary;
 import io.quorumlab.harness.run.Runner;
 import io.quorumlab.results.ResultsReader;
-import io.quorumlab.results.ResultsWriter;
 import io.quorumlab.results.RunDirectory;
 import io.quorumlab.results.RunInfo;
 import io.quorumlab.results.RunResults;
+import io.quorumlab.results.write.RunWriter;
 import io.quorumlab.workloads.Workload;
 import io.quorumlab.workloads.registry.Workloads;
 import java.io.IOException;
@@ -68,7 +68,7 @@ public final class ReportCommand implements Callable<Integer> {
     History history = readHistory(runDir, info.crashed(), progress);
     progress.phase("check", history.size() + " ops of " + runDir);
     List<CheckResult> checks = Runner.check(workload, history, runDir, CheckContext.defaults().timeBudget(), progress);
-    RunResults results = ResultsWriter.write(runDir, info, history, checks);
+    RunResults results = RunWriter.write(runDir, info, history, checks);
     RunSummary.print(spec.commandLine().getOut(), new RunOutcome(runDir, results, checks, results.exitCode()));
     return results.exitCode();
   }

@@ -17,6 +17,7 @@ import io.quorumlab.results.ResultsWriter;
 import io.quorumlab.results.RunDirectory;
 import io.quorumlab.results.RunInfo;
 import io.quorumlab.results.RunResults;
+import io.quorumlab.results.write.RunWriter;
 import io.quorumlab.store.client.ClientOptions;
 import io.quorumlab.store.client.RequestOptions;
 import io.quorumlab.store.client.StoreClient;
@@ -266,7 +267,7 @@ public final class Runner {
     RunInfo info = new RunInfo(workload.name(), spec.backend(), spec.toMap(), startedAt, phases.list(), error);
     progress.phase("report", runDir.resolve(RunDirectory.REPORT).toString());
     try {
-      RunResults results = ResultsWriter.write(runDir, info, history, checks);
+      RunResults results = RunWriter.write(runDir, info, history, checks);
       return new RunOutcome(runDir, results, checks, results.exitCode());
     } catch (IOException | RuntimeException e) {
       // Still tell the caller what the checkers found, even though the report could not be written.

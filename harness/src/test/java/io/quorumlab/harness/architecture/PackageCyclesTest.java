@@ -1,6 +1,5 @@
 package io.quorumlab.harness.architecture;
 
-import io.quorumlab.harness.ExitCodes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +8,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -28,20 +26,6 @@ class PackageCyclesTest {
   /** One slice per package: {@code io.quorumlab.harness.cli.store} is a slice of its own, apart from {@code ...cli}. */
   static final ArchRule NO_CYCLES = slices().matching("io.quorumlab.(**)").should().beFreeOfCycles();
 
-  /**
-   * Cycles this rule found when it came in, in packages that other work was changing at the time.
-   * A module listed here may have cycles among these slices only; break them where they are, then
-   * take the entry out.
-   */
-  static final Map<String, Set<String>> KNOWN = Map.of(
-      // the elle root package (ElleCheck, CycleWriter, Analysis) and the analyses under it use each other
-      "io.quorumlab.checkers", Set.of("checkers.elle", "checkers.elle.append", "checkers.elle.register", "checkers.elle.report",
-          "checkers.elle.txn"),
-      // results.ops and results.report use the root's records, and the root (RunMetrics, ResultsWriter) uses them
-      "io.quorumlab.results", Set.of("results", "results.ops", "results.report"),
-      // gate and cli.store use cli.ExitCodes, and cli uses them: ExitCodes belongs below both
-      "io.quorumlab.harness", Set.of());
-
   private static final Pattern SLICE = Pattern.compile("Slice ([\\w.]+)");
 
   @ParameterizedTest
@@ -50,11 +34,7 @@ class PackageCyclesTest {
   void noModuleHasACycleBetweenItsPackages(String module) {
     JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(module);
     assertThat(classes).as("classes of %s", module).isNotEmpty();
-    if (!KNOWN.containsKey(module)) {
-      NO_CYCLES.check(classes);
-      return;
-    }
-    assertThat(slicesInCycles(NO_CYCLES.evaluate(classes))).as("packages in cycles in %s", module).isSubsetOf(KNOWN.get(module));
+    NO_CYCLES.check(classes);
   }
 
   @Test

@@ -117,6 +117,27 @@ class CheckCommandTest {
   }
 
   @Test
+  void consistencyModelsApplyToTheElleCheckersOnly() throws IOException {
+    CliRun notElle = run("check", "--checker", "set", "--consistency-models", "serializable", kv("c01-ok.txt"));
+    assertThat(notElle.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(notElle.err().strip()).isEqualTo("quorumlab: --consistency-models applies to the list-append and rw-register checkers, not set");
+    // a lost update: two transactions read x empty and both append; serializable forbids it, read-committed allows it
+    Path h = tmp.resolve("lost.jsonl");
+    Files.writeString(h, """
+        {"index":0,"process":0,"type":"invoke","f":"txn","value":[["r","x",null],["append","x",1]]}
+        {"index":1,"process":1,"type":"invoke","f":"txn","value":[["r","x",null],["append","x",2]]}
+        {"index":2,"process":0,"type":"ok","f":"txn","value":[["r","x",[]],["append","x",1]]}
+        {"index":3,"process":1,"type":"ok","f":"txn","value":[["r","x",[]],["append","x",2]]}
+        {"index":4,"process":2,"type":"invoke","f":"txn","value":[["r","x",null]]}
+        {"index":5,"process":2,"type":"ok","f":"txn","value":[["r","x",[1,2]]]}
+        """);
+    assertThat(run("check", "--checker", "list-append", "--consistency-models", "serializable", h.toString()).code())
+        .isEqualTo(ExitCodes.INVALID);
+    assertThat(run("check", "--checker", "list-append", "--consistency-models", "read-committed", h.toString()).code())
+        .isEqualTo(ExitCodes.VALID);
+  }
+
+  @Test
   void modelThatDoesNotFitTheHistoryIsBadInput() {
     CliRun r = run("check", "--model", "cas-register", kv("c01-ok.txt"));
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);

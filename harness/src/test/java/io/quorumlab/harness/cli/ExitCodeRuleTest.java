@@ -16,10 +16,10 @@ import io.quorumlab.harness.gate.GateRun;
 import io.quorumlab.harness.gate.SyntheticRuns;
 import io.quorumlab.harness.run.RunOutcome;
 import io.quorumlab.harness.run.RunSpec;
-import io.quorumlab.results.ResultsWriter;
 import io.quorumlab.results.RunDirectory;
 import io.quorumlab.results.RunInfo;
 import io.quorumlab.results.RunResults;
+import io.quorumlab.results.write.RunWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ class ExitCodeRuleTest {
       Path dir = RunDirectory.create(runs, "register");
       RunInfo info = new RunInfo("register", "local", spec.toMap(), 0, List.of(), null);
       // What the Runner does once the checkers are done: write the results, exit with their code.
-      RunResults results = ResultsWriter.write(dir, info, new History(List.of()), checks);
+      RunResults results = RunWriter.write(dir, info, new History(List.of()), checks);
       RunOutcome outcome = new RunOutcome(dir, results, checks, results.exitCode());
       int code = new GateOptions().finish(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), spec, outcome);
       assertThat(code).as("checkers %s", checks.stream().map(c -> c.verdict().wireName()).toList()).isEqualTo(ExitCodes.INVALID);

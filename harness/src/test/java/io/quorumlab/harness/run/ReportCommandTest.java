@@ -13,6 +13,7 @@ import io.quorumlab.results.ResultsReader;
 import io.quorumlab.results.ResultsWriter;
 import io.quorumlab.results.RunDirectory;
 import io.quorumlab.results.RunInfo;
+import io.quorumlab.results.write.RunWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ class ReportCommandTest {
   @Test
   void rechecksAStoredRunAndWritesItsResultsAndReport() throws Exception {
     Path dir = storedSetRun();
-    ResultsWriter.write(dir, new RunInfo("set", "local", ResultsReader.readSpec(dir), 0, List.of(), null),
+    RunWriter.write(dir, new RunInfo("set", "local", ResultsReader.readSpec(dir), 0, List.of(), null),
         Histories.read(dir.resolve(RunDirectory.HISTORY)), List.of());
     StringWriter out = new StringWriter();
     int code = report(out, new StringWriter(), "report", dir.toString());

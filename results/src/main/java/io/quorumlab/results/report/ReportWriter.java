@@ -1,13 +1,12 @@
 package io.quorumlab.results.report;
 
 import io.quorumlab.checkers.history.History;
+import io.quorumlab.results.ResultsWriter;
 import io.quorumlab.results.RunDirectory;
 import io.quorumlab.results.RunResults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes a run's self-contained report.html (viewable offline: no external scripts, fonts or CSS). */
 public final class ReportWriter {
@@ -22,13 +21,7 @@ public final class ReportWriter {
   public static Path write(Path runDir, RunResults results, History history) throws IOException {
     String html = ReportPage.render(runDir, results, history);
     Path out = runDir.resolve(RunDirectory.REPORT);
-    Path tmp = runDir.resolve("." + RunDirectory.REPORT + ".tmp");
-    Files.writeString(tmp, html, StandardCharsets.UTF_8);
-    try {
-      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException notAtomic) {
-      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-    }
+    ResultsWriter.writeAtomically(out, html.getBytes(StandardCharsets.UTF_8));
     return out;
   }
 }

@@ -1,8 +1,9 @@
 package io.quorumlab.workloads.listappend;
 
 import io.quorumlab.checkers.Checker;
+import io.quorumlab.checkers.elle.ElleAnalyzer;
+import io.quorumlab.checkers.elle.ElleChecker;
 import io.quorumlab.checkers.elle.ElleOptions;
-import io.quorumlab.checkers.elle.ListAppendChecker;
 import io.quorumlab.store.client.GetResult;
 import io.quorumlab.store.client.RequestOptions;
 import io.quorumlab.store.client.StoreClient;
@@ -52,7 +53,7 @@ public final class ListAppendWorkload extends PooledWorkload {
 
   @Override
   public List<Checker> checkers() {
-    return List.of(new ListAppendChecker(ElleOptions.defaults().withConsistencyModels(List.of("strict-serializable"))));
+    return List.of(new ElleChecker(ElleAnalyzer.LIST_APPEND, ElleOptions.defaults().withConsistencyModels(List.of("strict-serializable"))));
   }
 
   @Override

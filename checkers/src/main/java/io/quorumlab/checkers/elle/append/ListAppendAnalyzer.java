@@ -1,11 +1,11 @@
 package io.quorumlab.checkers.elle.append;
 
-import io.quorumlab.checkers.elle.Analysis;
-import io.quorumlab.checkers.elle.MalformedHistoryException;
 import io.quorumlab.checkers.elle.graph.Edges;
 import io.quorumlab.checkers.elle.graph.GraphBuilder;
 import io.quorumlab.checkers.elle.graph.IntList;
 import io.quorumlab.checkers.elle.graph.TxnGraph;
+import io.quorumlab.checkers.elle.report.Analysis;
+import io.quorumlab.checkers.elle.txn.MalformedHistoryException;
 import io.quorumlab.checkers.elle.txn.Txns;
 import io.quorumlab.checkers.elle.txn.Values;
 import java.util.ArrayList;

@@ -1,13 +1,12 @@
 package io.quorumlab.checkers.elle.register;
 
-import io.quorumlab.checkers.elle.Analysis;
-import io.quorumlab.checkers.elle.ElleOptions;
-import io.quorumlab.checkers.elle.MalformedHistoryException;
 import io.quorumlab.checkers.elle.graph.Edges;
 import io.quorumlab.checkers.elle.graph.GraphBuilder;
 import io.quorumlab.checkers.elle.graph.IntList;
 import io.quorumlab.checkers.elle.graph.TxnGraph;
+import io.quorumlab.checkers.elle.report.Analysis;
 import io.quorumlab.checkers.elle.report.Render;
+import io.quorumlab.checkers.elle.txn.MalformedHistoryException;
 import io.quorumlab.checkers.elle.txn.Txns;
 import io.quorumlab.checkers.elle.txn.Values;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ public final class RwRegisterAnalyzer {
   /**
    * @throws MalformedHistoryException on unknown micro-ops, nil writes, a value written twice
    */
-  public static Analysis analyze(Txns txns, ElleOptions options, int orderEdges) {
+  public static Analysis analyze(Txns txns, VersionSources options, int orderEdges) {
     RwRegisterAnalyzer a = new RwRegisterAnalyzer(txns);
     a.scan();
     a.inferVersions(options);
@@ -149,7 +148,7 @@ public final class RwRegisterAnalyzer {
   }
 
   /** Builds the version graphs source by source, dropping any source that makes one cyclic. */
-  private void inferVersions(ElleOptions options) {
+  private void inferVersions(VersionSources options) {
     List<String> used = new ArrayList<>();
     record Source(String name, VersionGraphs graphs) {}
     List<Source> sources = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.quorumlab.checkers.elle.report;
 
-import io.quorumlab.checkers.elle.Analysis;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.quorumlab.checkers.elle.txn;
 
-import io.quorumlab.checkers.elle.MalformedHistoryException;
 import io.quorumlab.checkers.history.History;
 import io.quorumlab.checkers.history.Op;
 import io.quorumlab.checkers.history.OpType;

@@ -1,8 +1,6 @@
-package io.quorumlab.checkers.elle;
+package io.quorumlab.checkers.elle.report;
 
 import io.quorumlab.checkers.elle.graph.TxnGraph;
-import io.quorumlab.checkers.elle.report.AnomalyCase;
-import io.quorumlab.checkers.elle.report.EdgeExplainer;
 import io.quorumlab.checkers.elle.txn.Txns;
 import java.util.List;
 import java.util.Map;

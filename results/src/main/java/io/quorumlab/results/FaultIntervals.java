@@ -1,10 +1,8 @@
-package io.quorumlab.results.ops;
+package io.quorumlab.results;
 
 import io.quorumlab.checkers.history.History;
 import io.quorumlab.checkers.history.Op;
 import io.quorumlab.checkers.history.OpType;
-import io.quorumlab.results.FaultInterval;
-import io.quorumlab.results.Phase;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,7 +20,7 @@ import java.util.Map;
  * ({@code fail}) start means the fault never took hold and opens nothing. A fault never stopped
  * ends at the end of the heal phase, or else at the last op of the history.
  */
-public final class FaultIntervals {
+final class FaultIntervals {
   private FaultIntervals() {}
 
   private static final class Open {

@@ -1,4 +1,4 @@
-package io.quorumlab.checkers.elle;
+package io.quorumlab.checkers.elle.txn;
 
 import io.quorumlab.checkers.history.History;
 import io.quorumlab.checkers.history.HistoryParseException;
