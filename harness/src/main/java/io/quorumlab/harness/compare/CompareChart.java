@@ -1,5 +1,6 @@
 package io.quorumlab.harness.compare;
 
+import io.quorumlab.checkers.html.HtmlText;
 import io.quorumlab.results.LatencySummary;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -123,7 +124,7 @@ final class CompareChart {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(img, "png", out);
-    return "<img class=\"chart\" alt=\"" + CompareHtml.escape(label) + "\" width=\"" + w + "\" height=\"" + h
+    return "<img class=\"chart\" alt=\"" + HtmlText.escape(label) + "\" width=\"" + w + "\" height=\"" + h
         + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray()) + "\">";
   }
 }

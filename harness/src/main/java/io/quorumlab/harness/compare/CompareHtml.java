@@ -1,6 +1,7 @@
 package io.quorumlab.harness.compare;
 
 import io.quorumlab.checkers.Verdict;
+import io.quorumlab.checkers.html.HtmlText;
 import io.quorumlab.harness.gate.Judgement;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,10 +24,10 @@ final class CompareHtml {
   static String page(CompareResult result, Path compareDir) throws IOException {
     StringBuilder b = new StringBuilder(64 * 1024);
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>quorumlab compare: ")
-        .append(escape(result.workload())).append("</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append(HtmlText.escape(result.workload())).append("</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append(STYLE).append("</head><body>\n");
-    b.append("<h1>Quorum configurations compared: ").append(escape(result.workload())).append(" workload</h1>\n");
-    b.append("<p class=\"sub\">").append(escape(CompareTable.header(result))).append(". Started ")
+    b.append("<h1>Quorum configurations compared: ").append(HtmlText.escape(result.workload())).append(" workload</h1>\n");
+    b.append("<p class=\"sub\">").append(HtmlText.escape(CompareTable.header(result))).append(". Started ")
         .append(WHEN.format(Instant.ofEpochMilli(result.startedAtEpochMs()))).append(", took ")
         .append(String.format(Locale.ROOT, "%.0f s", (result.finishedAtEpochMs() - result.startedAtEpochMs()) / 1000.0))
         .append(result.interrupted() ? "; <b>interrupted</b>: only the runs that finished are shown" : "").append(".</p>\n");
@@ -48,7 +49,7 @@ final class CompareHtml {
         + "send time. W+R&gt;N: whether every read quorum overlaps every write quorum on paper.</p>\n");
     if (result.bench() != null) {
       b.append("<p class=\"note\">Bench columns: JMH SampleTime p50/p99 (ms) of single-client gets and puts through the real "
-          + "client against a 5-node local cluster with strict quorums, from ").append(escape(result.bench().file().toString()))
+          + "client against a 5-node local cluster with strict quorums, from ").append(HtmlText.escape(result.bench().file().toString()))
           .append("; matched by N/W/R and conflict mode.</p>\n");
     }
     b.append("</body></html>\n");
@@ -60,8 +61,8 @@ final class CompareHtml {
     for (CompareRow r : result.rows()) {
       Judgement j = r.judgement();
       if (j == null) continue;
-      b.append("<li class=\"").append(j.passed() ? "pass" : "fail").append("\"><b>").append(escape(r.name())).append("</b> ")
-          .append(escape(j.line())).append("</li>\n");
+      b.append("<li class=\"").append(j.passed() ? "pass" : "fail").append("\"><b>").append(HtmlText.escape(r.name())).append("</b> ")
+          .append(HtmlText.escape(j.line())).append("</li>\n");
     }
     b.append("</ul>\n<p class=\"note\">Exit code ").append(result.exitCode()).append(".</p>\n");
   }
@@ -69,7 +70,7 @@ final class CompareHtml {
   private static void table(StringBuilder b, CompareResult result, Path compareDir) {
     List<CompareTable.Column> cols = CompareTable.columns(result, false);
     b.append("<div class=\"scroll\"><table>\n<thead><tr>");
-    for (CompareTable.Column c : cols) b.append("<th>").append(escape(c.header())).append("</th>");
+    for (CompareTable.Column c : cols) b.append("<th>").append(HtmlText.escape(c.header())).append("</th>");
     b.append("<th>").append(CompareTable.REPORT).append("</th></tr></thead>\n<tbody>\n");
     for (CompareRow row : result.rows()) {
       b.append("<tr class=\"").append(verdictClass(row.verdict())).append("\">");
@@ -77,13 +78,13 @@ final class CompareHtml {
         String cell = c.cell().apply(row);
         String cls = c.header().startsWith("verdict") ? " class=\"verdict\""
             : c.header().equals("settings") ? " class=\"settings\"" : c.numeric() ? " class=\"num\"" : "";
-        b.append("<td").append(cls).append(">").append(escape(cell)).append("</td>");
+        b.append("<td").append(cls).append(">").append(HtmlText.escape(cell)).append("</td>");
       }
       b.append("<td>");
       for (int i = 0; i < row.runs().size(); i++) {
         String label = row.runs().size() == 1 ? "report" : "seed " + row.runs().get(i).seed();
-        b.append(i == 0 ? "" : " ").append("<a href=\"").append(escape(href(CompareResult.link(compareDir, row.runs().get(i).runDir()))))
-            .append("\">").append(escape(label)).append("</a>");
+        b.append(i == 0 ? "" : " ").append("<a href=\"").append(HtmlText.href(CompareResult.link(compareDir, row.runs().get(i).runDir())))
+            .append("\">").append(HtmlText.escape(label)).append("</a>");
       }
       b.append("</td></tr>\n");
     }
@@ -92,27 +93,6 @@ final class CompareHtml {
 
   private static String verdictClass(Verdict v) {
     return "v-" + v.wireName();
-  }
-
-  /** Percent-encodes what a browser would misread in a relative link. */
-  static String href(String relative) {
-    return relative.replace("%", "%25").replace(" ", "%20").replace("#", "%23").replace("?", "%3F");
-  }
-
-  static String escape(String s) {
-    if (s == null) return "";
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
   }
 
   private static final String STYLE = """

@@ -1,5 +1,6 @@
 package io.quorumlab.results.report;
 
+import io.quorumlab.checkers.html.HtmlText;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -31,7 +32,7 @@ final class ChartImages {
     // Drop fixed width/height so CSS sizes the image; the viewBox keeps its proportions.
     open = open.replaceFirst("\\swidth=\"[^\"]*\"", "").replaceFirst("\\sheight=\"[^\"]*\"", "");
     if (!open.contains("viewBox")) open += " viewBox=\"0 0 " + chart.getWidth() + " " + chart.getHeight() + "\"";
-    open += " class=\"chart\" role=\"img\" aria-label=\"" + Html.escape(label) + "\" preserveAspectRatio=\"xMidYMid meet\"";
+    open += " class=\"chart\" role=\"img\" aria-label=\"" + HtmlText.escape(label) + "\" preserveAspectRatio=\"xMidYMid meet\"";
     return open + s.substring(tagEnd);
   }
 
@@ -52,7 +53,7 @@ final class ChartImages {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(img, "png", out);
-    return "<img class=\"chart\" alt=\"" + Html.escape(label) + "\" width=\"" + w + "\" height=\"" + h
+    return "<img class=\"chart\" alt=\"" + HtmlText.escape(label) + "\" width=\"" + w + "\" height=\"" + h
         + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray()) + "\">";
   }
 }

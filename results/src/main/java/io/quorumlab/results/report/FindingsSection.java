@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quorumlab.checkers.Verdict;
+import io.quorumlab.checkers.html.HtmlText;
 import io.quorumlab.results.CheckSummary;
 import io.quorumlab.results.RunResults;
 import java.util.List;
@@ -44,13 +45,13 @@ final class FindingsSection {
     String v = c.verdict().wireName();
     b.append("<article class=\"check check-").append(v).append("\">");
     b.append("<header><span class=\"pill pill-").append(v).append("\">").append(v.toUpperCase(Locale.ROOT)).append("</span>")
-        .append("<h3>").append(Html.escape(c.name())).append("</h3>")
-        .append("<p class=\"summary\">").append(Html.escape(c.summary())).append("</p></header>");
+        .append("<h3>").append(HtmlText.escape(c.name())).append("</h3>")
+        .append("<p class=\"summary\">").append(HtmlText.escape(c.summary())).append("</p></header>");
     if (!c.anomalies().isEmpty()) {
       b.append("<ul class=\"chips\">");
       c.anomalies().entrySet().stream()
           .sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
-          .forEach(e -> b.append("<li><b>").append(Html.count(e.getValue())).append("</b> ").append(Html.escape(e.getKey())).append("</li>"));
+          .forEach(e -> b.append("<li><b>").append(Html.count(e.getValue())).append("</b> ").append(HtmlText.escape(e.getKey())).append("</li>"));
       b.append("</ul>");
     }
     if (!c.explanation().isEmpty()) {
@@ -66,14 +67,14 @@ final class FindingsSection {
     }
     artifacts(b, c.artifacts());
     if (!c.details().isEmpty()) {
-      b.append("<details class=\"raw\"><summary>Full result (JSON)</summary><pre>").append(Html.escape(detailsJson(c.details()))).append("</pre></details>");
+      b.append("<details class=\"raw\"><summary>Full result (JSON)</summary><pre>").append(HtmlText.escape(detailsJson(c.details()))).append("</pre></details>");
     }
     b.append("</article>");
   }
 
   private static void lines(StringBuilder b, List<String> lines) {
     for (String line : lines) {
-      b.append("<div class=\"line\">").append(Html.escape(line)).append("</div>");
+      b.append("<div class=\"line\">").append(HtmlText.escape(line)).append("</div>");
     }
   }
 
@@ -81,15 +82,15 @@ final class FindingsSection {
     if (artifacts.isEmpty()) return;
     b.append("<div class=\"artifacts\"><span class=\"muted\">Artifacts:</span> ");
     for (String a : artifacts) {
-      b.append("<a href=\"").append(Html.href(a)).append("\">").append(Html.escape(a)).append("</a> ");
+      b.append("<a href=\"").append(HtmlText.href(a)).append("\">").append(HtmlText.escape(a)).append("</a> ");
     }
     b.append("</div>");
     List<String> images = artifacts.stream().filter(FindingsSection::isImage).limit(4).toList();
     if (!images.isEmpty()) {
       b.append("<div class=\"artifact-images\">");
       for (String img : images) {
-        b.append("<a href=\"").append(Html.href(img)).append("\"><img loading=\"lazy\" alt=\"")
-            .append(Html.escape(img)).append("\" src=\"").append(Html.href(img)).append("\"></a>");
+        b.append("<a href=\"").append(HtmlText.href(img)).append("\"><img loading=\"lazy\" alt=\"")
+            .append(HtmlText.escape(img)).append("\" src=\"").append(HtmlText.href(img)).append("\"></a>");
       }
       b.append("</div>");
     }

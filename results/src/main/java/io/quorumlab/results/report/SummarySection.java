@@ -1,6 +1,7 @@
 package io.quorumlab.results.report;
 
 import io.quorumlab.checkers.Verdict;
+import io.quorumlab.checkers.html.HtmlText;
 import io.quorumlab.results.CheckSummary;
 import io.quorumlab.results.LatencySummary;
 import io.quorumlab.results.Lessons;
@@ -39,7 +40,7 @@ final class SummarySection {
     List<String> lines = Lessons.of(r);
     if (lines.isEmpty()) return "";
     StringBuilder b = new StringBuilder("<div class=\"why\"><div class=\"why-title\">Why</div><ul>");
-    for (String line : lines) b.append("<li>").append(Html.escape(line)).append("</li>");
+    for (String line : lines) b.append("<li>").append(HtmlText.escape(line)).append("</li>");
     return b.append("</ul></div>").toString();
   }
 
@@ -148,7 +149,7 @@ final class SummarySection {
   }
 
   private static void card(StringBuilder b, String title, String value, String sub) {
-    b.append("<div class=\"card\"><div class=\"card-title\">").append(Html.escape(title))
+    b.append("<div class=\"card\"><div class=\"card-title\">").append(HtmlText.escape(title))
         .append("</div><div class=\"card-value\">").append(value)
         .append("</div><div class=\"card-sub\">").append(sub).append("</div></div>");
   }

@@ -2,6 +2,7 @@ package io.quorumlab.results.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quorumlab.checkers.html.HtmlText;
 import io.quorumlab.results.LatencySummary;
 import io.quorumlab.results.Outcomes;
 import io.quorumlab.results.RunDirectory;
@@ -40,7 +41,7 @@ final class TablesSection {
         + "<th class=\"num\">fail</th><th class=\"num\">info</th><th class=\"bar-col\">share</th></tr></thead><tbody>");
     for (Map.Entry<String, Outcomes> e : groups.entrySet()) {
       Outcomes o = e.getValue();
-      b.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td class=\"num\">").append(Html.count(o.total()))
+      b.append("<tr><td>").append(HtmlText.escape(e.getKey())).append("</td><td class=\"num\">").append(Html.count(o.total()))
           .append("</td><td class=\"num\">").append(Html.count(o.ok())).append(" <small>").append(Html.pct(o.okShare())).append("</small>")
           .append("</td><td class=\"num\">").append(Html.count(o.fail())).append(" <small>").append(Html.pct(o.failShare())).append("</small>")
           .append("</td><td class=\"num\">").append(Html.count(o.info())).append(" <small>").append(Html.pct(o.infoShare())).append("</small>")
@@ -78,7 +79,7 @@ final class TablesSection {
   }
 
   private static void row(StringBuilder b, String key, Object value) {
-    b.append("<tr><th>").append(Html.escape(key)).append("</th><td><code>").append(Html.escape(render(value))).append("</code></td></tr>");
+    b.append("<tr><th>").append(HtmlText.escape(key)).append("</th><td><code>").append(HtmlText.escape(render(value))).append("</code></td></tr>");
   }
 
   private static String render(Object v) {
@@ -114,7 +115,7 @@ final class TablesSection {
       } catch (IOException ignored) {
         // Shown without a size.
       }
-      b.append("<li><a href=\"").append(Html.href(n)).append("\">").append(Html.escape(n)).append("</a>");
+      b.append("<li><a href=\"").append(HtmlText.href(n)).append("\">").append(HtmlText.escape(n)).append("</a>");
       if (size >= 0) b.append(" <small class=\"muted\">").append(humanBytes(size)).append("</small>");
       b.append("</li>");
     }

@@ -1,5 +1,6 @@
 package io.quorumlab.results.report;
 
+import io.quorumlab.checkers.html.HtmlText;
 import io.quorumlab.results.FaultInterval;
 import io.quorumlab.results.Phase;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ final class TimelineSection {
     if (end <= 0) end = 1;
     StringBuilder b = new StringBuilder("<div class=\"gantt\">");
     for (Phase p : phases) {
-      b.append("<div class=\"g-row\"><div class=\"g-label\">").append(Html.escape(p.name())).append("</div><div class=\"g-track\">");
+      b.append("<div class=\"g-row\"><div class=\"g-label\">").append(HtmlText.escape(p.name())).append("</div><div class=\"g-track\">");
       bar(b, p.startNanos() / 1e9, p.endNanos() / 1e9, end, "phase phase-" + cssName(p.name()), null,
           p.name() + ": " + span(p.startNanos(), p.endNanos()));
       b.append("</div><div class=\"g-dur\">").append(Html.seconds(p.durationNanos() / 1e9)).append("</div></div>");
@@ -27,7 +28,7 @@ final class TimelineSection {
     for (FaultInterval f : faults) byKind.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f);
     for (Map.Entry<String, List<FaultInterval>> e : byKind.entrySet()) {
       double total = e.getValue().stream().mapToLong(FaultInterval::durationNanos).sum() / 1e9;
-      b.append("<div class=\"g-row\"><div class=\"g-label fault-label\">").append(Html.escape(e.getKey())).append("</div><div class=\"g-track\">");
+      b.append("<div class=\"g-row\"><div class=\"g-label fault-label\">").append(HtmlText.escape(e.getKey())).append("</div><div class=\"g-track\">");
       for (FaultInterval f : e.getValue()) {
         bar(b, f.startNanos() / 1e9, f.endNanos() / 1e9, end, "fault", Palette.hex(Palette.fault(f.kind())),
             f.description() + ": " + span(f.startNanos(), f.endNanos()));
@@ -48,7 +49,7 @@ final class TimelineSection {
     StringBuilder b = new StringBuilder("<table class=\"data\"><thead><tr><th>kind</th><th>what</th><th class=\"num\">from</th><th class=\"num\">to</th><th class=\"num\">lasted</th></tr></thead><tbody>");
     for (FaultInterval f : faults) {
       b.append("<tr><td><span class=\"swatch\" style=\"background:").append(Palette.hex(Palette.fault(f.kind()))).append("\"></span>")
-          .append(Html.escape(f.kind())).append("</td><td>").append(Html.escape(f.description()))
+          .append(HtmlText.escape(f.kind())).append("</td><td>").append(HtmlText.escape(f.description()))
           .append("</td><td class=\"num\">").append(Html.seconds(f.startNanos() / 1e9))
           .append("</td><td class=\"num\">").append(Html.seconds(f.endNanos() / 1e9))
           .append("</td><td class=\"num\">").append(Html.seconds(f.durationNanos() / 1e9)).append("</td></tr>");
@@ -61,7 +62,7 @@ final class TimelineSection {
     double width = Math.max(0.002, (to - from) / end);
     b.append("<div class=\"g-bar ").append(cls).append("\" style=\"left:").append(pct(left)).append(";width:").append(pct(width));
     if (colour != null) b.append(";background:").append(colour);
-    b.append("\" title=\"").append(Html.escape(title)).append("\"></div>");
+    b.append("\" title=\"").append(HtmlText.escape(title)).append("\"></div>");
   }
 
   private static String span(long from, long to) {
