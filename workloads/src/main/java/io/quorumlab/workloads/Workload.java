@@ -33,7 +33,7 @@ public interface Workload {
   default Optional<String> refusal(ConflictMode mode) {
     return supportedModes().contains(mode)
         ? Optional.empty()
-        : Optional.of("the " + name() + " workload does not run in " + Modes.wireName(mode) + " mode (it runs in "
+        : Optional.of("the " + name() + " workload does not run in " + mode.wireName() + " mode (it runs in "
             + Modes.list(supportedModes()) + ")");
   }
 

@@ -121,8 +121,8 @@ public final class ClusterCommand implements Runnable {
         }
       }
       System.out.println("cluster of " + nodes + " nodes in " + dir + " (n=" + template.n() + " w=" + template.w() + " r=" + template.r()
-          + " quorum=" + lower(template.quorum()) + " read-repair=" + lower(template.readRepair()) + " conflicts="
-          + lower(template.conflicts()) + " fsync=" + lower(template.fsync()) + ")");
+          + " quorum=" + template.quorum().wireName() + " read-repair=" + template.readRepair().wireName() + " conflicts="
+          + template.conflicts().wireName() + " fsync=" + template.fsync().wireName() + ")");
       for (ClusterState.Node n : started) {
         System.out.println(n.id() + " " + n.address() + " pid " + n.pid() + " log " + n.log());
       }
@@ -303,7 +303,4 @@ public final class ClusterCommand implements Runnable {
     }
   }
 
-  private static String lower(Enum<?> e) {
-    return e.name().toLowerCase(java.util.Locale.ROOT);
-  }
 }

@@ -57,7 +57,7 @@ final class Cells {
   /** The benchmark's get and put p50/p99 (ms) for this row's N/W/R and conflict mode, or "-". */
   static String bench(BenchResults bench, CompareRow row, String op, String fault) {
     if (bench == null) return "";
-    return bench.find(op, row.spec().store().n(), row.spec().store().w(), row.spec().store().r(), ConfigSpec.lower(row.spec().store().conflicts()), fault)
+    return bench.find(op, row.spec().store().n(), row.spec().store().w(), row.spec().store().r(), row.spec().store().conflicts().wireName(), fault)
         .map(b -> ms(b.p50()) + "/" + ms(b.p99()))
         .orElse("-");
   }

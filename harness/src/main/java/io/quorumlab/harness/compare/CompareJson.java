@@ -50,10 +50,10 @@ final class CompareJson {
     m.put("n", r.spec().store().n());
     m.put("w", r.spec().store().w());
     m.put("r", r.spec().store().r());
-    m.put("quorum", ConfigSpec.lower(r.spec().store().quorum()));
-    m.put("readRepair", ConfigSpec.lower(r.spec().store().readRepair()));
-    m.put("conflicts", ConfigSpec.lower(r.spec().store().conflicts()));
-    m.put("fsync", ConfigSpec.lower(r.spec().store().fsync()));
+    m.put("quorum", r.spec().store().quorum().wireName());
+    m.put("readRepair", r.spec().store().readRepair().wireName());
+    m.put("conflicts", r.spec().store().conflicts().wireName());
+    m.put("fsync", r.spec().store().fsync().wireName());
     m.put("overlappingQuorums", r.spec().store().w() + r.spec().store().r() > r.spec().store().n());
     m.put("verdict", r.verdict().wireName());
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -82,7 +82,7 @@ final class CompareJson {
       Map<String, Object> bench = new LinkedHashMap<>();
       for (String op : List.of("get", "put")) {
         for (String fault : List.of("none", "slow")) {
-          result.bench().find(op, r.spec().store().n(), r.spec().store().w(), r.spec().store().r(), ConfigSpec.lower(r.spec().store().conflicts()), fault)
+          result.bench().find(op, r.spec().store().n(), r.spec().store().w(), r.spec().store().r(), r.spec().store().conflicts().wireName(), fault)
               .ifPresent(b -> bench.put(op + ("none".equals(fault) ? "" : "-" + fault), Map.of("p50", b.p50(), "p90", b.p90(),
                   "p99", b.p99(), "p999", b.p999(), "samples", b.samples())));
         }

@@ -6,6 +6,7 @@ import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.store.config.FsyncPolicy;
 import io.quorumlab.store.config.Quorum;
 import io.quorumlab.store.config.ReadRepair;
+import io.quorumlab.store.config.WireNamed;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -75,9 +76,9 @@ public final class ConfigParser {
         value = mode.substring(eq + 1).strip();
       }
       if (key == null) {
-        Quorum q = enumValue(Quorum.class, value);
-        ConflictMode c = enumValue(ConflictMode.class, value);
-        ReadRepair a = enumValue(ReadRepair.class, value);
+        Quorum q = WireNamed.parse(Quorum.class, value);
+        ConflictMode c = WireNamed.parse(ConflictMode.class, value);
+        ReadRepair a = WireNamed.parse(ReadRepair.class, value);
         if (q != null) quorum = once(t, "quorum", quorum, q);
         else if (c != null) conflicts = once(t, "conflict mode", conflicts, c);
         else if (a != null) rr = once(t, "read repair", rr, a);
@@ -114,24 +115,20 @@ public final class ConfigParser {
 
   private static <T> T once(String t, String what, T old, T value) {
     if (old != null && !old.equals(value)) {
-      throw bad(t, what + " given twice (" + lowerName(old) + " and " + lowerName(value) + ")");
+      throw bad(t, what + " given twice (" + wireName(old) + " and " + wireName(value) + ")");
     }
     return value;
   }
 
-  private static <E extends Enum<E>> E required(String t, String key, Class<E> type, String value, String expected) {
-    E e = enumValue(type, value);
+  private static <E extends Enum<E> & WireNamed> E required(String t, String key, Class<E> type, String value, String expected) {
+    E e = WireNamed.parse(type, value);
     if (e == null) throw bad(t, key + "=" + value + ": expected " + expected);
     return e;
   }
 
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
-    for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(value)) return e;
-    return null;
-  }
 
-  private static String lowerName(Object o) {
-    return o instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : String.valueOf(o);
+  private static String wireName(Object o) {
+    return o instanceof WireNamed w ? w.wireName() : o instanceof Expectation e ? e.wireName() : String.valueOf(o);
   }
 
   private static SpecException bad(String config, String why) {

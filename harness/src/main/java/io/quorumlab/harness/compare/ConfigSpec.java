@@ -7,7 +7,6 @@ import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.store.config.FsyncPolicy;
 import io.quorumlab.store.config.Quorum;
 import io.quorumlab.store.config.ReadRepair;
-import java.util.Locale;
 
 /**
  * One configuration of a comparison, as written in {@code --configs} ({@code 3/2/2:sloppy:rr=off}).
@@ -40,7 +39,4 @@ public record ConfigSpec(String text, int n, int w, int r, Quorum quorum, ReadRe
     return s.store().describe();
   }
 
-  static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
-  }
 }

@@ -154,7 +154,7 @@ public final class Runner {
     StorageWatch storage = null;
     try {
       progress.phase(Phase.SETUP, "starting " + spec.nodes() + " " + spec.backend() + " nodes, " + spec.label()
-          + ", fsync " + StoreSettings.lower(spec.store().fsync()) + ", read repair " + StoreSettings.lower(spec.store().readRepair()));
+          + ", fsync " + spec.store().fsync().wireName() + ", read repair " + spec.store().readRepair().wireName());
       phases.begin(Phase.SETUP);
       l.runUntil(l.offload(() -> {
         cluster.start();

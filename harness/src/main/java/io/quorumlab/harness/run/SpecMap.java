@@ -1,6 +1,6 @@
 package io.quorumlab.harness.run;
 
-import java.util.Locale;
+import io.quorumlab.store.config.WireNamed;
 import java.util.Map;
 
 /** Typed reads of {@code spec.json}'s flat map, a default for each key it lacks. */
@@ -29,13 +29,11 @@ record SpecMap(Map<String, Object> map) {
     return (int) number(k, d);
   }
 
-  <E extends Enum<E>> E enumOf(Class<E> type, String k, E d) {
+  <E extends Enum<E> & WireNamed> E enumOf(Class<E> type, String k, E d) {
     Object v = map.get(k);
     if (v == null) return d;
-    try {
-      return Enum.valueOf(type, v.toString().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("spec option '" + k + "' has an unknown value: " + v);
-    }
+    E e = WireNamed.parse(type, v.toString());
+    if (e == null) throw new IllegalArgumentException("spec option '" + k + "' has an unknown value: " + v);
+    return e;
   }
 }

@@ -9,7 +9,6 @@ import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.config.Quorum;
 import io.quorumlab.store.config.ReadRepair;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -90,13 +89,13 @@ public record StoreSettings(int n, int w, int r, Quorum quorum, ReadRepair readR
 
   /** "N=3 W=2 R=2 lww sloppy", for progress lines and tables. */
   public String label() {
-    return "N=" + n + " W=" + w + " R=" + r + " " + lower(conflicts) + " " + lower(quorum);
+    return "N=" + n + " W=" + w + " R=" + r + " " + conflicts.wireName() + " " + quorum.wireName();
   }
 
   /** Every mode spelled out: "N=3 W=2 R=2 abd strict rr=blocking fsync=always". */
   public String describe() {
-    return "N=" + n + " W=" + w + " R=" + r + " " + lower(conflicts) + " " + lower(quorum) + " rr=" + lower(readRepair)
-        + " fsync=" + lower(fsync);
+    return "N=" + n + " W=" + w + " R=" + r + " " + conflicts.wireName() + " " + quorum.wireName() + " rr=" + readRepair.wireName()
+        + " fsync=" + fsync.wireName();
   }
 
   /** Each setting under its option's name ({@code read-repair}), enums in lower case: part of {@code spec.json}. */
@@ -105,10 +104,10 @@ public record StoreSettings(int n, int w, int r, Quorum quorum, ReadRepair readR
     m.put("n", n);
     m.put("w", w);
     m.put("r", r);
-    m.put("quorum", lower(quorum));
-    m.put("read-repair", lower(readRepair));
-    m.put("conflicts", lower(conflicts));
-    m.put("fsync", lower(fsync));
+    m.put("quorum", quorum.wireName());
+    m.put("read-repair", readRepair.wireName());
+    m.put("conflicts", conflicts.wireName());
+    m.put("fsync", fsync.wireName());
     m.put("fsync-interval-ms", fsyncIntervalMs);
     m.put("storage", storage);
     m.put("vnodes", vnodes);
@@ -137,7 +136,4 @@ public record StoreSettings(int n, int w, int r, Quorum quorum, ReadRepair readR
         s.longNumber("anti-entropy-interval-ms", d.antiEntropyIntervalMs));
   }
 
-  static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
-  }
 }

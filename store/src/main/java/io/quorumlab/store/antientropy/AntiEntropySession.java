@@ -1,5 +1,6 @@
 package io.quorumlab.store.antientropy;
 
+import io.quorumlab.store.config.WireNamed;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 public final class AntiEntropySession {
 
-  public enum Outcome { RUNNING, IN_SYNC, REPAIRED, REFUSED, ABORTED }
+  public enum Outcome implements WireNamed { RUNNING, IN_SYNC, REPAIRED, REFUSED, ABORTED }
 
   private enum Phase {
     /** Hashes go back and forth. */

@@ -1,6 +1,6 @@
 package io.quorumlab.store.config;
 
-public enum ReadRepair {
+public enum ReadRepair implements WireNamed {
   OFF,
   /** Stale replicas are repaired after the get has answered. */
   ASYNC,

@@ -1,14 +1,19 @@
 package io.quorumlab.store.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.quorumlab.store.config.NodeConfig;
+import io.quorumlab.store.config.WireNamed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +29,13 @@ import java.util.Map;
  * does not silently fall back to a default.
  */
 public final class NodeConfigJson {
-  private static final List<String> ENUM_FIELDS = List.of("quorum", "readRepair", "conflicts", "fsync");
   private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new SimpleModule().addSerializer(WireNamed.class, new StdSerializer<>(WireNamed.class) {
+        @Override
+        public void serialize(WireNamed value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+          gen.writeString(value.wireName());
+        }
+      }))
       .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(SerializationFeature.INDENT_OUTPUT)
@@ -34,15 +44,8 @@ public final class NodeConfigJson {
   private NodeConfigJson() {}
 
   public static String toJson(NodeConfig config) {
-    ObjectNode tree = MAPPER.valueToTree(config);
-    for (String f : ENUM_FIELDS) {
-      JsonNode v = tree.get(f);
-      if (v != null && v.isTextual()) {
-        tree.put(f, v.asText().toLowerCase(java.util.Locale.ROOT));
-      }
-    }
     try {
-      return MAPPER.writeValueAsString(tree);
+      return MAPPER.writeValueAsString(config);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -101,18 +101,14 @@ public final class NodeServer implements AutoCloseable {
     NodeConfigCheck.validate(config);
     NodeServer server = new NodeServer(config);
     log().info("node {} serving on {} (n={} w={} r={} quorum={} readRepair={} conflicts={} fsync={} storage={} members={})",
-        config.nodeId(), server.address, config.n(), config.w(), config.r(), lower(config.quorum()), lower(config.readRepair()),
-        lower(config.conflicts()), lower(config.fsync()), config.storage(), config.members());
+        config.nodeId(), server.address, config.n(), config.w(), config.r(), config.quorum().wireName(),
+        config.readRepair().wireName(), config.conflicts().wireName(), config.fsync().wireName(), config.storage(), config.members());
     return server;
   }
 
   /** Looked up late, so that {@link #configureLogging} can run before slf4j reads its settings. */
   private static Logger log() {
     return LoggerFactory.getLogger(NodeServer.class);
-  }
-
-  private static String lower(Enum<?> e) {
-    return e.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   public String nodeId() {

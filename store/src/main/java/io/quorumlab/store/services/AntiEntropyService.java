@@ -206,7 +206,7 @@ final class AntiEntropyService {
     keysRepaired += s.keysRepaired();
     bytes += s.bytesExchanged();
     lastFinishedAt = now;
-    lastByPeer.put(key.peer(), new PeerResult(now, session.outcome().name().toLowerCase(java.util.Locale.ROOT),
+    lastByPeer.put(key.peer(), new PeerResult(now, session.outcome().wireName(),
         s.keysRepaired(), s.bytesExchanged()));
     if (s.keysRepaired() > 0 || s.valuesSent() > 0) {
       LOG.info("node {}: anti-entropy with {}: {}, {} keys repaired here, {} values sent, {} bytes", self, key.peer(),

@@ -8,7 +8,6 @@ import io.quorumlab.store.node.Node;
 import io.quorumlab.store.ring.Ring;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -57,7 +56,7 @@ final class StatusReport {
     NodeStatus.Gossip gossip = new NodeStatus.Gossip(membership.gossipConfig().intervalMs(), membership.messagesSent(),
         membership.messagesReceived(), membership.bytesSent(), membership.bytesReceived(), membership.uptimeMs());
     return new NodeStatus(self, membership.localStatus().name(), membership.generation(), node.config().n(),
-        node.config().quorum().name().toLowerCase(Locale.ROOT), ring.nodes().size(), members, hints,
+        node.config().quorum().wireName(), ring.nodes().size(), members, hints,
         antiEntropy.status(), transfer.status(), gossip);
   }
 }

@@ -18,7 +18,6 @@ import io.quorumlab.store.transfer.TransferMessage;
 import io.quorumlab.store.version.Siblings;
 import io.quorumlab.store.version.VersionCodec;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,7 +136,7 @@ final class TransferService {
   }
 
   NodeStatus.Transfer status() {
-    return new NodeStatus.Transfer(transfer.activity().name().toLowerCase(Locale.ROOT), transfer.keysSent(),
+    return new NodeStatus.Transfer(transfer.activity().wireName(), transfer.keysSent(),
         transfer.bytesSent(), transfer.keysReceived(), transfer.bytesReceived(), transfer.streams(), transfer.detail());
   }
 }

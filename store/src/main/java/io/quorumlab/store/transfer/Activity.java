@@ -1,7 +1,9 @@
 package io.quorumlab.store.transfer;
 
+import io.quorumlab.store.config.WireNamed;
+
 /** What range transfer is doing for this node. */
-public enum Activity {
+public enum Activity implements WireNamed {
   /** A member that has neither joined through a transfer nor left. */
   IDLE,
   /** Pulling the ranges it will replicate; not in the ring yet. */
