@@ -36,6 +36,6 @@ class CliMessagesTest {
   void aBadRequestTimeoutNamesTheOptionAsTyped() {
     CliRun r = run("run", "--out", tmp.toString(), "--request-timeout-ms", "0");
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
-    assertThat(r.err()).contains("--request-timeout-ms must be positive");
+    assertThat(r.err()).contains("--request-timeout-ms must be between 1 and 600000");
   }
 }
