@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,11 +49,18 @@ class CheckCommandTest {
 
   @Test
   void readOnlyInputDirectoryFallsBackAndSaysWhere() throws IOException {
-    CliRun r = run("check", kv("c01-bad.txt"));
-    assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
-    assertThat(r.out()).contains("is not writable; wrote its files to");
-    try (Stream<Path> s = Files.list(corpora().resolve("porcupine-kv"))) {
-      assertThat(s.map(Path::toString)).noneMatch(p -> p.endsWith(".html"));
+    Path readOnly = Files.createDirectory(tmp.resolve("ro"));
+    Files.copy(Path.of(kv("c01-bad.txt")), readOnly.resolve("c01-bad.txt"));
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      CliRun r = run("check", readOnly.resolve("c01-bad.txt").toString());
+      assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
+      assertThat(r.out()).contains(readOnly + " is not writable; wrote its files to");
+      try (Stream<Path> s = Files.list(readOnly)) {
+        assertThat(s.map(Path::toString)).noneMatch(p -> p.endsWith(".html"));
+      }
+    } finally {
+      Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
 
@@ -149,5 +157,41 @@ class CheckCommandTest {
         .isEqualTo("read returned 2");
     assertThat(json.get(0).get("artifacts").get(0).asText()).endsWith("etcd_000.linearizable.html");
     assertThat(json.get(1).get("verdict").asText()).isEqualTo("valid");
+  }
+
+  private Path file(String name, String text) throws IOException {
+    Path f = tmp.resolve(name);
+    Files.writeString(f, text);
+    return f;
+  }
+
+  private static final String WRITE_1 = "{:type :invoke, :f :write, :value 1, :process 0}\n{:type :ok, :f :write, :value 1, :process 0}\n";
+
+  @Test
+  void jepsenFormsAreRead() throws IOException {
+    Path list = file("list.edn", "(" + WRITE_1 + "{:type :invoke, :f :read, :value nil, :process 1}\n{:type :ok, :f :read, :value 2, :process 1})\n");
+    CliRun l = run("check", "--out", tmp.toString(), list.toString());
+    assertThat(l.code()).as(l.err()).isEqualTo(ExitCodes.INVALID);
+    Path tagged = file("tagged.edn", "#jepsen.history.Op{:index 0, :time 1, :type :invoke, :process 0, :f :write, :value 1}\n"
+        + "#jepsen.history.Op{:index 1, :time 2, :type :ok, :process 0, :f :write, :value 1}\n");
+    assertThat(run("check", tagged.toString()).code()).isEqualTo(ExitCodes.VALID);
+    Path bom = file("bom.edn", "\uFEFF" + WRITE_1);
+    assertThat(run("check", bom.toString()).code()).isEqualTo(ExitCodes.VALID);
+    Path elle = file("elle.edn", "{:type :invoke, :f :txn, :value [[:r :y]], :process 0}\n{:type :ok, :f :txn, :value [[:r :y]], :process 0}\n"
+        + "{:type :invoke, :f :txn, :value [[:append :y 1]], :process 1}\n{:type :ok, :f :txn, :value [[:append :y 1]], :process 1}\n");
+    CliRun e = run("check", "--checker", "list-append", elle.toString());
+    assertThat(e.code()).as(e.err()).isEqualTo(ExitCodes.VALID);
+  }
+
+  @Test
+  void inputThatCannotBeAHistoryIsBadInputOnOneLine() throws IOException {
+    Path deep = file("deep.edn", WRITE_1 + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
+    CliRun d = run("check", deep.toString());
+    assertThat(d.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(d.err().strip()).startsWith("quorumlab: " + deep + ":3: EDN syntax error").contains("nested more than 1000 deep").doesNotContain("\n");
+    Path minusOne = file("m.edn", WRITE_1 + "{:type :invoke, :f :read, :value nil, :process -1}\n{:type :ok, :f :read, :value 2, :process -1}\n");
+    CliRun m = run("check", minusOne.toString());
+    assertThat(m.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(m.err().strip()).isEqualTo("quorumlab: " + minusOne + ":3: process must be a non-negative integer or nemesis, found -1");
   }
 }
