@@ -6,6 +6,7 @@ import io.quorumlab.checkers.Checker;
 import io.quorumlab.checkers.history.History;
 import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,8 +58,14 @@ public final class LinearizabilityChecker implements Checker {
    */
   @Override
   public CheckResult check(History history, CheckContext context) {
+    Optional<String> nothing = history.nothingToCheck();
+    if (nothing.isPresent()) return CheckResult.nothingToCheck(name(), nothing.get());
     Model<?> m = model != null ? model : chooseModel(history);
     List<KeyHistory> keys = Partitioner.split(history, m);
+    if (keys.stream().noneMatch(KeyHistory::hasOkCall)) {
+      int operations = keys.stream().mapToInt(k -> k.operations().size()).sum();
+      return CheckResult.nothingToCheck(name(), "none of the " + operations + " client operations completed ok, so nothing was observed");
+    }
     Budget budget = new Budget(context.timeBudget().toNanos(), context.memoryBudgetBytes());
     long started = System.nanoTime();
     SearchResult[] results = KeyScheduler.searchAll(m, keys, allKeys, budget, context);

@@ -194,4 +194,37 @@ class CheckCommandTest {
     assertThat(m.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(m.err().strip()).isEqualTo("quorumlab: " + minusOne + ":3: process must be a non-negative integer or nemesis, found -1");
   }
+
+  @Test
+  void nothingToCheckIsUnknownWithTheReason() throws IOException {
+    Path empty = file("empty.edn", "");
+    CliRun e = run("check", empty.toString());
+    assertThat(e.code()).isEqualTo(ExitCodes.UNKNOWN);
+    assertThat(e.out()).contains(empty + ": UNKNOWN - nothing to check: the history has no operations");
+    CliRun devNull = run("check", "--checker", "list-append", "/dev/null");
+    assertThat(devNull.code()).isEqualTo(ExitCodes.UNKNOWN);
+    assertThat(devNull.out()).contains("/dev/null: UNKNOWN - nothing to check: the history has no operations");
+    Path nemesis = file("nemesis.edn", "{:type :info, :f :start, :process :nemesis}\n{:type :info, :f :start, :value \"cut\", :process :nemesis}\n");
+    CliRun n = run("check", "--checker", "stale-read", nemesis.toString());
+    assertThat(n.code()).isEqualTo(ExitCodes.UNKNOWN);
+    assertThat(n.out()).contains("UNKNOWN - nothing to check: the history has only nemesis operations (1)");
+    CliRun set = run("check", "--checker", "set", etcd("etcd_002.edn"));
+    assertThat(set.code()).isEqualTo(ExitCodes.UNKNOWN);
+    assertThat(set.out()).contains("UNKNOWN - nothing to check: no add operations (the history's functions are read, write, cas)");
+    CliRun json = run("check", "--json", empty.toString());
+    assertThat(json.out()).contains("\"verdict\" : \"unknown\"").contains("nothing to check");
+  }
+
+  @Test
+  void hugeLimitsAreCappedNotOverflowed() {
+    CliRun time = run("check", "--time-limit", "9223372036854775", etcd("etcd_002.edn"));
+    assertThat(time.code()).as(time.err()).isEqualTo(ExitCodes.VALID);
+    assertThat(time.err()).doesNotContain("Exception");
+    CliRun memory = run("check", "--memory-limit", "9223372036854775", etcd("etcd_002.edn"));
+    assertThat(memory.code()).as(memory.err()).isEqualTo(ExitCodes.VALID);
+    assertThat(memory.err()).contains("--memory-limit 9223372036854775 MiB is more than the JVM's heap").doesNotContainPattern(" -\\d");
+    CliRun negative = run("check", "--memory-limit", "-5", etcd("etcd_002.edn"));
+    assertThat(negative.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(negative.err()).contains("--memory-limit must be positive");
+  }
 }
