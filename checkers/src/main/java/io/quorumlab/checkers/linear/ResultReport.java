@@ -69,9 +69,8 @@ final class ResultReport {
             + unknown.size() + " of " + keys.size() + keyword + " undecided (" + m.name() + " model)";
         for (int i : unknown) {
           SearchResult r = results[i];
-          int deepest = r.failure() == null ? 0 : r.failure().longest().calls().length;
           explanation.add(Counterexample.keyName(keys.get(i).key()) + ": stopped after " + r.configurations()
-              + " configurations in " + r.nanos() / 1_000_000 + " ms; longest linearizable prefix found: " + deepest + " of " + r.calls() + " calls");
+              + " configurations in " + r.nanos() / 1_000_000 + " ms; longest linearizable prefix found: " + r.deepest() + " of " + r.calls() + " calls");
         }
         int decided = keys.size() - unknown.size();
         if (decided > 0) explanation.add(decided + " other" + (decided == 1 ? " key is" : " keys are") + " linearizable");
@@ -108,10 +107,8 @@ final class ResultReport {
     k.put("configurations", r.configurations());
     k.put("millis", r.nanos() / 1_000_000.0);
     if (r.gaveUp() != null) k.put("gave-up", r.gaveUp());
-    if (r.failure() != null) {
-      if (r.verdict() == Verdict.INVALID) k.put("counterexample", new Counterexample(m, key, r.failure()).toMap());
-      else k.put("deepest-prefix", r.failure().longest().calls().length);
-    }
+    if (r.verdict() == Verdict.INVALID) k.put("counterexample", new Counterexample(m, key, r.failure()).toMap());
+    if (r.verdict() == Verdict.UNKNOWN) k.put("deepest-prefix", r.deepest());
     return k;
   }
 
