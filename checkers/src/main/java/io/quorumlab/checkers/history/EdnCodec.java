@@ -72,6 +72,31 @@ final class EdnCodec {
     return new History(ops, partner, lines.stream().mapToLong(Long::longValue).toArray(), file);
   }
 
+  /**
+   * One EDN value given on its own (a command-line option), as plain data.
+   *
+   * @throws IllegalArgumentException when the text is not exactly one EDN value
+   */
+  static Object readValue(String text) {
+    LineCountingParseable in = new LineCountingParseable(text);
+    Object value;
+    try {
+      if (in.peekSignificant() == Parseable.END_OF_INPUT) throw new IllegalArgumentException("no value given");
+      value = Parsers.newParser(config()).nextValue(in);
+    } catch (EdnException e) {
+      throw new IllegalArgumentException("not an EDN value: " + message(e), e);
+    } catch (StackOverflowError e) {
+      throw new IllegalArgumentException("nested too deeply");
+    }
+    if (in.peekSignificant() != Parseable.END_OF_INPUT) throw new IllegalArgumentException("more than one EDN value");
+    return EdnValues.fromEdn(value);
+  }
+
+  /** A plain value in EDN, as {@link #readValue} reads it back. */
+  static String printValue(Object value) {
+    return EdnPrinter.print(EdnValues.toEdn(value));
+  }
+
   static void write(History history, Writer out) throws IOException {
     for (Op op : history.ops()) {
       out.write(encode(op));

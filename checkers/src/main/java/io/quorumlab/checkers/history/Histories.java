@@ -105,6 +105,21 @@ public final class Histories {
     return out.toString();
   }
 
+  /**
+   * A value written in EDN on its own ({@code 0}, {@code "x"}, {@code :x}, {@code nil},
+   * {@code [1 2]}), as plain data like the values of a history read from EDN.
+   *
+   * @throws IllegalArgumentException when {@code text} is not exactly one EDN value
+   */
+  public static Object parseEdnValue(String text) {
+    return EdnCodec.readValue(text);
+  }
+
+  /** A plain value in EDN, so that {@link #parseEdnValue} reads it back. */
+  public static String toEdn(Object value) {
+    return EdnCodec.printValue(value);
+  }
+
   /** One op as one line (without the newline), for writers that stream a history as it happens. */
   public static String encode(Op op, HistoryFormat format) {
     return switch (format) {

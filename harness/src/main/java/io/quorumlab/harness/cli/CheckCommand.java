@@ -64,6 +64,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--consistency-models", split = ",", paramLabel = "MODEL", description = "list-append, rw-register: the models the history should satisfy (default strict-serializable), e.g. snapshot-isolation,repeatable-read.")
   List<String> consistencyModels;
 
+  @Option(names = "--initial-value", paramLabel = "EDN", description = "register, cas-register: the register's value before the history"
+      + " begins, in EDN (0, \"x\", nil; default nil), each key's for [key value] tuples. Jepsen's register tests usually start at a known value.")
+  String initialValue;
+
   @Option(names = "--all-keys", description = "Linearizability: check every key even once one is known to be non-linearizable.")
   boolean allKeys;
 
@@ -146,11 +150,26 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       Checker c = model != null ? CheckerRegistry.linearizable(model) : CheckerRegistry.checker(checker != null ? checker : "linearizable");
       if (allKeys && c instanceof LinearizabilityChecker lc) c = lc.withAllKeys();
+      if (initialValue != null) c = startingAt(c);
       if (consistencyModels != null) c = io.quorumlab.checkers.elle.ElleCheckers.withConsistencyModels(c, consistencyModels);
       return c;
     } catch (IllegalArgumentException e) {
       throw new SpecException(e.getMessage());
     }
+  }
+
+  /** The linearizability checker with its register starting at --initial-value. */
+  private Checker startingAt(Checker c) {
+    if (!(c instanceof LinearizabilityChecker lc)) {
+      throw new SpecException("--initial-value is for the linearizable checker's register models, not " + c.name());
+    }
+    Object value;
+    try {
+      value = Histories.parseEdnValue(initialValue);
+    } catch (IllegalArgumentException e) {
+      throw new SpecException("--initial-value " + initialValue + ": " + e.getMessage());
+    }
+    return lc.startingAt(value);
   }
 
   private Outcome checkOne(Checker chosen, Path file, HistoryFormat fmt, Duration timeBudget, long memoryBudgetBytes) {

@@ -34,7 +34,7 @@ class CheckCommandTest {
   void validHistoryExitsZero() {
     CliRun r = run("check", etcd("etcd_002.edn"));
     assertThat(r.code()).isEqualTo(ExitCodes.VALID);
-    assertThat(r.out()).contains("etcd_002.edn: VALID - linearizable: 1 register, 64 calls (cas-register model)");
+    assertThat(r.out()).contains("etcd_002.edn: VALID - linearizable: 1 register, 64 calls (cas-register model, initially nil)");
   }
 
   @Test
@@ -226,5 +226,64 @@ class CheckCommandTest {
     CliRun negative = run("check", "--memory-limit", "-5", etcd("etcd_002.edn"));
     assertThat(negative.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     assertThat(negative.err()).contains("--memory-limit must be positive");
+  }
+
+  private static final String STARTS_AT_ZERO = """
+      {:type :invoke, :f :read, :value nil, :process 0}
+      {:type :ok, :f :read, :value 0, :process 0}
+      {:type :invoke, :f :cas, :value [0 1], :process 1}
+      {:type :ok, :f :cas, :value [0 1], :process 1}
+      {:type :invoke, :f :read, :value nil, :process 0}
+      {:type :ok, :f :read, :value 1, :process 0}
+      """;
+
+  @Test
+  void initialValueOfTheRegister() throws IOException {
+    Path h = file("zero.edn", STARTS_AT_ZERO);
+    CliRun nil = run("check", "--out", tmp.toString(), h.toString());
+    assertThat(nil.code()).isEqualTo(ExitCodes.INVALID);
+    assertThat(nil.out()).contains("(cas-register model, initially nil)").contains("give that value: --initial-value 0");
+    CliRun zero = run("check", "--initial-value", "0", h.toString());
+    assertThat(zero.code()).as(zero.err()).isEqualTo(ExitCodes.VALID);
+    assertThat(zero.out()).contains("VALID - linearizable: 1 register, 3 calls (cas-register model, initially 0)");
+    CliRun kv = run("check", "--model", "kv", "--initial-value", "0", kv("c01-ok.txt"));
+    assertThat(kv.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(kv.err()).contains("the kv model takes no initial value");
+    CliRun chosenKv = run("check", "--initial-value", "0", kv("c01-ok.txt"));
+    assertThat(chosenKv.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(chosenKv.err()).contains("the kv model takes no initial value").doesNotContain("Exception");
+    CliRun set = run("check", "--checker", "set", "--initial-value", "0", h.toString());
+    assertThat(set.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(set.err()).contains("--initial-value is for the linearizable checker's register models, not set");
+    CliRun badEdn = run("check", "--initial-value", "[1", h.toString());
+    assertThat(badEdn.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(badEdn.err()).startsWith("quorumlab: --initial-value [1: not an EDN value");
+  }
+
+  private static final String INDEPENDENT = """
+      {:type :invoke, :f :write, :value [1 3], :process 0}
+      {:type :ok, :f :write, :value [1 3], :process 0}
+      {:type :invoke, :f :write, :value [2 5], :process 1}
+      {:type :ok, :f :write, :value [2 5], :process 1}
+      {:type :invoke, :f :read, :value [1 nil], :process 0}
+      {:type :ok, :f :read, :value [1 3], :process 0}
+      {:type :invoke, :f :cas, :value [2 [5 6]], :process 1}
+      {:type :ok, :f :cas, :value [2 [5 6]], :process 1}
+      {:type :invoke, :f :read, :value [2 nil], :process 0}
+      """;
+
+  @Test
+  void independentTuplesAreCheckedPerKey() throws IOException {
+    Path valid = file("indep.edn", INDEPENDENT + "{:type :ok, :f :read, :value [2 6], :process 0}\n");
+    CliRun v = run("check", valid.toString());
+    assertThat(v.code()).as(v.out() + v.err()).isEqualTo(ExitCodes.VALID);
+    assertThat(v.out()).contains("VALID - linearizable: 2 keys (independent [key value] tuples), 5 calls (cas-register model, initially nil)");
+    Path invalid = file("indep-bad.edn", INDEPENDENT + "{:type :ok, :f :read, :value [2 5], :process 0}\n");
+    CliRun i = run("check", "--all-keys", "--out", tmp.toString(), invalid.toString());
+    assertThat(i.code()).isEqualTo(ExitCodes.INVALID);
+    assertThat(i.out()).contains("INVALID - not linearizable: key 2 (1 of 2 keys not linearizable)").contains("key 2 is not linearizable");
+    CliRun kv = run("check", "--model", "kv", valid.toString());
+    assertThat(kv.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(kv.err()).contains("jepsen.independent [key value] tuples, which the register and cas-register models check key by key");
   }
 }
