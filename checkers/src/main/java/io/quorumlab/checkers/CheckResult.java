@@ -26,6 +26,17 @@ public record CheckResult(
     Map<String, Object> details,
     List<Path> artifacts) {
 
+  /**
+   * The result when there is nothing to judge (no operations, or none this checker can check):
+   * unknown, never valid, with the reason, as Elle reports an empty transaction graph.
+   *
+   * @param reason what is missing, e.g. "the history has no operations"
+   */
+  public static CheckResult nothingToCheck(String checker, String reason) {
+    return new CheckResult(checker, Verdict.UNKNOWN, "nothing to check: " + reason, List.of(), Map.of(),
+        Map.of("nothing-to-check", reason), List.of());
+  }
+
   public CheckResult {
     explanation = List.copyOf(explanation);
     anomalies = Map.copyOf(anomalies);

@@ -9,10 +9,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import us.bpsm.edn.Keyword;
 import us.bpsm.edn.Symbol;
+import us.bpsm.edn.TaggedValue;
 
 /**
  * Converts between edn-java's values and the model's plain values (docs/architecture.md): keywords become
- * strings without the colon, vectors and lists become {@link List}, maps keep their order.
+ * strings without the colon, vectors and lists become {@link List}, maps keep their order, and a
+ * tagged value is the value under its tag.
  * Writing turns strings back into keywords where Jepsen uses keywords: the caller says where.
  */
 final class EdnValues {
@@ -25,6 +27,9 @@ final class EdnValues {
     if (v instanceof Keyword k) return k.getPrefix() == null || k.getPrefix().isEmpty() ? k.getName() : k.getPrefix() + "/" + k.getName();
     if (v instanceof Integer i) return i.longValue();
     if (v instanceof Symbol s) return s.toString();
+    // Records Jepsen prints as #jepsen.history.Op{...} (or #knossos.op.Op{...}) are their maps;
+    // any other tag (#object[...], #error {...}) is its value as well.
+    if (v instanceof TaggedValue t) return fromEdn(t.getValue());
     if (v instanceof List<?> l) {
       List<Object> out = new ArrayList<>(l.size());
       for (Object o : l) out.add(fromEdn(o));

@@ -18,6 +18,9 @@ import java.nio.file.Path;
  * types, pairing) and reports problems as {@link HistoryParseException} with file and line.
  */
 public final class Histories {
+  /** Some editors start UTF-8 files with U+FEFF; it is not part of the history. */
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
+
   private Histories() {}
 
   /**
@@ -67,6 +70,7 @@ public final class Histories {
    * @param source named in error messages, or null
    */
   public static History parse(String text, HistoryFormat format, Path source) {
+    if (text.startsWith(BYTE_ORDER_MARK)) text = text.substring(1);
     try {
       return switch (format) {
         case JSONL -> JsonlCodec.read(text, source);
@@ -101,6 +105,21 @@ public final class Histories {
     return out.toString();
   }
 
+  /**
+   * A value written in EDN on its own ({@code 0}, {@code "x"}, {@code :x}, {@code nil},
+   * {@code [1 2]}), as plain data like the values of a history read from EDN.
+   *
+   * @throws IllegalArgumentException when {@code text} is not exactly one EDN value
+   */
+  public static Object parseEdnValue(String text) {
+    return EdnCodec.readValue(text);
+  }
+
+  /** A plain value in EDN, so that {@link #parseEdnValue} reads it back. */
+  public static String toEdn(Object value) {
+    return EdnCodec.printValue(value);
+  }
+
   /** One op as one line (without the newline), for writers that stream a history as it happens. */
   public static String encode(Op op, HistoryFormat format) {
     return switch (format) {
@@ -131,15 +150,19 @@ public final class Histories {
     return f;
   }
 
-  /** The format that {@code head} (the start of a file) looks like, or null. Empty text is JSONL. */
+  /**
+   * The format that {@code head} (the start of a file) looks like, or null. Empty text is JSONL;
+   * a list, a tag or a keyword is EDN.
+   */
   static HistoryFormat sniff(String head) {
-    int i = 0;
+    int i = head.startsWith(BYTE_ORDER_MARK) ? 1 : 0;
     int n = head.length();
     while (true) {
       while (i < n && (Character.isWhitespace(head.charAt(i)) || head.charAt(i) == ',')) i++;
-      if (i < n && head.charAt(i) == ';') return HistoryFormat.EDN;
+      if (i < n && (head.charAt(i) == ';' || head.charAt(i) == '#')) return HistoryFormat.EDN;
       if (i == n) return HistoryFormat.JSONL;
       char c = head.charAt(i++);
+      if (c == '(') return HistoryFormat.EDN;
       if (c == '[') continue;
       if (c != '{') return null;
       while (i < n && (Character.isWhitespace(head.charAt(i)) || head.charAt(i) == ',')) i++;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -127,6 +128,16 @@ public final class History {
   public Op completionOf(int position) {
     int p = partners()[position];
     return p > position ? ops.get(p) : null;
+  }
+
+  /**
+   * Why no checker can judge this history, when it has no client operation at all: "the history has
+   * no operations" or "... only nemesis operations (n)". Empty when there is something to check.
+   */
+  public Optional<String> nothingToCheck() {
+    if (ops.isEmpty()) return Optional.of("the history has no operations");
+    for (Op op : ops) if (!op.isNemesis()) return Optional.empty();
+    return Optional.of("the history has only nemesis operations (" + operations().size() + ")");
   }
 
   /** A history of the client ops only. */

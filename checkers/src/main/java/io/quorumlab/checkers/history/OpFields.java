@@ -2,6 +2,7 @@ package io.quorumlab.checkers.history;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +74,7 @@ final class OpFields {
     if (type == null) throw new HistoryParseException(file, line, "operation has no type (expected invoke, ok, fail or info)");
     if (process == null) throw new HistoryParseException(file, line, "operation has no process");
     if (f == null) throw new HistoryParseException(file, line, "operation has no f");
+    if ("txn".equals(f)) value = withReadValues(value);
     return new Op(index == null ? position : index, time, process, type, f, key, value, node, error,
         extra == null ? Map.of() : Collections.unmodifiableMap(extra));
   }
@@ -104,10 +106,37 @@ final class OpFields {
     throw new HistoryParseException(file, line, name + " must be an integer, found " + describe(v));
   }
 
+  /**
+   * A transaction's read micro-ops written without a value ({@code [:r :y]}, as Elle's own test
+   * helpers write them) as reads of nil ({@code [:r :y nil]}); anything else as it is.
+   */
+  private static Object withReadValues(Object value) {
+    if (!(value instanceof List<?> mops) || mops.stream().noneMatch(OpFields::isValuelessRead)) return value;
+    List<Object> filled = new ArrayList<>(mops.size());
+    for (Object mop : mops) {
+      if (isValuelessRead(mop)) {
+        List<Object> m = new ArrayList<>((List<?>) mop);
+        m.add(null);
+        filled.add(m);
+      } else {
+        filled.add(mop);
+      }
+    }
+    return filled;
+  }
+
+  private static boolean isValuelessRead(Object mop) {
+    return mop instanceof List<?> m && m.size() == 2 && "r".equals(m.get(0));
+  }
+
+  /**
+   * Client processes are non-negative, as Jepsen numbers them; a negative one is refused, so that
+   * no process a history names can be taken for the nemesis ({@link Op#NEMESIS}).
+   */
   private static long process(Object v, Path file, long line) {
     if (NEMESIS.equals(v)) return Op.NEMESIS;
-    if (v instanceof Long || v instanceof Integer) return ((Number) v).longValue();
-    throw new HistoryParseException(file, line, "process must be an integer or nemesis, found " + describe(v));
+    if ((v instanceof Long || v instanceof Integer) && ((Number) v).longValue() >= 0) return ((Number) v).longValue();
+    throw new HistoryParseException(file, line, "process must be a non-negative integer or nemesis, found " + describe(v));
   }
 
   private static OpType type(Object v, Path file, long line) {
@@ -126,6 +155,7 @@ final class OpFields {
     if (v instanceof String s) return "'" + s + "'";
     if (v instanceof List<?>) return "a list " + v;
     if (v instanceof Map<?, ?>) return "a map";
+    if (v instanceof Long || v instanceof Integer) return v.toString();
     return v.getClass().getSimpleName() + " " + v;
   }
 }

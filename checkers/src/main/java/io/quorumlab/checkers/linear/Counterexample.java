@@ -1,5 +1,6 @@
 package io.quorumlab.checkers.linear;
 
+import io.quorumlab.checkers.history.Histories;
 import io.quorumlab.checkers.history.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +70,22 @@ final class Counterexample {
       out.add("  " + (impossible.isEmpty() ? "the other pending calls" : "the remaining ones") + " can take effect first, but every"
           + " way on from there was explored and fails too: " + shorten(leadNowhere) + ".");
     }
+    if (readsAnotherStartingValue(blocked)) {
+      out.add("  the register was assumed to start at nil; if the system under test starts it at a known value (Jepsen's register"
+          + " tests do), give that value: --initial-value " + Histories.toEdn(blocked.output()));
+    }
     return out;
+  }
+
+  /**
+   * Whether the blocked call is a read that contradicts the state the register started at, which
+   * nobody chose: nothing had changed the state in any order that reached this point.
+   */
+  private boolean readsAnotherStartingValue(Call blocked) {
+    if (!(model instanceof RegisterModel r) || !r.startsAtNilByDefault()) return false;
+    if (!blocked.outputKnown() || !model.isReadOnly(blocked)) return false;
+    for (DeadEnd.Order o : dead.orders()) if (setter(o) >= 0) return false;
+    return true;
   }
 
   private static String shorten(List<String> items) {

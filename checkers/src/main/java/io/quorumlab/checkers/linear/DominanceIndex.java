@@ -19,25 +19,28 @@ import java.util.Arrays;
  */
 final class DominanceIndex {
   private static final int LOOKUPS = 16;
-  private final int words;
   private final long[] infoMask;
   private long[] hashes;
-  private long[] bits;
   private Object[] states;
   private int[] chain;
+  /** Entry e's linearized set: all ones below word lo[e], pool[start[e], start[e + 1]) from there, zeros above. */
+  private int[] lo;
+  private int[] start;
+  private long[] pool;
   private int size;
   private int[] table;
   private int mask;
 
   /** @param infoMask the bits of the indeterminate calls in a linearized-set bitset */
   DominanceIndex(long[] infoMask) {
-    this.words = infoMask.length;
     this.infoMask = infoMask;
     int capacity = 256;
     hashes = new long[capacity];
-    bits = new long[capacity * words];
     states = new Object[capacity];
     chain = new int[capacity];
+    lo = new int[capacity];
+    start = new int[capacity + 1];
+    pool = new long[capacity];
     table = new int[capacity * 2];
     mask = table.length - 1;
   }
@@ -47,19 +50,23 @@ final class DominanceIndex {
   }
 
   long bytes() {
-    return (long) hashes.length * (20L + 8L * words) + 4L * table.length;
+    return hashes.length * 28L + start.length * 4L + pool.length * 8L + table.length * 4L;
   }
 
   /**
    * @param okHash a hash of the linearized ok calls and the state
    * @param lin the linearized calls, ok and indeterminate
    */
-  void add(long okHash, long[] lin, Object state) {
+  void add(long okHash, CallSet lin, Object state) {
     if (size == hashes.length) grow();
     int e = size++;
     hashes[e] = okHash;
-    System.arraycopy(lin, 0, bits, e * words, words);
     states[e] = state;
+    lo[e] = lin.lo();
+    int length = lin.hi() - lin.lo();
+    if (start[e] + length > pool.length) pool = Arrays.copyOf(pool, Math.max(pool.length * 2, start[e] + length));
+    System.arraycopy(lin.words(), lin.lo(), pool, start[e], length);
+    start[e + 1] = start[e] + length;
     int slot = slot(okHash);
     chain[e] = table[slot];
     table[slot] = e + 1;
@@ -67,7 +74,7 @@ final class DominanceIndex {
   }
 
   /** Whether a visited configuration (among the newest few of its bucket) dominates (lin, state). */
-  boolean dominates(long okHash, long[] lin, Object state) {
+  boolean dominates(long okHash, CallSet lin, Object state) {
     int budget = LOOKUPS;
     for (int e = table[slot(okHash)] - 1; e >= 0 && budget-- > 0; e = chain[e] - 1) {
       if (hashes[e] == okHash && dominates(e, lin) && states[e].equals(state)) return true;
@@ -75,13 +82,20 @@ final class DominanceIndex {
     return false;
   }
 
-  /** Same ok calls, and entry e's indeterminate calls are a subset of lin's. */
-  private boolean dominates(int e, long[] lin) {
-    int base = e * words;
-    for (int i = 0; i < words; i++) {
-      long stored = bits[base + i];
+  /**
+   * Same ok calls, and entry e's indeterminate calls are a subset of lin's. Outside both windows
+   * the two sets agree (all ones below, zeros above), so only the union of the windows is compared.
+   */
+  private boolean dominates(int e, CallSet lin) {
+    int storedLo = lo[e];
+    int storedHi = storedLo + start[e + 1] - start[e];
+    int base = start[e] - storedLo;
+    int to = Math.max(storedHi, lin.hi());
+    for (int i = Math.min(storedLo, lin.lo()); i < to; i++) {
+      long stored = i < storedLo ? -1L : i >= storedHi ? 0L : pool[base + i];
+      long mine = lin.word(i);
       long m = infoMask[i];
-      if (((stored ^ lin[i]) & ~m) != 0 || (stored & ~lin[i] & m) != 0) return false;
+      if (((stored ^ mine) & ~m) != 0 || (stored & ~mine & m) != 0) return false;
     }
     return true;
   }
@@ -93,9 +107,10 @@ final class DominanceIndex {
   private void grow() {
     int capacity = hashes.length * 2;
     hashes = Arrays.copyOf(hashes, capacity);
-    bits = Arrays.copyOf(bits, capacity * words);
     states = Arrays.copyOf(states, capacity);
     chain = Arrays.copyOf(chain, capacity);
+    lo = Arrays.copyOf(lo, capacity);
+    start = Arrays.copyOf(start, capacity + 1);
   }
 
   private void rehash() {

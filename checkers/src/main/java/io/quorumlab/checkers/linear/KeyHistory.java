@@ -15,6 +15,12 @@ import java.util.List;
  */
 record KeyHistory(Object key, Call[] calls, boolean[] ok, int[] entries, List<Operation> operations) {
 
+  /** Whether any call completed ok: without one, nothing about this key was observed. */
+  boolean hasOkCall() {
+    for (boolean b : ok) if (b) return true;
+    return false;
+  }
+
   WglSearch search(Model<?> model) {
     return new WglSearch(model, calls, ok, entries);
   }

@@ -35,6 +35,17 @@ public interface Model<S> {
   S initial();
 
   /**
+   * This model starting from {@code value} instead of {@link #initial()}, for objects that a test
+   * sets up before its history begins (Jepsen's register tests start the register at a known
+   * value and first read it).
+   *
+   * @throws IllegalArgumentException when this model takes no initial value
+   */
+  default Model<S> startingAt(Object value) {
+    throw new IllegalArgumentException("the " + name() + " model takes no initial value");
+  }
+
+  /**
    * The state after {@code call} takes effect in {@code state}, or null when the call cannot have
    * happened in that state (its output contradicts it, a cas whose compare would fail completed
    * ok, ...). When {@code call.outputKnown()} is false the call is indeterminate and this must

@@ -59,9 +59,11 @@ final class Partitioner {
   }
 
   /**
+   * @param independent whether the values are jepsen.independent [key value] tuples
+   *     ({@link IndependentTuples}), whose keys partition the history
    * @throws IllegalArgumentException when an operation's f is not one the model knows
    */
-  static List<KeyHistory> split(History history, Model<?> model) {
+  static List<KeyHistory> split(History history, Model<?> model, boolean independent) {
     List<Op> ops = history.ops();
     Map<Object, Builder> byKey = new LinkedHashMap<>();
     Builder[] returnsTo = new Builder[ops.size()];
@@ -78,9 +80,11 @@ final class Partitioner {
       Operation operation = new Operation(op, p > i ? ops.get(p) : null);
       if (!model.functions().contains(op.f())) {
         throw new IllegalArgumentException("model " + model.name() + " cannot check f '" + op.f() + "' (process "
-            + op.process() + ", index " + op.index() + "); it knows " + String.join(", ", new java.util.TreeSet<>(model.functions())));
+            + op.process() + ", index " + op.index() + "); it knows " + String.join(", ", new java.util.TreeSet<>(model.functions()))
+            + (independent ? "; this history's values are jepsen.independent [key value] tuples, which the register and"
+                + " cas-register models check key by key" : ""));
       }
-      Call call = Call.of(operation);
+      Call call = independent ? IndependentTuples.call(operation, history, p) : Call.of(operation);
       Object key = model.partition(call);
       Builder b = byKey.computeIfAbsent(key, Builder::new);
       b.operations.add(operation);

@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A single register that starts empty (nil): {@code read} returns the value, {@code write}
- * replaces it and, in the {@code cas-register} variant, {@code cas [old new]} replaces it when it
- * equals old. A cas that completed {@code fail} did not happen and never reaches the model.
+ * A single register that starts empty (nil), or at a value given with {@link #startingAt}:
+ * {@code read} returns the value, {@code write} replaces it and, in the {@code cas-register}
+ * variant, {@code cas [old new]} replaces it when it equals old. A cas that completed {@code fail}
+ * did not happen and never reaches the model.
  */
 public final class RegisterModel implements Model<Object> {
   /** The empty register's state (a read returns nil). */
@@ -19,19 +20,34 @@ public final class RegisterModel implements Model<Object> {
   };
 
   private final boolean cas;
+  private final Object initial;
+  private final boolean initialGiven;
 
-  private RegisterModel(boolean cas) {
+  private RegisterModel(boolean cas, Object initial, boolean initialGiven) {
     this.cas = cas;
+    this.initial = initial;
+    this.initialGiven = initialGiven;
   }
 
   /** read / write. */
   public static RegisterModel register() {
-    return new RegisterModel(false);
+    return new RegisterModel(false, NIL, false);
   }
 
   /** read / write / cas [old new], as Jepsen's etcd and Knossos's cas-register. */
   public static RegisterModel casRegister() {
-    return new RegisterModel(true);
+    return new RegisterModel(true, NIL, false);
+  }
+
+  /** The same register starting at {@code value} (nil for null). */
+  @Override
+  public RegisterModel startingAt(Object value) {
+    return new RegisterModel(cas, orNil(Call.normalise(value)), true);
+  }
+
+  /** Whether the register starts at nil only because no initial value was given. */
+  boolean startsAtNilByDefault() {
+    return !initialGiven;
   }
 
   @Override
@@ -46,7 +62,7 @@ public final class RegisterModel implements Model<Object> {
 
   @Override
   public Object initial() {
-    return NIL;
+    return initial;
   }
 
   @Override

@@ -23,7 +23,9 @@ final class ResultReport {
 
   private ResultReport() {}
 
-  static CheckResult report(String checker, Model<?> m, List<KeyHistory> keys, SearchResult[] results, long nanos, CheckContext context) {
+  /** @param independent whether the keys are those of jepsen.independent [key value] tuples */
+  static CheckResult report(String checker, Model<?> m, boolean independent, List<KeyHistory> keys, SearchResult[] results, long nanos,
+      CheckContext context) {
     Verdict verdict = Verdict.VALID;
     long configurations = 0;
     int calls = 0;
@@ -43,11 +45,13 @@ final class ResultReport {
       perKey.add(keyDetails(m, keys.get(i), r));
     }
     String keyword = keys.size() == 1 ? " key" : " keys";
+    String tuples = independent ? " (independent [key value] tuples)" : "";
+    String modelUsed = " (" + m.name() + " model, initially " + describeInitial(m) + ")";
     String summary;
     List<String> explanation = new ArrayList<>();
     switch (verdict) {
       case VALID -> summary = "linearizable: " + (keys.size() == 1 && keys.get(0).key() == null ? "1 register" : keys.size() + keyword)
-          + ", " + calls + " calls (" + m.name() + " model)";
+          + tuples + ", " + calls + " calls" + modelUsed;
       case INVALID -> {
         KeyHistory first = keys.get(invalid.get(0));
         StringBuilder sb = new StringBuilder("not linearizable: ").append(Counterexample.keyName(first.key()));
@@ -57,7 +61,7 @@ final class ResultReport {
           if (!unknown.isEmpty()) sb.append(", ").append(unknown.size()).append(" undecided: ").append(results[unknown.get(0)].gaveUp());
           sb.append(')');
         }
-        summary = sb.append(" (").append(m.name()).append(" model)").toString();
+        summary = sb.append(modelUsed).toString();
         for (int i : invalid.subList(0, Math.min(KEYS_EXPLAINED, invalid.size()))) {
           explanation.addAll(new Counterexample(m, keys.get(i), results[i].failure()).lines());
         }
@@ -66,12 +70,11 @@ final class ResultReport {
       default -> {
         SearchResult firstUnknown = results[unknown.get(0)];
         summary = "unknown: " + firstUnknown.gaveUp() + " after exploring " + configurations + " configurations; "
-            + unknown.size() + " of " + keys.size() + keyword + " undecided (" + m.name() + " model)";
+            + unknown.size() + " of " + keys.size() + keyword + " undecided" + modelUsed;
         for (int i : unknown) {
           SearchResult r = results[i];
-          int deepest = r.failure() == null ? 0 : r.failure().longest().calls().length;
           explanation.add(Counterexample.keyName(keys.get(i).key()) + ": stopped after " + r.configurations()
-              + " configurations in " + r.nanos() / 1_000_000 + " ms; longest linearizable prefix found: " + deepest + " of " + r.calls() + " calls");
+              + " configurations in " + r.nanos() / 1_000_000 + " ms; longest linearizable prefix found: " + r.deepest() + " of " + r.calls() + " calls");
         }
         int decided = keys.size() - unknown.size();
         if (decided > 0) explanation.add(decided + " other" + (decided == 1 ? " key is" : " keys are") + " linearizable");
@@ -79,6 +82,8 @@ final class ResultReport {
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("model", m.name());
+    details.put("initial-state", describeInitial(m));
+    details.put("independent", independent);
     details.put("keys", keys.size());
     details.put("invalid-keys", invalid.size());
     details.put("unknown-keys", unknown.size());
@@ -86,6 +91,7 @@ final class ResultReport {
     details.put("calls", calls);
     details.put("configurations", configurations);
     details.put("millis", nanos / 1_000_000.0);
+    details.put("failures", invalid.stream().map(i -> keys.get(i).key()).toList());
     details.put("results", perKey);
     Map<String, Long> anomalies = invalid.isEmpty() ? Map.of() : Map.of("nonlinearizable-key", (long) invalid.size());
     List<Path> artifacts = new ArrayList<>();
@@ -100,6 +106,12 @@ final class ResultReport {
     return new CheckResult(checker, verdict, summary, explanation, anomalies, details, artifacts);
   }
 
+  @SuppressWarnings("unchecked")
+  private static String describeInitial(Model<?> m) {
+    Model<Object> model = (Model<Object>) m;
+    return model.describe(model.initial());
+  }
+
   private static Map<String, Object> keyDetails(Model<?> m, KeyHistory key, SearchResult r) {
     Map<String, Object> k = new LinkedHashMap<>();
     k.put("key", key.key());
@@ -108,10 +120,8 @@ final class ResultReport {
     k.put("configurations", r.configurations());
     k.put("millis", r.nanos() / 1_000_000.0);
     if (r.gaveUp() != null) k.put("gave-up", r.gaveUp());
-    if (r.failure() != null) {
-      if (r.verdict() == Verdict.INVALID) k.put("counterexample", new Counterexample(m, key, r.failure()).toMap());
-      else k.put("deepest-prefix", r.failure().longest().calls().length);
-    }
+    if (r.verdict() == Verdict.INVALID) k.put("counterexample", new Counterexample(m, key, r.failure()).toMap());
+    if (r.verdict() == Verdict.UNKNOWN) k.put("deepest-prefix", r.deepest());
     return k;
   }
 

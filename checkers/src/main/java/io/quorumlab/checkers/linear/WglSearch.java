@@ -43,10 +43,12 @@ final class WglSearch {
   private final long started = System.nanoTime();
 
   // the search's position, kept between slices
-  private final long[] lin;
+  private final CallSet lin;
   private final int[] stackCall;
   private final Object[] stackState;
   private int depth;
+  /** The most calls linearized at once so far: how far an undecided search got. */
+  private int deepest;
   private int okDone;
   private long zob;
   private long zobOk;
@@ -95,7 +97,7 @@ final class WglSearch {
     for (int i = 0; i < n; i++) eager[i] = ok[i] && this.model.isReadOnly(calls[i]);
     this.nOk = oks;
     int words = Math.max(1, (n + 63) >>> 6);
-    this.lin = new long[words];
+    this.lin = new CallSet(n);
     this.zobrist = new long[n];
     SplittableRandom random = new SplittableRandom(0x5eed_1234_abcdL + n);
     for (int i = 0; i < n; i++) zobrist[i] = random.nextLong();
@@ -105,13 +107,13 @@ final class WglSearch {
       if (ok[i]) zobristOk[i] = zobrist[i];
       else infoMask[i >>> 6] |= 1L << i;
     }
-    this.cache = new StateCache(words);
+    this.cache = new StateCache();
     this.dominance = oks == n ? null : new DominanceIndex(infoMask);
     this.stackCall = new int[n];
     this.stackState = new Object[n];
     this.state = this.model.initial();
     this.entry = next[head];
-    if (nOk == 0) result = new SearchResult(Verdict.VALID, n, 0, 0, null, null);
+    if (nOk == 0) result = new SearchResult(Verdict.VALID, n, 0, 0, 0, null, null);
   }
 
   int calls() {
@@ -143,7 +145,7 @@ final class WglSearch {
     if (result == null) {
       budget.release(charged);
       charged = 0;
-      result = new SearchResult(Verdict.UNKNOWN, n, configurations(), nanos, deadEnd(), why);
+      result = new SearchResult(Verdict.UNKNOWN, n, configurations(), nanos, deepest, deadEnd(), why);
     }
     return result;
   }
@@ -165,7 +167,7 @@ final class WglSearch {
     if (r != null) {
       budget.release(charged);
       charged = 0;
-      result = new SearchResult(r.verdict(), n, configurations(), nanos, r.failure(), null);
+      result = new SearchResult(r.verdict(), n, configurations(), nanos, deepest, r.failure(), null);
     }
     return result;
   }
@@ -185,13 +187,14 @@ final class WglSearch {
     final boolean[] ok = this.ok;
     final boolean[] eager = this.eager;
     final int[] next = this.next;
-    final long[] lin = this.lin;
+    final CallSet lin = this.lin;
     final long[] zobrist = this.zobrist;
     final long[] zobristOk = this.zobristOk;
     final StateCache cache = this.cache;
     final DominanceIndex dominance = this.dominance;
     final int n = this.n;
     int depth = this.depth;
+    int deepest = this.deepest;
     int okDone = this.okDone;
     long zob = this.zob;
     long zobOk = this.zobOk;
@@ -208,9 +211,7 @@ final class WglSearch {
           entry = next[entry];
           continue;
         }
-        int w = entry >>> 6;
-        long bit = 1L << entry;
-        lin[w] |= bit;
+        lin.add(entry);
         long h = zob ^ zobrist[entry];
         long hOk = zobOk ^ zobristOk[entry];
         int afterHash = after.hashCode();
@@ -227,18 +228,19 @@ final class WglSearch {
           stackCall[depth] = entry;
           stackState[depth] = state;
           depth++;
+          if (depth > deepest) deepest = depth;
           state = after;
           zob = h;
           zobOk = hOk;
           lift(entry);
           if (ok[entry] && ++okDone == nOk) {
-            outcome = new SearchResult(Verdict.VALID, n, 0, 0, null, null);
+            outcome = new SearchResult(Verdict.VALID, n, 0, 0, 0, null, null);
             break;
           }
           entry = next[head];
           continue;
         }
-        lin[w] &= ~bit;
+        lin.remove(entry);
         if (!eager[entry]) {
           entry = next[entry];
           continue;
@@ -257,14 +259,14 @@ final class WglSearch {
       }
       while (backtrack) {
         if (depth == 0) {
-          outcome = new SearchResult(Verdict.INVALID, n, 0, 0, deadEnd(), null);
+          outcome = new SearchResult(Verdict.INVALID, n, 0, 0, 0, deadEnd(), null);
           break;
         }
         depth--;
         int c = stackCall[depth];
         state = stackState[depth];
         stackState[depth] = null;
-        lin[c >>> 6] &= ~(1L << c);
+        lin.remove(c);
         zob ^= zobrist[c];
         zobOk ^= zobristOk[c];
         if (ok[c]) okDone--;
@@ -275,6 +277,7 @@ final class WglSearch {
       if (outcome != null) break;
     }
     this.depth = depth;
+    this.deepest = deepest;
     this.okDone = okDone;
     this.zob = zob;
     this.zobOk = zobOk;
@@ -288,12 +291,12 @@ final class WglSearch {
     if (okDone > bestOk || depth < bestDepth) {
       bestOk = okDone;
       bestDepth = depth;
-      bestLin = lin.clone();
+      bestLin = lin.copy();
       bestBlocked = returnEntry - n;
       bestPending = pendingBefore(returnEntry);
       bestOrders = new ArrayList<>();
       bestOrders.add(order(depth, state));
-    } else if (bestOrders.size() < MAX_ORDERS && Arrays.equals(lin, bestLin) && !hasState(state)) {
+    } else if (bestOrders.size() < MAX_ORDERS && Arrays.equals(lin.words(), bestLin) && !hasState(state)) {
       bestOrders.add(order(depth, state));
     }
   }

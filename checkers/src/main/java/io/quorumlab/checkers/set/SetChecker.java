@@ -5,11 +5,15 @@ import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Checker;
 import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.History;
+import io.quorumlab.checkers.history.Op;
 import io.quorumlab.checkers.history.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Judges grow-only sets, one per key: ops {@code add} (value: the element) and {@code read} (value:
@@ -51,6 +55,8 @@ public final class SetChecker implements Checker {
 
   @Override
   public CheckResult check(History history, CheckContext context) {
+    Optional<String> nothing = history.nothingToCheck().or(() -> noAdds(history));
+    if (nothing.isPresent()) return CheckResult.nothingToCheck(NAME, nothing.get());
     List<SetAnomaly> anomalies = new ArrayList<>();
     List<Object> unjudgedKeys = new ArrayList<>();
     long acked = 0;
@@ -63,6 +69,14 @@ public final class SetChecker implements Checker {
       if (!key.judged()) unjudgedKeys.add(e.getKey());
     }
     return result(anomalies, unjudgedKeys, attempted, acked);
+  }
+
+  /** Without a single add there is no set to check (a register history, say). */
+  private static Optional<String> noAdds(History history) {
+    Set<String> functions = new LinkedHashSet<>();
+    for (Op op : history.ops()) if (!op.isNemesis()) functions.add(op.f());
+    if (functions.contains(SetKeyCheck.ADD)) return Optional.empty();
+    return Optional.of("no add operations (the history's functions are " + String.join(", ", functions) + ")");
   }
 
   private CheckResult result(List<SetAnomaly> anomalies, List<Object> unjudgedKeys, long attempted, long acked) {

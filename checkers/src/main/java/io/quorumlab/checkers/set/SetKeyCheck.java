@@ -37,7 +37,7 @@ final class SetKeyCheck {
         if (element != null) addOf.put(element, o);
         if (o.isOk()) acknowledged++;
       } else if (READ.equals(o.f()) && o.isOk()) {
-        reads.add(new Read(o.invoke(), o.completion(), elements(o.completion().value())));
+        reads.add(new Read(o.invoke(), o.completion(), elements(o.completion())));
       }
     }
     reads.sort(Comparator.comparingLong(r -> r.invoke().index()));
@@ -122,13 +122,23 @@ final class SetKeyCheck {
     }
   }
 
-  private static Set<Long> elements(Object value) {
+  /**
+   * The elements a read returned; nil is the empty set.
+   *
+   * @throws IllegalArgumentException when the read returned something else than a collection: it
+   *     cannot be judged, and taking it for empty would report every add as lost
+   */
+  private static Set<Long> elements(Op read) {
     Set<Long> result = new HashSet<>();
-    if (value instanceof Iterable<?> it) {
-      for (Object o : it) {
-        Long l = asLong(o);
-        if (l != null) result.add(l);
-      }
+    Object value = read.value();
+    if (value == null) return result;
+    if (!(value instanceof Iterable<?> it)) {
+      throw new IllegalArgumentException("the read at op " + read.index() + " (process " + read.process() + ") returned " + value
+          + ", not a collection of elements; the set checker reads sets");
+    }
+    for (Object o : it) {
+      Long l = asLong(o);
+      if (l != null) result.add(l);
     }
     return result;
   }

@@ -76,7 +76,7 @@ class HistoryParseErrorsTest {
     HistoryParseException e = failure("b.edn", W0 + "[1 2 3]\n");
     assertThat(e.line()).isEqualTo(2);
     assertThat(e.reason()).contains("expected an EDN map");
-    assertThat(failure("c.edn", "{:type :invoke, :f :read, :process \"p1\"}\n").reason()).contains("process must be an integer");
+    assertThat(failure("c.edn", "{:type :invoke, :f :read, :process \"p1\"}\n").reason()).contains("process must be a non-negative integer");
   }
 
   @Test

@@ -121,4 +121,27 @@ class SetCheckerTest {
     assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(String.join("\n", r.explanation())).contains("no successful read");
   }
+
+  @Test
+  void aHistoryWithoutAddsHasNothingToCheck() {
+    History register = new OpsBuilder()
+        .done(1, "write", null, 3L, 3L)
+        .done(2, "read", null, null, 3L)
+        .build();
+    CheckResult r = check(register);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(r.summary()).isEqualTo("nothing to check: no add operations (the history's functions are write, read)");
+    assertThat(check(new History(List.of())).verdict()).isEqualTo(Verdict.UNKNOWN);
+  }
+
+  @Test
+  void aReadThatReturnsNoCollectionIsRefused() {
+    History h = new OpsBuilder()
+        .done(1, "add", 0L, 1L, 1L)
+        .done(2, "read", 0L, null, 3L)
+        .build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> check(h))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("returned 3, not a collection of elements");
+  }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +67,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--consistency-models", split = ",", paramLabel = "MODEL", description = "list-append, rw-register: the models the history should satisfy (default strict-serializable), e.g. snapshot-isolation,repeatable-read.")
   List<String> consistencyModels;
 
+  @Option(names = "--initial-value", paramLabel = "EDN", description = "register, cas-register: the register's value before the history"
+      + " begins, in EDN (0, \"x\", nil; default nil), each key's for [key value] tuples. Jepsen's register tests usually start at a known value.")
+  String initialValue;
+
   @Option(names = "--all-keys", description = "Linearizability: check every key even once one is known to be non-linearizable.")
   boolean allKeys;
 
@@ -92,7 +97,8 @@ public final class CheckCommand implements Callable<Integer> {
         throw new SpecException(e.getMessage());
       }
     }
-    if (timeLimitSeconds <= 0 || memoryLimitMib <= 0) throw new SpecException("--time-limit and --memory-limit must be positive");
+    Duration timeBudget = timeBudget();
+    long memoryBudgetBytes = memoryBudgetBytes();
     if (out != null) {
       try {
         Files.createDirectories(out);
@@ -102,7 +108,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     List<Outcome> outcomes = new ArrayList<>();
-    for (Path file : files) outcomes.add(checkOne(chosen, file, fmt));
+    for (Path file : files) outcomes.add(checkOne(chosen, file, fmt, timeBudget, memoryBudgetBytes));
     if (json) {
       try {
         stdout.println(JSON.writeValueAsString(outcomes.stream().map(Outcome::json).toList()));
@@ -112,6 +118,24 @@ public final class CheckCommand implements Callable<Integer> {
     }
     stdout.flush();
     return worst(outcomes.stream().mapToInt(Outcome::exitCode).toArray());
+  }
+
+  /** --time-limit, capped where it would overflow a count of nanoseconds (292 years: no limit). */
+  private Duration timeBudget() {
+    if (timeLimitSeconds <= 0) throw new SpecException("--time-limit must be positive, found " + timeLimitSeconds);
+    return Duration.ofSeconds(Math.min(timeLimitSeconds, Long.MAX_VALUE / 1_000_000_000L));
+  }
+
+  /** --memory-limit in bytes, capped at the JVM's heap, which the search cannot outgrow anyway. */
+  private long memoryBudgetBytes() {
+    if (memoryLimitMib <= 0) throw new SpecException("--memory-limit must be positive, found " + memoryLimitMib);
+    long heapMib = Runtime.getRuntime().maxMemory() >> 20;
+    if (memoryLimitMib <= heapMib) return memoryLimitMib << 20;
+    PrintWriter stderr = spec.commandLine().getErr();
+    stderr.println("quorumlab: --memory-limit " + memoryLimitMib + " MiB is more than the JVM's heap (" + heapMib + " MiB); the budget is "
+        + heapMib + " MiB");
+    stderr.flush();
+    return heapMib << 20;
   }
 
   /** Bad input first; otherwise the verdicts combine by the one rule, {@link Verdict#and}. */
@@ -129,6 +153,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       Checker c = model != null ? CheckerRegistry.linearizable(model) : CheckerRegistry.checker(checker != null ? checker : "linearizable");
       if (allKeys && c instanceof LinearizabilityChecker lc) c = lc.withAllKeys();
+      if (initialValue != null) c = startingAt(c);
       if (consistencyModels != null) {
         if (!(c instanceof ElleChecker elle)) {
           throw new SpecException("--consistency-models applies to the " + ElleAnalyzer.LIST_APPEND.checkerName() + " and "
@@ -142,8 +167,21 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private Outcome checkOne(Checker chosen, Path file, HistoryFormat fmt) {
-    PrintWriter stdout = spec.commandLine().getOut();
+  /** The linearizability checker with its register starting at --initial-value. */
+  private Checker startingAt(Checker c) {
+    if (!(c instanceof LinearizabilityChecker lc)) {
+      throw new SpecException("--initial-value is for the linearizable checker's register models, not " + c.name());
+    }
+    Object value;
+    try {
+      value = Histories.parseEdnValue(initialValue);
+    } catch (IllegalArgumentException e) {
+      throw new SpecException("--initial-value " + initialValue + ": " + e.getMessage());
+    }
+    return lc.startingAt(value);
+  }
+
+  private Outcome checkOne(Checker chosen, Path file, HistoryFormat fmt, Duration timeBudget, long memoryBudgetBytes) {
     PrintWriter stderr = spec.commandLine().getErr();
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("file", file.toString());
@@ -153,6 +191,8 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (HistoryParseException e) {
       return badInput(j, e.getMessage());
     }
+    Optional<String> nothing = history.nothingToCheck();
+    if (nothing.isPresent()) return report(file, CheckResult.nothingToCheck(chosen.name(), nothing.get()), List.of(), List.of(), j);
     Path scratch;
     try {
       scratch = Files.createTempDirectory("quorumlab-check");
@@ -161,7 +201,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     CheckResult result;
     try (ProgressLine progress = new ProgressLine(stderr, file.getFileName().toString())) {
-      CheckContext ctx = new CheckContext(scratch, Duration.ofSeconds(timeLimitSeconds), memoryLimitMib << 20, progress::update);
+      CheckContext ctx = new CheckContext(scratch, timeBudget, memoryBudgetBytes, progress::update);
       result = chosen.check(history, ctx);
     } catch (HistoryParseException e) {
       deleteQuietly(scratch);
@@ -180,7 +220,12 @@ public final class CheckCommand implements Callable<Integer> {
     List<String> notes = new ArrayList<>();
     List<Path> artifacts = placeArtifacts(file, result.artifacts(), notes);
     deleteQuietly(scratch);
-    int code = result.verdict().exitCode;
+    return report(file, result, artifacts, notes, j);
+  }
+
+  /** Prints one file's result (or adds it to {@code j} for --json). */
+  private Outcome report(Path file, CheckResult result, List<Path> artifacts, List<String> notes, Map<String, Object> j) {
+    PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
       j.put("checker", result.checker());
       j.put("verdict", result.verdict().wireName());
@@ -197,7 +242,7 @@ public final class CheckCommand implements Callable<Integer> {
       for (String n : notes) stdout.println("  " + n);
       stdout.flush();
     }
-    return new Outcome(code, j);
+    return new Outcome(result.verdict().exitCode, j);
   }
 
   /** What a checker's file is, by its kind: an HTML timeline, or a Graphviz drawing of a cycle. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class CheckCommandTest {
   void validHistoryExitsZero() {
     CliRun r = run("check", etcd("etcd_002.edn"));
     assertThat(r.code()).isEqualTo(ExitCodes.VALID);
-    assertThat(r.out()).contains("etcd_002.edn: VALID - linearizable: 1 register, 64 calls (cas-register model)");
+    assertThat(r.out()).contains("etcd_002.edn: VALID - linearizable: 1 register, 64 calls (cas-register model, initially nil)");
   }
 
   @Test
@@ -49,11 +50,18 @@ class CheckCommandTest {
 
   @Test
   void readOnlyInputDirectoryFallsBackAndSaysWhere() throws IOException {
-    CliRun r = run("check", kv("c01-bad.txt"));
-    assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
-    assertThat(r.out()).contains("is not writable; wrote its files to");
-    try (Stream<Path> s = Files.list(corpora().resolve("porcupine-kv"))) {
-      assertThat(s.map(Path::toString)).noneMatch(p -> p.endsWith(".html"));
+    Path readOnly = Files.createDirectory(tmp.resolve("ro"));
+    Files.copy(Path.of(kv("c01-bad.txt")), readOnly.resolve("c01-bad.txt"));
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      CliRun r = run("check", readOnly.resolve("c01-bad.txt").toString());
+      assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
+      assertThat(r.out()).contains(readOnly + " is not writable; wrote its files to");
+      try (Stream<Path> s = Files.list(readOnly)) {
+        assertThat(s.map(Path::toString)).noneMatch(p -> p.endsWith(".html"));
+      }
+    } finally {
+      Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
 
@@ -171,5 +179,133 @@ class CheckCommandTest {
         .isEqualTo("read returned 2");
     assertThat(json.get(0).get("artifacts").get(0).asText()).endsWith("etcd_000.linearizable.html");
     assertThat(json.get(1).get("verdict").asText()).isEqualTo("valid");
+  }
+
+  private Path file(String name, String text) throws IOException {
+    Path f = tmp.resolve(name);
+    Files.writeString(f, text);
+    return f;
+  }
+
+  private static final String WRITE_1 = "{:type :invoke, :f :write, :value 1, :process 0}\n{:type :ok, :f :write, :value 1, :process 0}\n";
+
+  @Test
+  void jepsenFormsAreRead() throws IOException {
+    Path list = file("list.edn", "(" + WRITE_1 + "{:type :invoke, :f :read, :value nil, :process 1}\n{:type :ok, :f :read, :value 2, :process 1})\n");
+    CliRun l = run("check", "--out", tmp.toString(), list.toString());
+    assertThat(l.code()).as(l.err()).isEqualTo(ExitCodes.INVALID);
+    Path tagged = file("tagged.edn", "#jepsen.history.Op{:index 0, :time 1, :type :invoke, :process 0, :f :write, :value 1}\n"
+        + "#jepsen.history.Op{:index 1, :time 2, :type :ok, :process 0, :f :write, :value 1}\n");
+    assertThat(run("check", tagged.toString()).code()).isEqualTo(ExitCodes.VALID);
+    Path bom = file("bom.edn", "\uFEFF" + WRITE_1);
+    assertThat(run("check", bom.toString()).code()).isEqualTo(ExitCodes.VALID);
+    Path elle = file("elle.edn", "{:type :invoke, :f :txn, :value [[:r :y]], :process 0}\n{:type :ok, :f :txn, :value [[:r :y]], :process 0}\n"
+        + "{:type :invoke, :f :txn, :value [[:append :y 1]], :process 1}\n{:type :ok, :f :txn, :value [[:append :y 1]], :process 1}\n");
+    CliRun e = run("check", "--checker", "list-append", elle.toString());
+    assertThat(e.code()).as(e.err()).isEqualTo(ExitCodes.VALID);
+  }
+
+  @Test
+  void inputThatCannotBeAHistoryIsBadInputOnOneLine() throws IOException {
+    Path deep = file("deep.edn", WRITE_1 + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
+    CliRun d = run("check", deep.toString());
+    assertThat(d.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(d.err().strip()).startsWith("quorumlab: " + deep + ":3: EDN syntax error").contains("nested more than 1000 deep").doesNotContain("\n");
+    Path minusOne = file("m.edn", WRITE_1 + "{:type :invoke, :f :read, :value nil, :process -1}\n{:type :ok, :f :read, :value 2, :process -1}\n");
+    CliRun m = run("check", minusOne.toString());
+    assertThat(m.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(m.err().strip()).isEqualTo("quorumlab: " + minusOne + ":3: process must be a non-negative integer or nemesis, found -1");
+  }
+
+  @Test
+  void nothingToCheckIsUnknownWithTheReason() throws IOException {
+    Path empty = file("empty.edn", "");
+    CliRun e = run("check", empty.toString());
+    assertThat(e.code()).isEqualTo(ExitCodes.UNKNOWN);
+    assertThat(e.out()).contains(empty + ": UNKNOWN - nothing to check: the history has no operations");
+    CliRun devNull = run("check", "--checker", "list-append", "/dev/null");
+    assertThat(devNull.code()).isEqualTo(ExitCodes.UNKNOWN);
+    assertThat(devNull.out()).contains("/dev/null: UNKNOWN - nothing to check: the history has no operations");
+    Path nemesis = file("nemesis.edn", "{:type :info, :f :start, :process :nemesis}\n{:type :info, :f :start, :value \"cut\", :process :nemesis}\n");
+    CliRun n = run("check", "--checker", "stale-read", nemesis.toString());
+    assertThat(n.code()).isEqualTo(ExitCodes.UNKNOWN);
+    assertThat(n.out()).contains("UNKNOWN - nothing to check: the history has only nemesis operations (1)");
+    CliRun set = run("check", "--checker", "set", etcd("etcd_002.edn"));
+    assertThat(set.code()).isEqualTo(ExitCodes.UNKNOWN);
+    assertThat(set.out()).contains("UNKNOWN - nothing to check: no add operations (the history's functions are read, write, cas)");
+    CliRun json = run("check", "--json", empty.toString());
+    assertThat(json.out()).contains("\"verdict\" : \"unknown\"").contains("nothing to check");
+  }
+
+  @Test
+  void hugeLimitsAreCappedNotOverflowed() {
+    CliRun time = run("check", "--time-limit", "9223372036854775", etcd("etcd_002.edn"));
+    assertThat(time.code()).as(time.err()).isEqualTo(ExitCodes.VALID);
+    assertThat(time.err()).doesNotContain("Exception");
+    CliRun memory = run("check", "--memory-limit", "9223372036854775", etcd("etcd_002.edn"));
+    assertThat(memory.code()).as(memory.err()).isEqualTo(ExitCodes.VALID);
+    assertThat(memory.err()).contains("--memory-limit 9223372036854775 MiB is more than the JVM's heap").doesNotContainPattern(" -\\d");
+    CliRun negative = run("check", "--memory-limit", "-5", etcd("etcd_002.edn"));
+    assertThat(negative.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(negative.err()).contains("--memory-limit must be positive");
+  }
+
+  private static final String STARTS_AT_ZERO = """
+      {:type :invoke, :f :read, :value nil, :process 0}
+      {:type :ok, :f :read, :value 0, :process 0}
+      {:type :invoke, :f :cas, :value [0 1], :process 1}
+      {:type :ok, :f :cas, :value [0 1], :process 1}
+      {:type :invoke, :f :read, :value nil, :process 0}
+      {:type :ok, :f :read, :value 1, :process 0}
+      """;
+
+  @Test
+  void initialValueOfTheRegister() throws IOException {
+    Path h = file("zero.edn", STARTS_AT_ZERO);
+    CliRun nil = run("check", "--out", tmp.toString(), h.toString());
+    assertThat(nil.code()).isEqualTo(ExitCodes.INVALID);
+    assertThat(nil.out()).contains("(cas-register model, initially nil)").contains("give that value: --initial-value 0");
+    CliRun zero = run("check", "--initial-value", "0", h.toString());
+    assertThat(zero.code()).as(zero.err()).isEqualTo(ExitCodes.VALID);
+    assertThat(zero.out()).contains("VALID - linearizable: 1 register, 3 calls (cas-register model, initially 0)");
+    CliRun kv = run("check", "--model", "kv", "--initial-value", "0", kv("c01-ok.txt"));
+    assertThat(kv.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(kv.err()).contains("the kv model takes no initial value");
+    CliRun chosenKv = run("check", "--initial-value", "0", kv("c01-ok.txt"));
+    assertThat(chosenKv.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(chosenKv.err()).contains("the kv model takes no initial value").doesNotContain("Exception");
+    CliRun set = run("check", "--checker", "set", "--initial-value", "0", h.toString());
+    assertThat(set.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(set.err()).contains("--initial-value is for the linearizable checker's register models, not set");
+    CliRun badEdn = run("check", "--initial-value", "[1", h.toString());
+    assertThat(badEdn.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(badEdn.err()).startsWith("quorumlab: --initial-value [1: not an EDN value");
+  }
+
+  private static final String INDEPENDENT = """
+      {:type :invoke, :f :write, :value [1 3], :process 0}
+      {:type :ok, :f :write, :value [1 3], :process 0}
+      {:type :invoke, :f :write, :value [2 5], :process 1}
+      {:type :ok, :f :write, :value [2 5], :process 1}
+      {:type :invoke, :f :read, :value [1 nil], :process 0}
+      {:type :ok, :f :read, :value [1 3], :process 0}
+      {:type :invoke, :f :cas, :value [2 [5 6]], :process 1}
+      {:type :ok, :f :cas, :value [2 [5 6]], :process 1}
+      {:type :invoke, :f :read, :value [2 nil], :process 0}
+      """;
+
+  @Test
+  void independentTuplesAreCheckedPerKey() throws IOException {
+    Path valid = file("indep.edn", INDEPENDENT + "{:type :ok, :f :read, :value [2 6], :process 0}\n");
+    CliRun v = run("check", valid.toString());
+    assertThat(v.code()).as(v.out() + v.err()).isEqualTo(ExitCodes.VALID);
+    assertThat(v.out()).contains("VALID - linearizable: 2 keys (independent [key value] tuples), 5 calls (cas-register model, initially nil)");
+    Path invalid = file("indep-bad.edn", INDEPENDENT + "{:type :ok, :f :read, :value [2 5], :process 0}\n");
+    CliRun i = run("check", "--all-keys", "--out", tmp.toString(), invalid.toString());
+    assertThat(i.code()).isEqualTo(ExitCodes.INVALID);
+    assertThat(i.out()).contains("INVALID - not linearizable: key 2 (1 of 2 keys not linearizable)").contains("key 2 is not linearizable");
+    CliRun kv = run("check", "--model", "kv", valid.toString());
+    assertThat(kv.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(kv.err()).contains("jepsen.independent [key value] tuples, which the register and cas-register models check key by key");
   }
 }

@@ -1,0 +1,73 @@
+package io.quorumlab.checkers.linear;
+
+/**
+ * The set of linearized calls of a search, as a bitset that also knows its window: the words below
+ * {@link #lo()} are all ones and the words from {@link #hi()} on are all zeros. Since calls are
+ * numbered in invocation order and every call that returned is linearized, the window spans only
+ * the calls still concurrent (or indeterminate) at the search's position, so the memo stores the
+ * window instead of the whole bitset: a configuration of a long sequential history costs a word,
+ * not a bit per call of the history. (lo, hi) is a function of the set, so two sets are equal
+ * exactly when their windows are.
+ */
+final class CallSet {
+  private final long[] words;
+  private int lo;
+  private int hi;
+
+  CallSet(int calls) {
+    words = new long[Math.max(1, (calls + 63) >>> 6)];
+  }
+
+  /** Adds {@code call}, which is not in the set. */
+  void add(int call) {
+    int w = call >>> 6;
+    long v = words[w] |= 1L << call;
+    if (w >= hi) hi = w + 1;
+    if (w == lo && v == -1L) {
+      do {
+        lo++;
+      } while (lo < words.length && words[lo] == -1L);
+    }
+  }
+
+  /** Removes {@code call}, which is in the set. */
+  void remove(int call) {
+    int w = call >>> 6;
+    long v = words[w] &= ~(1L << call);
+    if (w < lo) lo = w;
+    if (v == 0 && w == hi - 1) {
+      do {
+        hi--;
+      } while (hi > 0 && words[hi - 1] == 0);
+    }
+  }
+
+  boolean contains(int call) {
+    return (words[call >>> 6] & (1L << call)) != 0;
+  }
+
+  /** The first word that is not all ones. */
+  int lo() {
+    return lo;
+  }
+
+  /** One past the last word that is not zero; at least {@link #lo()}. */
+  int hi() {
+    return hi;
+  }
+
+  /** Word {@code i} of the bitset (read-only). */
+  long word(int i) {
+    return words[i];
+  }
+
+  /** The backing words, for copying the window; not to be written. */
+  long[] words() {
+    return words;
+  }
+
+  /** The whole bitset, copied. */
+  long[] copy() {
+    return words.clone();
+  }
+}
