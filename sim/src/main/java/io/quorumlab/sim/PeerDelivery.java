@@ -39,6 +39,7 @@ final class PeerDelivery extends NodeEvent {
     PeerMessage message = (PeerMessage) Codec.decode(bytes);
     target.sim.network().received(target, bytes.length);
     target.sim.trace().record(TraceKind.DELIVER, from.index, target.index, hash, message);
+    target.sim.delivered(from, target, message);
     target.node().onPeerMessage(from.id, message);
   }
 }

@@ -102,6 +102,7 @@ final class SimNetwork {
   void dropped(SimNode from, SimNode to, long hash, String why) {
     dropped++;
     sim.trace().record(TraceKind.DROP, from.index, to.index, hash, why);
+    sim.dropped(from, to, why);
   }
 
   void received(SimNode to, int bytes) {

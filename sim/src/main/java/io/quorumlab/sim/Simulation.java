@@ -53,6 +53,7 @@ public final class Simulation {
   private final List<SimClient> clients = new ArrayList<>();
   private final List<LifecycleEvent> lifecycle = new ArrayList<>();
   private final List<MembershipObserver> observers = new ArrayList<>();
+  private final List<MessageObserver> taps = new ArrayList<>();
   private long now;
   private long currentSeq = -1;
   private long eventsRun;
@@ -415,6 +416,11 @@ public final class Simulation {
     observers.add(observer);
   }
 
+  /** Calls {@code observer} for every message between nodes delivered or dropped from now on. */
+  public void addMessageObserver(MessageObserver observer) {
+    taps.add(observer);
+  }
+
   /** Messages and bytes {@code node} sent to and received from other nodes (client traffic excluded). */
   public NodeTraffic traffic(String node) {
     int i = node(node).index;
@@ -493,6 +499,18 @@ public final class Simulation {
       } else {
         o.convicted(observer.id, member, now);
       }
+    }
+  }
+
+  void delivered(SimNode from, SimNode to, PeerMessage message) {
+    for (MessageObserver t : taps) {
+      t.delivered(from.id, to.id, message, now);
+    }
+  }
+
+  void dropped(SimNode from, SimNode to, String why) {
+    for (MessageObserver t : taps) {
+      t.dropped(from.id, to.id, why, now);
     }
   }
 
