@@ -87,10 +87,9 @@ public final class SimNode {
     held.clear();
     node = null;
     services = null;
-    return powerLoss ? disk.powerLoss() : crashKeepingPageCache();
-  }
-
-  private int crashKeepingPageCache() {
+    if (powerLoss) {
+      return disk.powerLoss();
+    }
     disk.processCrash();
     return 0;
   }

@@ -292,8 +292,9 @@ public final class Simulation {
         }
       }
     });
-    trace.record(TraceKind.FAULT, -1, -1, rules.cutCount(), null);
-    log("*", sorted.isEmpty() ? "partition healed" : "partition " + describeGrudge(sorted));
+    String what = sorted.isEmpty() ? "partition healed" : "partition " + describeGrudge(sorted);
+    trace.record(TraceKind.FAULT, -1, -1, rules.cutCount(), what);
+    log("*", what);
   }
 
   /** Cuts the one directed link {@code from -> to} (on top of any partition in force). */
@@ -307,10 +308,10 @@ public final class Simulation {
   }
 
   private void setCut(String from, String to, boolean cut) {
-    SimLink link = new SimLink(from, to);
+    String what = (cut ? "cut " : "restore ") + new SimLink(from, to);
     network.rules().setCut(node(from).index, node(to).index, cut);
-    trace.record(TraceKind.FAULT, node(from).index, node(to).index, cut ? 1 : 0, null);
-    log("*", (cut ? "cut " : "restore ") + link);
+    trace.record(TraceKind.FAULT, node(from).index, node(to).index, cut ? 1 : 0, what);
+    log("*", what);
   }
 
   /** The partition in force: for each node, the nodes it cannot hear from (empty when none). */
@@ -338,8 +339,9 @@ public final class Simulation {
     for (SimLink l : sorted) {
       rules.setSlowness(node(l.from()).index, node(l.to()).index, slowness);
     }
-    trace.record(TraceKind.FAULT, -2, -2, sorted.size(), null);
-    log("*", slowness.isNone() ? "links no longer slowed" : "slow " + sorted.size() + " links: " + slowness);
+    String what = slowness.isNone() ? "links no longer slowed" : "slow " + sorted + ": " + slowness;
+    trace.record(TraceKind.FAULT, -1, -1, what.hashCode(), what);
+    log("*", what);
   }
 
   /** Every directed link between two nodes. */
@@ -374,16 +376,18 @@ public final class Simulation {
   public void shiftClock(String node, long deltaMicros) {
     SimNode n = node(node);
     n.clock.shiftWall(deltaMicros);
-    trace.record(TraceKind.FAULT, n.index, -3, deltaMicros, null);
-    log(node, "wall clock shifted by " + deltaMicros + " µs");
+    String what = "wall clock shifted by " + deltaMicros + " µs";
+    trace.record(TraceKind.FAULT, n.index, -1, deltaMicros, what);
+    log(node, what);
   }
 
   /** {@code node}'s wall clock runs at {@code rate} times real (virtual) time from now on. */
   public void setClockRate(String node, double rate) {
     SimNode n = node(node);
     n.clock.setRate(rate);
-    trace.record(TraceKind.FAULT, n.index, -4, Double.doubleToLongBits(rate), null);
-    log(node, "wall clock rate " + rate);
+    String what = "wall clock rate " + rate;
+    trace.record(TraceKind.FAULT, n.index, -1, Double.doubleToLongBits(rate), what);
+    log(node, what);
   }
 
   // ---------------------------------------------------------------- clients
@@ -528,7 +532,7 @@ public final class Simulation {
       case TIMER, SYNC -> s.append(' ').append(name(a));
       case MEMBERSHIP -> s.append(' ').append(name(a)).append(" on ").append(name(b));
       case FAILURE -> s.append(' ').append(name(a)).append(' ').append(detail);
-      case FAULT -> s.append(a >= 0 ? " " + name(a) : "").append(b >= 0 ? "->" + name(b) : "");
+      case FAULT -> s.append(a >= 0 ? " " + name(a) : "").append(' ').append(detail);
       case ACTION -> { }
     }
     return s.toString();
