@@ -2,6 +2,7 @@ package io.quorumlab.sim;
 
 import io.quorumlab.store.client.ClientOptions;
 import io.quorumlab.store.config.NodeConfig;
+import io.quorumlab.store.node.NodeConfigCheck;
 import io.quorumlab.store.node.Scheduler;
 import io.quorumlab.store.protocol.PeerMessage;
 import java.time.Duration;
@@ -60,7 +61,9 @@ public final class Simulation {
   private long nodeFailures;
   private boolean started;
   private boolean stepping;
+  private SimNode current;
 
+  /** Throws {@link IllegalArgumentException} for node settings the cluster cannot honour (N above its size...). */
   public Simulation(SimConfig config) {
     this.config = config;
     this.random = new SplittableRandom(config.seed());
@@ -75,6 +78,7 @@ public final class Simulation {
     this.nodes = new SimNode[ids.size()];
     for (int i = 0; i < nodes.length; i++) {
       NodeConfig nc = config.nodeConfig(ids.get(i), members);
+      NodeConfigCheck.validate(nc);
       SimDisk disk = new SimDisk(this, nc.fsync(), config.disk().writebackMs());
       SimClock clock = new SimClock(this, MONOTONIC_BASE_NANOS, config.wallClockStartMicros());
       nodes[i] = new SimNode(this, i, nc, disk, clock);
@@ -415,6 +419,14 @@ public final class Simulation {
     return Collections.unmodifiableList(lifecycle);
   }
 
+  /**
+   * The node whose code is running right now (null between inputs): lets a log appender tag what
+   * the store logs with the node and {@link #now()}.
+   */
+  public String currentNode() {
+    return current == null ? null : current.id;
+  }
+
   /** Calls {@code observer} whenever a node's failure detector convicts or acquits another. */
   public void addMembershipObserver(MembershipObserver observer) {
     observers.add(observer);
@@ -476,6 +488,9 @@ public final class Simulation {
   }
 
   void enqueueAt(long time, Event event) {
+    if (time < now) {
+      throw new IllegalStateException("an event scheduled in the past: " + time + " < " + now);
+    }
     queue.add(time, event);
   }
 
@@ -485,12 +500,16 @@ public final class Simulation {
 
   /** Runs {@code input} as {@code node}'s code; what escapes it is a store bug, logged and counted. */
   void runAs(SimNode node, Runnable input) {
+    SimNode outer = current;
+    current = node;
     try {
       input.run();
     } catch (RuntimeException e) {
       nodeFailures++;
       trace.record(TraceKind.FAILURE, node.index, -1, 0, e);
       LOG.error("simulated node {} at {} ms: input failed", node.id, nowMillis(), e);
+    } finally {
+      current = outer;
     }
   }
 

@@ -68,4 +68,21 @@ class RestartTest {
     sim.runFor(Duration.ofSeconds(2));
     Clusters.put(sim, client, "k", "after");
   }
+
+  @Test
+  void settingsTheClusterCannotHonourAreRefusedUpFront() {
+    assertThatThrownBy(() -> new Simulation(SimConfig.of(2, 1))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("n=3 exceeds the cluster size 2");
+  }
+
+  @Test
+  void theSimulationKnowsWhichNodesCodeIsRunning() {
+    Simulation sim = new Simulation(SimConfig.of(3, 13));
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    sim.addMessageObserver((from, to, message, time) -> seen.add(to + "=" + sim.currentNode()));
+    sim.start();
+    sim.runFor(Duration.ofSeconds(3));
+    assertThat(sim.currentNode()).isNull();
+    assertThat(seen).isNotEmpty().allMatch(s -> s.split("=")[0].equals(s.split("=")[1]));
+  }
 }

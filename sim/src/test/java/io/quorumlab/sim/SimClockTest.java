@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SimClockTest {
   @Test
   void wallClocksCanBeSetAndDriftWhileMonotonicTimeFollowsVirtualTime() {
-    Simulation sim = new Simulation(SimConfig.of(2, 1));
+    Simulation sim = new Simulation(SimConfig.of(3, 1));
     SimClock a = sim.node("n1").clock();
     SimClock b = sim.node("n2").clock();
     long start = SimConfig.DEFAULT_WALL_CLOCK_START_MICROS;
