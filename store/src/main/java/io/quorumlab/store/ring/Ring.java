@@ -19,6 +19,8 @@ import java.util.TreeSet;
  */
 public final class Ring {
   private static final Hasher64 HASH = Hashing.xxh3_64();
+  /** The ring {@link #of} built last (see there). */
+  private static volatile Ring lastBuilt;
 
   private final List<String> nodes;
   private final int vnodes;
@@ -41,6 +43,18 @@ public final class Ring {
     if (nodes.isEmpty()) {
       throw new IllegalArgumentException("a ring needs at least one node");
     }
+    // Rings are immutable and a function of (nodes, vnodes): the nodes of one cluster (in one
+    // process when simulated) build the same ring again and again, so the last one is shared.
+    Ring last = lastBuilt;
+    if (last != null && last.vnodes == vnodes && last.nodes.equals(nodes)) {
+      return last;
+    }
+    Ring ring = build(nodes, vnodes);
+    lastBuilt = ring;
+    return ring;
+  }
+
+  private static Ring build(List<String> nodes, int vnodes) {
     // TreeMap with an unsigned comparator; a colliding token (vanishingly rare) goes to the
     // smaller node id so that every node resolves it the same way.
     TreeMap<Long, Integer> byToken = new TreeMap<>(Long::compareUnsigned);

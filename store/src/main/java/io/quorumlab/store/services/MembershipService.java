@@ -167,11 +167,18 @@ final class MembershipService implements MembershipListener {
   }
 
   // ---- membership events that concern addresses and the ring ----
+  //
+  // The ring is built from member ids alone (tokens derive from an id and the configured vnodes),
+  // so only a member's arrival and status changes can change it; token moves need no rebuild.
 
   @Override
   public void onMemberAdded(MemberState member) {
     learnAddress(member.id());
-    rebuildRing();
+    // A config member is in the ring before gossip hears of it, so hearing of it as a token owner
+    // changes nothing: skipping the O(members) comparison keeps a forming cluster's cost linear.
+    if (!(config.members().containsKey(member.id()) && member.status().ownsTokens())) {
+      rebuildRing();
+    }
   }
 
   @Override
@@ -181,11 +188,6 @@ final class MembershipService implements MembershipListener {
 
   @Override
   public void onStatusChanged(String id, MemberStatus previous, MemberStatus current) {
-    rebuildRing();
-  }
-
-  @Override
-  public void onRingChanged() {
     rebuildRing();
   }
 

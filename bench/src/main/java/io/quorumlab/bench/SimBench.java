@@ -1,0 +1,188 @@
+package io.quorumlab.bench;
+
+import io.quorumlab.sim.Simulation;
+import io.quorumlab.sim.scenario.DefaultLikeScenario;
+import io.quorumlab.sim.scenario.MembershipOnlyScenario;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Speed and scale of the deterministic simulator, measured on this machine (wall time, and the
+ * simulation thread's CPU time, which a busy machine disturbs less).
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar io.quorumlab.bench.SimBench default
+ * java -cp bench/target/benchmarks.jar io.quorumlab.bench.SimBench seeds --count 200 --threads 2
+ * java -Xmx16g -cp bench/target/benchmarks.jar io.quorumlab.bench.SimBench scale --nodes 1000
+ * </pre>
+ */
+@Command(name = "SimBench", mixinStandardHelpOptions = true, subcommands = {SimBench.Default.class, SimBench.Seeds.class,
+    SimBench.Scale.class}, description = "Simulator benchmarks")
+public final class SimBench {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  public static void main(String[] args) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.exit(new CommandLine(new SimBench()).execute(args));
+  }
+
+  @Command(name = "default", description = "quorumlab run's defaults simulated: 5 nodes, N=3 W=1 R=1, 100 ops/s on 50 keys, partitions every 10 s")
+  static final class Default implements Runnable {
+    @Option(names = "--seconds", defaultValue = "60", description = "simulated seconds of load (after a 2 s warm-up)")
+    int seconds;
+
+    @Option(names = "--runs", defaultValue = "1", description = "runs in this JVM, seeds 1..runs (the first is cold)")
+    int runs;
+
+    @Override
+    public void run() {
+      for (int i = 1; i <= runs; i++) {
+        long wall0 = System.nanoTime();
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        Simulation sim = new Simulation(DefaultLikeScenario.config(i));
+        DefaultLikeScenario scenario = DefaultLikeScenario.of(Duration.ofSeconds(seconds));
+        scenario.accept(sim);
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        double cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double simulated = sim.now() / 1e9;
+        out("run %d (seed %d%s): %.1f s simulated in %.3f s wall (%.0fx real time), %.3f s CPU; %d events, %.0f events/s wall, "
+                + "%.0f events/CPU-s; JVM uptime %d ms; ops %s; digest %016x",
+            i, i, i == 1 ? ", cold JVM" : "", simulated, wall, simulated / wall, cpu, sim.eventsRun(), sim.eventsRun() / wall,
+            sim.eventsRun() / cpu, ManagementFactory.getRuntimeMXBean().getUptime(), scenario.counts(), sim.trace().digest());
+      }
+    }
+  }
+
+  @Command(name = "seeds", description = "many seeds of a short default-like run, in parallel (each seed on one thread)")
+  static final class Seeds implements Runnable {
+    @Option(names = "--count", defaultValue = "200")
+    int count;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "simulated seconds of load per seed")
+    int seconds;
+
+    @Option(names = "--threads", defaultValue = "2")
+    int threads;
+
+    @Override
+    public void run() {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        long wall0 = System.nanoTime();
+        List<Future<Long>> runs = new ArrayList<>();
+        for (long seed = 0; seed < count; seed++) {
+          long s = seed;
+          runs.add(pool.submit(() -> {
+            Simulation sim = new Simulation(DefaultLikeScenario.config(s));
+            DefaultLikeScenario.of(Duration.ofSeconds(seconds)).accept(sim);
+            return sim.eventsRun();
+          }));
+        }
+        long events = 0;
+        long firstHalfDone = 0;
+        for (int i = 0; i < runs.size(); i++) {
+          events += runs.get(i).get();
+          if (i == runs.size() / 2 - 1) {
+            firstHalfDone = System.nanoTime();
+          }
+        }
+        long end = System.nanoTime();
+        double wall = (end - wall0) / 1e9;
+        double secondHalf = (end - firstHalfDone) / 1e9;
+        out("%d seeds x %d s simulated on %d threads: %.2f s wall, %.1f seeds/s overall (JVM start excluded), "
+                + "%.1f seeds/s over the second half (warm); %d events, %.0f events/s",
+            count, seconds + 2, threads, wall, count / wall, (count - count / 2) / secondHalf, events, events / wall);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Command(name = "scale", description = "membership only: N nodes form a cluster, one is killed, the others convict it")
+  static final class Scale implements Runnable {
+    @Option(names = "--nodes", defaultValue = "1000")
+    int nodes;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "simulated seconds")
+    int seconds;
+
+    @Option(names = "--kill-at", defaultValue = "30", description = "simulated second at which one node is killed")
+    int killAt;
+
+    @Option(names = "--vnodes", defaultValue = "16")
+    int vnodes;
+
+    @Option(names = "--seeds", defaultValue = "3", description = "gossip seeds (the first nodes)")
+    int seeds;
+
+    @Override
+    public void run() {
+      String victim = "n" + (nodes / 2 + 1);
+      long wall0 = System.nanoTime();
+      long cpu0 = THREADS.getCurrentThreadCpuTime();
+      Simulation sim = new Simulation(MembershipOnlyScenario.config(nodes, 1, vnodes, seeds));
+      MembershipOnlyScenario scenario = new MembershipOnlyScenario(Duration.ofSeconds(seconds), Duration.ofSeconds(killAt), victim);
+      scenario.accept(sim);
+      double wall = (System.nanoTime() - wall0) / 1e9;
+      double cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
+      out("%d nodes (vnodes %d, %d seeds, anti-entropy off), %d s simulated: %.1f s wall, %.1f s CPU, %d events (%.0f events/CPU-s)",
+          nodes, vnodes, seeds, seconds, wall, cpu, sim.eventsRun(), sim.eventsRun() / cpu);
+
+      long[] after = scenario.convictedAfterKill().values().stream().mapToLong(n -> n / 1_000_000).sorted().toArray();
+      out("%s killed at %d s; convicted by %d of the %d others; ms after the kill: min %d, p10 %d, p50 %d, p90 %d, p99 %d, max %d",
+          victim, killAt, after.length, nodes - 1, pct(after, 0), pct(after, 10), pct(after, 50), pct(after, 90), pct(after, 99),
+          pct(after, 100));
+      out("false convictions: %d%s", scenario.wrongfulConvictions().size(),
+          scenario.wrongfulConvictions().isEmpty() ? "" : " (first: " + scenario.wrongfulConvictions().get(0) + ")");
+
+      double[] msgs = scenario.messagesPerNodePerSecond(sim);
+      double[] bytes = scenario.bytesPerNodePerSecond(sim);
+      out("per node after the kill: %.1f messages/s (max %.1f), %.0f bytes/s (max %.0f)", mean(msgs), max(msgs), mean(bytes),
+          max(bytes));
+      long interval = sim.node("n1").config().gossipIntervalMs();
+      double perRound = mean(msgs) * (nodes - 1) * interval / 1000.0;
+      out("cluster-wide messages per gossip round (%d ms): %.0f measured, vs %d for full-mesh heartbeats (n(n-1)): %.1fx fewer",
+          interval, perRound, (long) nodes * (nodes - 1), (double) nodes * (nodes - 1) / perRound);
+
+      System.gc();
+      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      out("heap in use after GC with the simulation live: %d MB (%.0f KB per node)", heap >> 20, heap / 1024.0 / nodes);
+      if (sim.eventsRun() < 0) {
+        throw new AssertionError(); // keeps the simulation reachable up to the measurement
+      }
+    }
+  }
+
+  private static long pct(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return -1;
+    }
+    int i = (int) Math.min(sorted.length - 1, Math.round(p / 100.0 * (sorted.length - 1)));
+    return sorted[i];
+  }
+
+  private static double mean(double[] a) {
+    return Arrays.stream(a).average().orElse(0);
+  }
+
+  private static double max(double[] a) {
+    return Arrays.stream(a).max().orElse(0);
+  }
+
+  private static void out(String format, Object... args) {
+    System.out.println(String.format(Locale.ROOT, format, args));
+  }
+}
