@@ -29,6 +29,10 @@ final class Pairing {
       Op op = ops.get(i);
       if (op.type() == null) throw new HistoryParseException(file, lineOf.applyAsLong(i), "op at index " + op.index() + " has no type");
       Integer o = open.get(op.process());
+      if (op.isNemesis()) {
+        pairNemesis(ops, partner, open, i, o);
+        continue;
+      }
       if (op.type() == OpType.INVOKE) {
         if (o != null) {
           Op prev = ops.get(o);
@@ -48,9 +52,6 @@ final class Pairing {
         partner[o] = i;
         partner[i] = o;
         open.remove(op.process());
-      } else if (op.type() == OpType.INFO && op.isNemesis()) {
-        // Jepsen's nemesis logs :info both when it starts and when it finishes an operation.
-        open.put(op.process(), i);
       } else {
         throw new HistoryParseException(file, lineOf.applyAsLong(i),
             "completion (" + op.type().wireName() + " " + op.f() + ", index " + op.index() + ") of process "
@@ -58,6 +59,23 @@ final class Pairing {
       }
     }
     return partner;
+  }
+
+  /**
+   * The nemesis is judged by no checker and follows no one discipline: Jepsen's logs {@code :info}
+   * both when it starts and when it finishes an operation, a start may complete as a stop of
+   * another name, and a failed start may have no invocation at all. So a nemesis op completes the
+   * nemesis op still open, whatever its name, and is never refused.
+   */
+  private static void pairNemesis(List<Op> ops, int[] partner, Map<Long, Integer> open, int i, Integer o) {
+    Op op = ops.get(i);
+    if (o != null && op.type() != OpType.INVOKE) {
+      partner[o] = i;
+      partner[i] = o;
+      open.remove(op.process());
+    } else if (op.type() == OpType.INVOKE || op.type() == OpType.INFO) {
+      open.put(op.process(), i);
+    }
   }
 
   private static String where(IntToLongFunction lineOf, int pos) {
