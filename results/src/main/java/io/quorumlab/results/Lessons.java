@@ -19,11 +19,18 @@ import java.util.Optional;
  * which no register makes atomic.
  */
 public final class Lessons {
+  /** How a run's error begins when its nodes' storage failed (the harness's storage watch writes it). */
+  public static final String STORAGE_FAILURE = "nodes could not store writes";
+
   private Lessons() {}
 
   /** The lines for a run's results; none when its spec lacks the store settings. */
   public static List<String> of(RunResults results) {
     RunInfo info = results.info();
+    if (info.crashed() && info.error() != null && info.error().startsWith(STORAGE_FAILURE)) {
+      return List.of("nodes could not store what they were sent, so what the checkers found may come from the failed disks "
+          + "rather than from the quorum settings: this run is no verdict on the configuration; free the space and run it again.");
+    }
     if (info.crashed()) {
       return List.of("the run did not end normally, so what the checkers found is shown but is no verdict: the history may "
           + "be incomplete (the set checker, for one, takes each key's last read as final, and the reads after healing "

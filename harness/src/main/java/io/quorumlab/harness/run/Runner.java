@@ -184,7 +184,7 @@ public final class Runner {
     }
     if (interrupted && error == null) error = "interrupted";
     // Nodes that could not store writes make the run say nothing about the quorum settings.
-    String storageFailure = storage == null ? null : storage.summary(startedAt).map(f -> "nodes could not store writes: " + f).orElse(null);
+    String storageFailure = storage == null ? null : storage.summary(startedAt).map(f -> io.quorumlab.results.Lessons.STORAGE_FAILURE + ": " + f).orElse(null);
     if (storageFailure != null) error = error == null ? storageFailure : storageFailure + "; " + error;
     try {
       recorder.close();
