@@ -28,8 +28,12 @@ public final class MerkleTree {
   private final TokenRange range;
   private final int depth;
   private final long leafWidth;
-  /** Heap layout: node 1 is the root, node i has children 2i and 2i+1; level l starts at 2^l. */
-  private final long[] nodes;
+  /**
+   * Heap layout: node 1 is the root, node i has children 2i and 2i+1; level l starts at 2^l. Null
+   * while every hash is 0 (no entry yet): a node keeps one tree per peer, most of them empty until
+   * data arrives, and 2^(depth+1) words each would make memory grow with the cluster's size.
+   */
+  private long[] nodes;
 
   public MerkleTree(TokenRange range, int depth) {
     if (depth < 0 || depth > MAX_DEPTH) {
@@ -38,14 +42,13 @@ public final class MerkleTree {
     this.range = Objects.requireNonNull(range, "range");
     this.depth = depth;
     this.leafWidth = depth == 0 ? 0 : Long.divideUnsigned(range.widthMinusOne(), 1L << depth) + 1;
-    this.nodes = new long[2 << depth];
   }
 
   private MerkleTree(MerkleTree other) {
     this.range = other.range;
     this.depth = other.depth;
     this.leafWidth = other.leafWidth;
-    this.nodes = other.nodes.clone();
+    this.nodes = other.nodes == null ? null : other.nodes.clone();
   }
 
   /** The hash one entry contributes; exposed so callers can precompute or test. */
@@ -82,13 +85,19 @@ public final class MerkleTree {
   }
 
   private void toggle(int leaf, long delta) {
+    if (delta == 0) {
+      return;
+    }
+    if (nodes == null) {
+      nodes = new long[2 << depth];
+    }
     for (int node = (1 << depth) + leaf; node >= 1; node >>>= 1) {
       nodes[node] ^= delta;
     }
   }
 
   public long root() {
-    return nodes[1];
+    return nodes == null ? 0 : nodes[1];
   }
 
   /** Hash of node {@code index} (0-based, left to right) at {@code level} (0 = root, depth = leaves). */
@@ -96,7 +105,7 @@ public final class MerkleTree {
     if (level < 0 || level > depth || index < 0 || index >= (1 << level)) {
       throw new IndexOutOfBoundsException("no node " + index + " at level " + level + " of a depth-" + depth + " tree");
     }
-    return nodes[(1 << level) + index];
+    return nodes == null ? 0 : nodes[(1 << level) + index];
   }
 
   /** The leaf covering {@code token}. */

@@ -15,11 +15,8 @@ import io.quorumlab.store.net.Frames;
 import io.quorumlab.store.net.IoThreads;
 import io.quorumlab.store.protocol.ClientReply;
 import io.quorumlab.store.protocol.ClientRequest;
-import io.quorumlab.store.protocol.ErrorKind;
 import io.quorumlab.store.protocol.Message;
-import io.quorumlab.store.protocol.WireOptions;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -106,7 +103,7 @@ public final class NettyStoreClient implements StoreClient {
     if (reply instanceof ClientReply.AdminOk ok) {
       return ok.json();
     }
-    throw failure(reply, false);
+    throw ClientRules.failure(reply, false);
   }
 
   /** This node's view of the cluster (members and their failure-detector state, hints, anti-entropy, transfers). */
@@ -118,50 +115,19 @@ public final class NettyStoreClient implements StoreClient {
 
   @Override
   public CompletableFuture<GetResult> getAsync(String key, RequestOptions opts) {
-    ClientRequest.Get request = new ClientRequest.Get(ids.incrementAndGet(), key, wire(opts));
-    return send(request, false, waitMs(opts)).thenApply(reply -> {
-      if (reply instanceof ClientReply.GetOk ok) {
-        return new GetResult(ok.siblings(), new Context(ok.context()), ok.replies());
-      }
-      throw new CompletionException(failure(reply, false));
-    });
+    ClientRequest.Get request = ClientRules.get(ids.incrementAndGet(), key, opts);
+    return send(request, false, ClientRules.waitMs(opts, options)).thenApply(ClientRules::getResult);
   }
 
   @Override
   public CompletableFuture<PutResult> putAsync(String key, byte[] value, Context context, RequestOptions opts) {
-    ClientRequest.Put request = new ClientRequest.Put(ids.incrementAndGet(), key, value,
-        context == null ? new byte[0] : context.bytes(), wire(opts));
-    return send(request, true, waitMs(opts)).thenApply(reply -> {
-      if (reply instanceof ClientReply.PutOk ok) {
-        return new PutResult(new Context(ok.context()), ok.acks());
-      }
-      throw new CompletionException(failure(reply, true));
-    });
+    ClientRequest.Put request = ClientRules.put(ids.incrementAndGet(), key, value, context, opts);
+    return send(request, true, ClientRules.waitMs(opts, options)).thenApply(ClientRules::putResult);
   }
 
   @Override
   public CompletableFuture<PutResult> deleteAsync(String key, Context context, RequestOptions opts) {
     return putAsync(key, null, context, opts);
-  }
-
-  private static WireOptions wire(RequestOptions o) {
-    if (o == null) {
-      return WireOptions.DEFAULTS;
-    }
-    return new WireOptions(o.w() == null ? 0 : checkPositive(o.w(), "w"), o.r() == null ? 0 : checkPositive(o.r(), "r"),
-        o.quorum(), o.timeoutMs() == null ? 0 : checkPositive(o.timeoutMs(), "timeoutMs"));
-  }
-
-  private static <T extends Number> T checkPositive(T v, String what) {
-    if (v.longValue() < 1) {
-      throw new IllegalArgumentException(what + " must be at least 1, got " + v);
-    }
-    return v;
-  }
-
-  private long waitMs(RequestOptions o) {
-    long timeout = o != null && o.timeoutMs() != null ? o.timeoutMs() : options.requestTimeoutMs();
-    return timeout + options.graceMs();
   }
 
   private CompletableFuture<ClientReply> send(ClientRequest request, boolean write, long waitMs) {
@@ -184,35 +150,12 @@ public final class NettyStoreClient implements StoreClient {
       pending.remove(request.id());
       Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
       if (cause instanceof TimeoutException) {
-        cause = noAnswer(request, write, "no answer from " + Addresses.format(address) + " within " + waitMs + " ms");
+        cause = ClientRules.noAnswer(request, write, "no answer from " + Addresses.format(address) + " within " + waitMs + " ms");
       } else if (cause instanceof ConnectionLost lost) {
-        cause = noAnswer(request, write, lost.getMessage());
+        cause = ClientRules.noAnswer(request, write, lost.getMessage());
       }
       return CompletableFuture.failedFuture(cause);
     });
-  }
-
-  private static StoreException noAnswer(ClientRequest request, boolean write, String why) {
-    return write
-        ? new IndeterminateException(what(request) + ": " + why + "; it may have been applied")
-        : new UnavailableException(what(request) + ": " + why);
-  }
-
-  private static String what(ClientRequest r) {
-    if (r instanceof ClientRequest.Put p) {
-      return (p.isDelete() ? "delete of '" : "put of '") + p.key() + "'";
-    }
-    return r instanceof ClientRequest.Get ? "get of '" + r.key() + "'" : "ping";
-  }
-
-  private static StoreException failure(ClientReply reply, boolean write) {
-    if (reply instanceof ClientReply.Error e) {
-      return e.kind() == ErrorKind.INVALID ? new InvalidRequestException(e.message())
-          : e.kind() == ErrorKind.UNAVAILABLE ? new UnavailableException(e.message())
-          : new IndeterminateException(e.message());
-    }
-    String msg = "unexpected reply " + reply.getClass().getSimpleName();
-    return write ? new IndeterminateException(msg) : new UnavailableException(msg);
   }
 
   private synchronized Channel channel() throws UnavailableException {

@@ -1,11 +1,17 @@
 package io.quorumlab.store.membership;
 
+import java.util.Arrays;
+
 /**
  * The last {@code capacity} heartbeat inter-arrival times of one peer, with running sums so mean
  * and variance cost O(1). Sums are exact (long milliseconds), so they never drift.
  */
 final class ArrivalWindow {
-  private final long[] intervals;
+  private static final int INITIAL_SLOTS = 16;
+
+  private final int capacity;
+  /** Grows to {@code capacity} as samples come: a node keeps a window per peer, most never full. */
+  private long[] intervals;
   private int size;
   private int next;
   private long sum;
@@ -13,7 +19,8 @@ final class ArrivalWindow {
   private long lastArrival;
 
   ArrivalWindow(int capacity, long firstArrival, long firstIntervalEstimate) {
-    intervals = new long[capacity];
+    this.capacity = capacity;
+    intervals = new long[Math.min(capacity, INITIAL_SLOTS)];
     lastArrival = firstArrival;
     // Seed like Akka does: two samples around the expected interval, so phi is meaningful (and not
     // hair-trigger) before real samples exist.
@@ -33,7 +40,12 @@ final class ArrivalWindow {
   }
 
   private void add(long interval) {
-    if (size == intervals.length) {
+    if (size == intervals.length && size < capacity) {
+      // Below capacity the samples sit in order from slot 0, so growing keeps them there.
+      intervals = Arrays.copyOf(intervals, Math.min(capacity, size * 2));
+      next = size;
+    }
+    if (size == capacity) {
       long old = intervals[next];
       sum -= old;
       sumOfSquares -= old * old;

@@ -127,6 +127,11 @@ public final class ClusterServices implements MembershipListener {
     return antiEntropy.repairNow();
   }
 
+  /** Tells {@code listener} of this node's membership events from now on (after {@link #start}; the node's thread only). */
+  public void addMembershipListener(MembershipListener listener) {
+    membership.addListener(listener);
+  }
+
   /** Whether routing here counts on {@code id} (phi-accrual and link state). */
   public boolean isRoutable(String id) {
     return membership.isRoutable(id);

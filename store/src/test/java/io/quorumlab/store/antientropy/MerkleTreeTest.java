@@ -152,4 +152,19 @@ class MerkleTreeTest {
     assertThatThrownBy(() -> new MerkleTree(TokenRange.fullRing(), 21)).hasMessageContaining("0..20");
     assertThatThrownBy(() -> tree.hash(3, 0)).isInstanceOf(IndexOutOfBoundsException.class);
   }
+
+  @Test
+  void anEmptyTreeHashesToZeroAndAnEntryAddedAndRemovedLeavesItEmpty() {
+    MerkleTree tree = new MerkleTree(TokenRange.fullRing(), 15);
+    assertThat(tree.root()).isZero();
+    assertThat(tree.hash(15, 123)).isZero();
+    MerkleTree copy = tree.copy();
+    byte[] key = "k".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] digest = {1, 2, 3};
+    tree.add(42, key, digest);
+    assertThat(tree.root()).isNotZero();
+    assertThat(copy.root()).isZero();
+    tree.remove(42, key, digest);
+    assertThat(tree.root()).isZero();
+  }
 }
