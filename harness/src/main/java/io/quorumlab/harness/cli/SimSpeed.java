@@ -4,18 +4,25 @@ import io.quorumlab.harness.run.ProgressSink;
 import io.quorumlab.harness.time.Stopwatch;
 import io.quorumlab.results.Phase;
 import io.quorumlab.sim.Simulation;
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
 /**
  * How fast a simulated run ran on this machine, for one line after it: the wall time of the run
  * itself (setup to teardown, the simulation's part), of checking and of the report, and since the
- * JVM started. Passes every progress call on to the sink it wraps; measures only, never decides.
+ * JVM started, in wall time and in CPU time (which a machine shared with other work leaves
+ * comparable). Passes every progress call on to the sink it wraps; measures only, never decides.
  */
 final class SimSpeed implements ProgressSink {
   private final ProgressSink inner;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private Stopwatch run;
+  private long runCpuStart;
   private double runSeconds = -1;
+  private double runCpuSeconds;
   private Stopwatch check;
   private double checkSeconds = -1;
   private Stopwatch report;
@@ -32,9 +39,15 @@ final class SimSpeed implements ProgressSink {
 
   @Override
   public void phase(String phase, String detail) {
-    if (phase.equals(Phase.SETUP) && run == null) run = Stopwatch.start();
+    if (phase.equals(Phase.SETUP) && run == null) {
+      run = Stopwatch.start();
+      runCpuStart = THREADS.getCurrentThreadCpuTime();
+    }
     if (phase.equals(Phase.CHECK)) {
-      if (run != null) runSeconds = run.elapsedSeconds();
+      if (run != null) {
+        runSeconds = run.elapsedSeconds();
+        runCpuSeconds = (THREADS.getCurrentThreadCpuTime() - runCpuStart) / 1e9;
+      }
       check = Stopwatch.start();
     }
     if (phase.equals("report") && check != null) {
@@ -59,11 +72,12 @@ final class SimSpeed implements ProgressSink {
     if (sim == null || runSeconds < 0) return null;
     double virtual = sim.now() / 1e9;
     long events = sim.eventsRun();
+    double jvmCpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : -1;
     return String.format(Locale.ROOT,
-        "speed       %.1f s simulated (%,d events) in %.2f s of wall time: %,.0f events/s, %.0fx real time; "
-            + "check %.2f s, report %.2f s; %.2f s since the JVM started",
-        virtual, events, runSeconds, events / Math.max(1e-9, runSeconds), virtual / Math.max(1e-9, runSeconds),
+        "speed       %.1f s simulated, %,d events, in %.2f s (%.2f s of CPU): %,.0f events/s, %.0fx real time; "
+            + "then check %.2f s, report %.2f s; %.2f s since the JVM started (%.2f s of CPU, all threads)",
+        virtual, events, runSeconds, runCpuSeconds, events / Math.max(1e-9, runSeconds), virtual / Math.max(1e-9, runSeconds),
         Math.max(0, checkSeconds), report == null ? 0 : report.elapsedSeconds(),
-        ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+        ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, jvmCpu);
   }
 }
