@@ -74,7 +74,7 @@ final class SimSpeed implements ProgressSink {
     long events = sim.eventsRun();
     double jvmCpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : -1;
     return String.format(Locale.ROOT,
-        "speed       %.1f s simulated, %,d events, in %.2f s (%.2f s of CPU): %,.0f events/s, %.0fx real time; "
+        "speed       %.1f s simulated, %,d events, in %.2f s (%.2f s of CPU): %,.0f events/s, %.1fx real time; "
             + "then check %.2f s, report %.2f s; %.2f s since the JVM started (%.2f s of CPU, all threads)",
         virtual, events, runSeconds, runCpuSeconds, events / Math.max(1e-9, runSeconds), virtual / Math.max(1e-9, runSeconds),
         Math.max(0, checkSeconds), report == null ? 0 : report.elapsedSeconds(),

@@ -1,6 +1,7 @@
 package io.quorumlab.harness.sim;
 
 import io.quorumlab.harness.RunLimits;
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cluster.NodeConfigs;
 import io.quorumlab.harness.random.RandomStreams;
 import io.quorumlab.harness.run.Backend;
@@ -60,10 +61,18 @@ public final class SimBackend implements Backend {
     return MAX_NODES;
   }
 
-  /** Any number of nodes up to {@link #MAX_NODES}, any network, and every fault the nemesis knows. */
+  /**
+   * Any number of nodes up to {@link #MAX_NODES}, any network, and every fault the nemesis knows;
+   * storage is the simulated disk, so an in-memory store (which a kill would empty) is refused rather
+   * than silently run on a disk.
+   */
   @Override
   public void validate(RunSpec spec) {
     RunLimits.nodes(spec.nodes(), MAX_NODES, "the simulation runs every node on one thread");
+    if (!spec.store().storage().equals("rocksdb")) {
+      throw new SpecException("--storage " + spec.store().storage() + ": the sim backend gives every node a simulated disk "
+          + "(what --fsync made durable survives a kill), not an in-memory store");
+    }
   }
 
   @Override

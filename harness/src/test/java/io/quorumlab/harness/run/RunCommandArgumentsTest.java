@@ -75,6 +75,7 @@ class RunCommandArgumentsTest {
       "--backend sim --latency lognormal:0,x,1 | 'x' is not a number",
       "--backend sim --loss 1.5               | --loss must be a probability between 0 and 1, not 1.5",
       "--backend sim --duplicate NaN          | --duplicate must be a probability between 0 and 1, not NaN",
+      "--backend sim --storage memory         | --storage memory: the sim backend gives every node a simulated disk",
   })
   void badArgumentsExit254WithAOneLineReason(String args, String reason) throws Exception {
     StringWriter err = new StringWriter();
