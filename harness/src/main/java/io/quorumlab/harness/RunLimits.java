@@ -28,9 +28,9 @@ public final class RunLimits {
   /**
    * @throws SpecException naming the option, its limits and the value given
    */
-  public static void nodes(int nodes, int max) {
+  public static void nodes(int nodes, int max, String why) {
     if (nodes < 1 || nodes > max) {
-      throw new SpecException("--nodes must be between 1 and " + max + " (each node is a JVM or container of its own), not " + nodes);
+      throw new SpecException("--nodes must be between 1 and " + max + " (" + why + "), not " + nodes);
     }
   }
 

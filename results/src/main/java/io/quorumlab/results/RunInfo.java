@@ -33,6 +33,15 @@ public record RunInfo(
     phases = phases == null ? List.of() : List.copyOf(phases);
   }
 
+  /** The spec key that says in which time a run's times are, when not this machine's ({@link #SIMULATED}). */
+  public static final String TIME = "time";
+  public static final String SIMULATED = "simulated";
+
+  /** Whether the run's times (the history's, the phases', latencies) are simulated rather than measured. */
+  public boolean simulatedTime() {
+    return SIMULATED.equals(String.valueOf(spec.get(TIME)));
+  }
+
   public boolean crashed() {
     return error != null;
   }

@@ -6,6 +6,7 @@ import io.quorumlab.harness.run.RunSpec;
 import io.quorumlab.harness.run.StoreSettings;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,7 +17,9 @@ import picocli.CommandLine.Option;
  * for configurations that do not say).
  */
 public final class LoadOptions {
-  @Option(names = "--backend", paramLabel = "local|docker", description = "Where the nodes run (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--backend", paramLabel = "local|docker|sim",
+      description = "Where the nodes run: local processes, Docker containers, or sim, a deterministic simulation of the same "
+          + "nodes in virtual time (default: ${DEFAULT-VALUE}).")
   String backend = RunSpec.DEFAULT_BACKEND;
 
   @Option(names = "--nodes", paramLabel = "K", description = "Cluster size (default: ${DEFAULT-VALUE}).")
@@ -53,6 +56,8 @@ public final class LoadOptions {
   @Option(names = "--quiesce", paramLabel = "S", description = "Seconds to wait after healing, before the final reads (default: ${DEFAULT-VALUE}).")
   double quiesce = RunSpec.DEFAULT_QUIESCE;
 
+  @Mixin SimOptions sim = new SimOptions();
+
   Path out() {
     return out;
   }
@@ -66,6 +71,6 @@ public final class LoadOptions {
   RunSpec spec(StoreSettings store, double timeLimit) {
     long s = seed != null ? seed : new SecureRandom().nextLong() & (Long.MAX_VALUE >> 8);
     return new RunSpec(backend, nodes, store, new LoadSpec(workload, timeLimit, rate, concurrency, quiesce),
-        NemesisPlan.of(nemesis, nemesisInterval), s);
+        NemesisPlan.of(nemesis, nemesisInterval), s, sim.network(backend));
   }
 }

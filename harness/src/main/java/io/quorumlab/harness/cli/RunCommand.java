@@ -5,7 +5,11 @@ import io.quorumlab.harness.run.RunOutcome;
 import io.quorumlab.harness.run.RunSpec;
 import io.quorumlab.harness.run.RunSummary;
 import io.quorumlab.harness.run.Runner;
+import io.quorumlab.harness.ExitCodes;
+import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cli.store.StoreOptions;
+import io.quorumlab.harness.sim.DeterminismCheck;
+import io.quorumlab.harness.sim.SimBackend;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,6 +52,11 @@ public final class RunCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin LoadOptions load = new LoadOptions();
 
+  @Option(names = "--check-determinism",
+      description = "sim: run twice and compare the runs event by event and file by file (history.jsonl, results.json, node logs); "
+          + "a difference is named by the first event or line where it happened, and exits 2.")
+  boolean checkDeterminism;
+
   /** --junit FILE and --expect valid|invalid: the CI gate. */
   @picocli.CommandLine.Mixin io.quorumlab.harness.gate.GateOptions gate = new io.quorumlab.harness.gate.GateOptions();
 
@@ -66,17 +75,43 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RunSpec runSpec = toSpec();
     Runner.validate(runSpec);
+    boolean sim = runSpec.backend().equals(SimBackend.NAME);
+    if (checkDeterminism && !sim) {
+      throw new SpecException("--check-determinism needs --backend sim: only a simulation replays a run exactly, not the "
+          + runSpec.backend() + " backend");
+    }
     gate.validate();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outWriter = spec.commandLine().getOut();
     err.println("quorumlab run: " + runSpec.workload() + " on " + runSpec.nodes() + " " + runSpec.backend() + " nodes, "
         + runSpec.label() + ", seed " + runSpec.seed());
     err.flush();
-    Runner runner = new Runner(runSpec, load.out(), ConsoleProgress.console(err));
+    if (checkDeterminism) return checkDeterminism(runSpec, err, outWriter);
+    ConsoleProgress console = ConsoleProgress.console(err);
+    SimSpeed speed = sim ? new SimSpeed(console) : null;
+    Runner runner = sim ? new Runner(runSpec, load.out(), speed, SimBackend.observed(speed::deployed))
+        : new Runner(runSpec, load.out(), console);
     try (Interrupts interrupts = Interrupts.install(err, runner::interrupt)) {
       RunOutcome outcome = runner.run();
       RunSummary.print(outWriter, outcome);
+      String line = speed == null ? null : speed.line();
+      if (line != null) outWriter.println(line);
       return gate.finish(outWriter, err, runSpec, outcome);
     }
+  }
+
+  /** Runs the spec twice and compares; not deterministic is unknown (2), whatever the verdict. */
+  private int checkDeterminism(RunSpec runSpec, PrintWriter err, PrintWriter outWriter) throws java.io.IOException {
+    DeterminismCheck.Result r = DeterminismCheck.run(runSpec, load.out(), ConsoleProgress.console(err));
+    RunSummary.print(outWriter, r.first());
+    outWriter.println("second run  " + r.second().runDir());
+    outWriter.println("determinism " + r.line());
+    if (!r.deterministic()) {
+      outWriter.println("exit        " + ExitCodes.UNKNOWN + " (the run is not a function of its seed: a bug in the "
+          + "simulation or the harness)");
+      outWriter.flush();
+      return ExitCodes.UNKNOWN;
+    }
+    return gate.finish(outWriter, err, runSpec, r.first());
   }
 }

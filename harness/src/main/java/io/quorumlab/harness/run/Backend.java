@@ -21,6 +21,21 @@ public interface Backend {
   }
 
   /**
+   * Refuses, before anything starts, what this backend cannot run: more nodes than {@link #maxNodes},
+   * and (unless it simulates its network) a simulated network's settings, which it would ignore.
+   *
+   * @throws SpecException with a one-line reason
+   */
+  default void validate(RunSpec spec) {
+    RunLimits.nodes(spec.nodes(), maxNodes(), "each node is a JVM or container of its own");
+    if (spec.network() != null) {
+      throw new SpecException("--latency, --loss, --duplicate and --reorder shape a simulated network: the " + name()
+          + " backend runs on the machine's real network and would ignore them (use --backend sim; a slow or lossy real "
+          + "network comes from --nemesis slow)");
+    }
+  }
+
+  /**
    * The run's loop, cluster (not started) and clients.
    *
    * @throws SpecException when the backend cannot run here (no Docker engine, no base image)

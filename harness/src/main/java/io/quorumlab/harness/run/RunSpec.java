@@ -20,8 +20,12 @@ import java.util.Map;
  * @param load the workload and how it is driven
  * @param nemesis the faults and their interval
  * @param seed drives the ops, the keys, the values and the fault schedule (see {@link io.quorumlab.harness.random.RandomStreams})
+ *     (and, in a simulation, every other random choice)
+ * @param network the simulated network, or null: the backend's own (real machines have a real network;
+ *     a simulation without one simulates {@link NetworkSpec#DEFAULT})
  */
-public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec load, NemesisPlan nemesis, long seed) {
+public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec load, NemesisPlan nemesis, long seed,
+    NetworkSpec network) {
 
   public static final String DEFAULT_BACKEND = "local";
   public static final int DEFAULT_NODES = 5;
@@ -53,6 +57,11 @@ public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec l
     if (store.n() > nodes) throw new SpecException("N=" + store.n() + " needs 1 <= N <= nodes (" + nodes + ")");
   }
 
+  /** A run on the backend's own network. */
+  public RunSpec(String backend, int nodes, StoreSettings store, LoadSpec load, NemesisPlan nemesis, long seed) {
+    this(backend, nodes, store, load, nemesis, seed, null);
+  }
+
   /**
    * The defaults of {@code quorumlab run}, chosen so that a first run finds anomalies within its
    * minute and can explain them: 5 nodes, N=3 W=1 R=1 (the fast setting many deployments run),
@@ -77,7 +86,7 @@ public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec l
   }
 
   public RunSpec withStore(StoreSettings newStore) {
-    return new RunSpec(backend, nodes, newStore, load, nemesis, seed);
+    return new RunSpec(backend, nodes, newStore, load, nemesis, seed, network);
   }
 
   public RunSpec withQuorums(int n, int w, int r) {
@@ -85,7 +94,7 @@ public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec l
   }
 
   public RunSpec withLoad(LoadSpec newLoad) {
-    return new RunSpec(backend, nodes, store, newLoad, nemesis, seed);
+    return new RunSpec(backend, nodes, store, newLoad, nemesis, seed, network);
   }
 
   public RunSpec withWorkload(String newWorkload) {
@@ -93,15 +102,19 @@ public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec l
   }
 
   public RunSpec withNemesis(NemesisPlan newNemesis) {
-    return new RunSpec(backend, nodes, store, load, newNemesis, seed);
+    return new RunSpec(backend, nodes, store, load, newNemesis, seed, network);
   }
 
   public RunSpec withSeed(long newSeed) {
-    return new RunSpec(backend, nodes, store, load, nemesis, newSeed);
+    return new RunSpec(backend, nodes, store, load, nemesis, newSeed, network);
   }
 
   public RunSpec withBackend(String newBackend, int newNodes) {
-    return new RunSpec(newBackend, newNodes, store, load, nemesis, seed);
+    return new RunSpec(newBackend, newNodes, store, load, nemesis, seed, network);
+  }
+
+  public RunSpec withNetwork(NetworkSpec newNetwork) {
+    return new RunSpec(backend, nodes, store, load, nemesis, seed, newNetwork);
   }
 
   /** The spec as {@code spec.json} records it: every option, in command-line spelling, with the seed. */
@@ -114,6 +127,7 @@ public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec l
     m.put("nemesis", nemesis.text());
     m.put("nemesis-interval", nemesis.intervalSeconds());
     m.putAll(load.toMap());
+    if (network != null) m.putAll(network.toMap());
     m.put("seed", seed);
     return m;
   }
@@ -130,6 +144,6 @@ public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec l
     return new RunSpec(s.str("backend", DEFAULT_BACKEND), s.integer("nodes", DEFAULT_NODES), StoreSettings.fromMap(m, DEFAULT_STORE),
         LoadSpec.fromMap(s, DEFAULT_LOAD),
         NemesisPlan.of(s.str("nemesis", DEFAULT_NEMESIS), s.number("nemesis-interval", DEFAULT_NEMESIS_INTERVAL)),
-        s.longNumber("seed", 0));
+        s.longNumber("seed", 0), NetworkSpec.fromMap(s));
   }
 }

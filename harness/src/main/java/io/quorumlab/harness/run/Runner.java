@@ -1,6 +1,5 @@
 package io.quorumlab.harness.run;
 
-import io.quorumlab.harness.RunLimits;
 import io.quorumlab.checkers.CheckContext;
 import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Checker;
@@ -90,7 +89,11 @@ public final class Runner {
    * @throws SpecException with a one-line reason
    */
   public static Workload validate(RunSpec s) {
-    RunLimits.nodes(s.nodes(), Backends.of(s).maxNodes());
+    return validate(s, Backends.of(s));
+  }
+
+  private static Workload validate(RunSpec s, Backend backend) {
+    backend.validate(s);
     return workloadOf(s);
   }
 
@@ -120,7 +123,7 @@ public final class Runner {
 
   public RunOutcome run() {
     try {
-      return runValidated(backend != null ? workloadOf(spec) : validate(spec));
+      return runValidated(validate(spec, backend != null ? backend : Backends.of(spec)));
     } finally {
       finished.countDown();
     }
@@ -136,11 +139,13 @@ public final class Runner {
     EventLoop l = deployment.loop();
     Cluster cluster = deployment.cluster();
     long startedAt = l.wallMillis();
+    Map<String, Object> recordedSpec = spec.toMap();
+    if (l.virtual()) recordedSpec.put(RunInfo.TIME, RunInfo.SIMULATED);
     Path runDir;
     HistoryRecorder recorder;
     try {
       runDir = RunDirectory.create(outRoot, workload.name());
-      ResultsWriter.writeSpec(runDir, spec.toMap());
+      ResultsWriter.writeSpec(runDir, recordedSpec);
       recorder = new HistoryRecorder(runDir.resolve(RunDirectory.HISTORY), l);
     } catch (IOException e) {
       deployment.close();
@@ -191,7 +196,7 @@ public final class Runner {
     } catch (IOException e) {
       if (error == null) error = "history.jsonl could not be written completely: " + e.getMessage();
     }
-    return checkAndReport(workload, runDir, recorder.history(), phases, startedAt, error);
+    return checkAndReport(workload, runDir, recorder.history(), phases, recordedSpec, startedAt, error);
   }
 
   /** Load with faults, heal, quiesce, final reads: each phase a future that the loop runs to its end. */
@@ -258,13 +263,14 @@ public final class Runner {
     for (String node : deployment.cluster().nodes()) clients.put(node, deployment.connect(node, options));
     return new NodeClients(clients);
   }
-  private RunOutcome checkAndReport(Workload workload, Path runDir, History history, Phases phases, long startedAt, String error) {
+  private RunOutcome checkAndReport(Workload workload, Path runDir, History history, Phases phases, Map<String, Object> recordedSpec,
+      long startedAt, String error) {
     phases.begin(Phase.CHECK);
     progress.phase(Phase.CHECK, history.size() + " ops with " + String.join(", ", workload.checkers().stream().map(Checker::name).toList()));
     Duration budget = error != null ? INTERRUPTED_CHECK_BUDGET : CheckContext.defaults().timeBudget();
     List<CheckResult> checks = check(workload, history, runDir, budget, progress);
     phases.end();
-    RunInfo info = new RunInfo(workload.name(), spec.backend(), spec.toMap(), startedAt, phases.list(), error);
+    RunInfo info = new RunInfo(workload.name(), spec.backend(), recordedSpec, startedAt, phases.list(), error);
     progress.phase("report", runDir.resolve(RunDirectory.REPORT).toString());
     try {
       RunResults results = RunWriter.write(runDir, info, history, checks);

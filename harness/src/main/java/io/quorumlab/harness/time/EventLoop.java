@@ -41,6 +41,14 @@ public interface EventLoop extends AutoCloseable {
   /** The run's time: nanoseconds since the loop was made. */
   long nanos();
 
+  /**
+   * Whether {@link #nanos} is virtual (simulated) time rather than this machine's: a run's report
+   * then labels its times as simulated.
+   */
+  default boolean virtual() {
+    return false;
+  }
+
   /** Wall-clock milliseconds since the epoch, for metadata only (when a run started); never for scheduling. */
   long wallMillis();
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * its seed.
  */
 class OneClockRuleTest {
-  static final String[] RUN_PATH = {"io.quorumlab.harness.run..", "io.quorumlab.harness.nemesis..", "io.quorumlab.workloads.."};
+  static final String[] RUN_PATH = {"io.quorumlab.harness.run..", "io.quorumlab.harness.nemesis..", "io.quorumlab.harness.sim..",
+      "io.quorumlab.workloads.."};
 
   private static final Set<String> CLOCK_AND_SLEEP = Set.of("java.lang.System.nanoTime", "java.lang.System.currentTimeMillis",
       "java.lang.Thread.sleep", "java.lang.Thread.start", "java.lang.Thread.onSpinWait", "java.lang.Object.wait",
@@ -53,6 +54,7 @@ class OneClockRuleTest {
     JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("io.quorumlab.harness", "io.quorumlab.workloads");
     assertThat(classes.stream().filter(c -> c.getPackageName().startsWith("io.quorumlab.workloads"))).isNotEmpty();
+    assertThat(classes.stream().filter(c -> c.getPackageName().equals("io.quorumlab.harness.sim"))).isNotEmpty();
     RULE.check(classes);
   }
 

@@ -63,6 +63,19 @@ class RunCommandArgumentsTest {
       "--quiesce -1                           | --quiesce must be between 0 and 3600 seconds, not -1",
       "--quiesce 1e12                         | --quiesce must be between 0 and 3600 seconds, not 1000000000000",
       "--request-timeout-ms 0                 | --request-timeout-ms must be between 1 and 600000, not 0",
+      "--loss 0.1                             | shape a simulated network: the local backend runs on the machine's real network",
+      "--backend docker --latency constant:1  | shape a simulated network: the docker backend runs on the machine's real network",
+      "--reorder                              | shape a simulated network",
+      "--duplicate 0.01                       | shape a simulated network",
+      "--check-determinism                    | --check-determinism needs --backend sim",
+      "--backend sim --nodes 1001             | --nodes must be between 1 and 1000 (the simulation runs every node on one thread), not 1001",
+      "--backend sim --latency fast           | unknown --latency 'fast': expected loopback, constant:MS",
+      "--backend sim --latency uniform:3,1    | the maximum is below the minimum",
+      "--backend sim --latency constant       | --latency 'constant' takes 1 number",
+      "--backend sim --latency lognormal:0,x,1 | 'x' is not a number",
+      "--backend sim --loss 1.5               | --loss must be a probability between 0 and 1, not 1.5",
+      "--backend sim --duplicate NaN          | --duplicate must be a probability between 0 and 1, not NaN",
+      "--backend sim --storage memory         | --storage memory: the sim backend gives every node a simulated disk",
   })
   void badArgumentsExit254WithAOneLineReason(String args, String reason) throws Exception {
     StringWriter err = new StringWriter();

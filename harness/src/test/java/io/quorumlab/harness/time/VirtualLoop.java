@@ -25,6 +25,11 @@ public final class VirtualLoop implements EventLoop {
   }
 
   @Override
+  public boolean virtual() {
+    return true;
+  }
+
+  @Override
   public long wallMillis() {
     return 1_700_000_000_000L + now / 1_000_000;
   }

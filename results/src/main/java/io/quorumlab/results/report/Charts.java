@@ -34,8 +34,11 @@ final class Charts {
 
   private Charts() {}
 
-  /** The time axis: seconds since the run started, from 0 to {@code endSeconds}. */
-  record TimeAxis(double endSeconds, List<FaultInterval> faults, List<Phase> phases) {}
+  /**
+   * The time axis: seconds since the run started, from 0 to {@code endSeconds}; {@code simulated}
+   * when they are a simulation's virtual seconds (and its latencies virtual too), which the axes say.
+   */
+  record TimeAxis(double endSeconds, List<FaultInterval> faults, List<Phase> phases, boolean simulated) {}
 
   /** One point per op: colour by outcome, marker by read/write; log latency axis. */
   static XYChart latencyScatter(ScatterSample sample, TimeAxis axis) {
@@ -113,7 +116,7 @@ final class Charts {
 
   /** A time chart with a log latency axis in milliseconds. */
   private static XYChart latencyChart(TimeAxis axis) {
-    XYChart c = timeChart("Latency (ms, log scale)", axis);
+    XYChart c = timeChart(axis.simulated() ? "Simulated latency (ms, log scale)" : "Latency (ms, log scale)", axis);
     c.getStyler().setYAxisLogarithmic(true);
     c.getStyler().setYAxisDecimalPattern("#,##0.###");
     return c;
@@ -195,7 +198,7 @@ final class Charts {
   }
 
   private static XYChart timeChart(String yTitle, TimeAxis axis) {
-    XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).xAxisTitle("Seconds since the run started").yAxisTitle(yTitle).build();
+    XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).xAxisTitle(axis.simulated() ? "Simulated seconds since the run started" : "Seconds since the run started").yAxisTitle(yTitle).build();
     style(c.getStyler());
     c.getStyler().setXAxisMin(0.0);
     c.getStyler().setXAxisMax(Math.max(1.0, axis.endSeconds()));

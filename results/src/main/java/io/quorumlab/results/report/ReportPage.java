@@ -40,7 +40,7 @@ final class ReportPage {
     RunInfo info = r.info();
     RunMetrics m = r.metrics();
     List<ClientOp> ops = ClientOps.of(history);
-    Charts.TimeAxis axis = new Charts.TimeAxis(endSeconds(history, info.phases()), m.faults(), info.phases());
+    Charts.TimeAxis axis = new Charts.TimeAxis(endSeconds(history, info.phases()), m.faults(), info.phases(), info.simulatedTime());
     String verdict = r.verdict().wireName();
 
     StringBuilder b = new StringBuilder(64 * 1024);
@@ -176,6 +176,10 @@ final class ReportPage {
   }
 
   private static String started(RunInfo info) {
+    if (info.simulatedTime()) {
+      return "simulated: every time and latency on this page is virtual time of a deterministic simulation, seed "
+          + info.spec().get("seed");
+    }
     if (info.startedAtEpochMs() <= 0) return "start time unknown";
     return "started " + WHEN.format(Instant.ofEpochMilli(info.startedAtEpochMs()).atZone(ZoneId.systemDefault()));
   }

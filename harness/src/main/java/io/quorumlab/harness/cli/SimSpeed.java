@@ -1,0 +1,83 @@
+package io.quorumlab.harness.cli;
+
+import io.quorumlab.harness.run.ProgressSink;
+import io.quorumlab.harness.time.Stopwatch;
+import io.quorumlab.results.Phase;
+import io.quorumlab.sim.Simulation;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+
+/**
+ * How fast a simulated run ran on this machine, for one line after it: the wall time of the run
+ * itself (setup to teardown, the simulation's part), of checking and of the report, and since the
+ * JVM started, in wall time and in CPU time (which a machine shared with other work leaves
+ * comparable). Passes every progress call on to the sink it wraps; measures only, never decides.
+ */
+final class SimSpeed implements ProgressSink {
+  private final ProgressSink inner;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private Stopwatch run;
+  private long runCpuStart;
+  private double runSeconds = -1;
+  private double runCpuSeconds;
+  private Stopwatch check;
+  private double checkSeconds = -1;
+  private Stopwatch report;
+  private Simulation sim;
+
+  SimSpeed(ProgressSink inner) {
+    this.inner = inner;
+  }
+
+  /** Hears of the run's simulation (the sim backend's observer). */
+  void deployed(Simulation s) {
+    sim = s;
+  }
+
+  @Override
+  public void phase(String phase, String detail) {
+    if (phase.equals(Phase.SETUP) && run == null) {
+      run = Stopwatch.start();
+      runCpuStart = THREADS.getCurrentThreadCpuTime();
+    }
+    if (phase.equals(Phase.CHECK)) {
+      if (run != null) {
+        runSeconds = run.elapsedSeconds();
+        runCpuSeconds = (THREADS.getCurrentThreadCpuTime() - runCpuStart) / 1e9;
+      }
+      check = Stopwatch.start();
+    }
+    if (phase.equals("report") && check != null) {
+      checkSeconds = check.elapsedSeconds();
+      report = Stopwatch.start();
+    }
+    inner.phase(phase, detail);
+  }
+
+  @Override
+  public void load(LoadStatus status) {
+    inner.load(status);
+  }
+
+  @Override
+  public void event(String line) {
+    inner.event(line);
+  }
+
+  /** The line, once the run has been reported; null when the run never got as far as checking. */
+  String line() {
+    if (sim == null || runSeconds < 0) return null;
+    double virtual = sim.now() / 1e9;
+    long events = sim.eventsRun();
+    double jvmCpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : -1;
+    return String.format(Locale.ROOT,
+        "speed       %.1f s simulated, %,d events, in %.2f s (%.2f s of CPU): %,.0f events/s, %.1fx real time; "
+            + "then check %.2f s, report %.2f s; %.2f s since the JVM started (%.2f s of CPU, all threads)",
+        virtual, events, runSeconds, runCpuSeconds, events / Math.max(1e-9, runSeconds), virtual / Math.max(1e-9, runSeconds),
+        Math.max(0, checkSeconds), report == null ? 0 : report.elapsedSeconds(),
+        ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, jvmCpu);
+  }
+}

@@ -1,0 +1,129 @@
+package io.quorumlab.harness.sim;
+
+import io.quorumlab.harness.cluster.Cluster;
+import io.quorumlab.harness.cluster.Link;
+import io.quorumlab.harness.cluster.Slowness;
+import io.quorumlab.sim.LinkSlowness;
+import io.quorumlab.sim.SimLink;
+import io.quorumlab.sim.Simulation;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The harness's view of a simulated cluster: every fault of the real backends maps onto the
+ * simulation at the current virtual instant (a partition is the same grudge, a slow link the same
+ * delay, jitter, loss and rate, and all of it is injected, latency included). Clients do not connect
+ * to an address: the backend hands out the simulation's own clients.
+ */
+final class SimCluster implements Cluster {
+  private final Simulation sim;
+  private final NodeLogs logs;
+
+  SimCluster(Simulation sim, NodeLogs logs) {
+    this.sim = sim;
+    this.logs = logs;
+  }
+
+  @Override
+  public String backend() {
+    return SimBackend.NAME;
+  }
+
+  @Override
+  public List<String> nodes() {
+    return sim.nodeIds();
+  }
+
+  /**
+   * Boots every node and runs the simulation through the nodes' start spread, until each one is up,
+   * as the real backends wait until each answers. Runs simulated time itself, so it is called from the thread that drives the loop,
+   * outside its tasks (as the runner does, through an offload that runs at once).
+   */
+  @Override
+  public void start() {
+    sim.start();
+    sim.runFor(Duration.ofMillis(sim.config().startSpreadMs()));
+    List<String> down = sim.nodeIds().stream().filter(n -> !sim.node(n).isUp()).toList();
+    if (!down.isEmpty()) throw new IllegalStateException("simulated nodes not up after their start: " + String.join(", ", down));
+  }
+
+  @Override
+  public InetSocketAddress clientAddress(String node) {
+    throw new UnsupportedOperationException("a simulated node has no address: its clients come from the sim backend");
+  }
+
+  @Override
+  public void kill(String node) {
+    sim.kill(node);
+  }
+
+  @Override
+  public void restart(String node) {
+    sim.restart(node);
+  }
+
+  @Override
+  public void pause(String node) {
+    sim.pause(node);
+  }
+
+  @Override
+  public void resume(String node) {
+    sim.resume(node);
+  }
+
+  @Override
+  public void partition(Map<String, Set<String>> grudge) {
+    sim.partition(grudge);
+  }
+
+  /** Everything is injected: a simulated link can be as slow as asked, latency included. */
+  @Override
+  public List<String> slow(Collection<Link> links, Slowness s) {
+    List<SimLink> simLinks = links.stream().map(l -> new SimLink(l.from(), l.to())).toList();
+    sim.slow(simLinks, new LinkSlowness(s.delayMs() * 1_000, s.jitterMs() * 1_000, s.loss(), s.rateKbit()));
+    return List.of();
+  }
+
+  @Override
+  public Map<String, Set<String>> grudge() {
+    return sim.grudge();
+  }
+
+  @Override
+  public Set<String> killed() {
+    return sim.killed();
+  }
+
+  @Override
+  public Set<String> paused() {
+    return sim.paused();
+  }
+
+  /** A simulated node has no process of its own to measure. */
+  @Override
+  public OptionalLong residentBytes(String node) {
+    return OptionalLong.empty();
+  }
+
+  @Override
+  public void heal() {
+    sim.heal();
+  }
+
+  @Override
+  public void collectLogs(Path dir) throws IOException {
+    logs.write(dir);
+  }
+
+  /** The simulation ends with its run: nothing outlives it. */
+  @Override
+  public void close() {}
+}
