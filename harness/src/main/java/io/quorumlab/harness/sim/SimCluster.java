@@ -36,6 +36,12 @@ final class SimCluster implements Cluster {
     return SimBackend.NAME;
   }
 
+  /** The simulated disk models durability itself and no node answers over TCP. */
+  @Override
+  public boolean nodesReportStorage() {
+    return false;
+  }
+
   @Override
   public List<String> nodes() {
     return sim.nodeIds();
