@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -58,11 +59,19 @@ public final class DeterminismCheck {
 
   /** Runs {@code spec} (a sim spec) twice under {@code outRoot}, then compares the runs. */
   public static Result run(RunSpec spec, Path outRoot, ProgressSink progress) throws IOException {
+    return run(spec, outRoot, progress, (run, sim) -> { });
+  }
+
+  /** As {@link #run(RunSpec, Path, ProgressSink)}, showing each run's simulation (0, then 1) to {@code deployed} first. */
+  static Result run(RunSpec spec, Path outRoot, ProgressSink progress, BiConsumer<Integer, Simulation> deployed) throws IOException {
     Trace[] traces = new Trace[2];
     RunOutcome[] outcomes = new RunOutcome[2];
     for (int i = 0; i < 2; i++) {
       int run = i;
-      SimBackend backend = new SimBackend(Trace.Mode.RECORD, (Simulation sim) -> traces[run] = sim.trace());
+      SimBackend backend = new SimBackend(Trace.Mode.RECORD, sim -> {
+        traces[run] = sim.trace();
+        deployed.accept(run, sim);
+      });
       outcomes[i] = new Runner(spec, outRoot, progress, backend).run();
     }
     Determinism.Result traced = Determinism.compare(traces[0], traces[1]);
