@@ -23,10 +23,7 @@ final class DominanceIndex {
   private long[] hashes;
   private Object[] states;
   private int[] chain;
-  /** Entry e's linearized set: all ones below word lo[e], pool[start[e], start[e + 1]) from there, zeros above. */
-  private int[] lo;
-  private int[] start;
-  private long[] pool;
+  private final StoredWindows sets;
   private int size;
   private int[] table;
   private int mask;
@@ -38,9 +35,7 @@ final class DominanceIndex {
     hashes = new long[capacity];
     states = new Object[capacity];
     chain = new int[capacity];
-    lo = new int[capacity];
-    start = new int[capacity + 1];
-    pool = new long[capacity];
+    sets = new StoredWindows(infoMask.length, capacity);
     table = new int[capacity * 2];
     mask = table.length - 1;
   }
@@ -50,7 +45,7 @@ final class DominanceIndex {
   }
 
   long bytes() {
-    return hashes.length * 28L + start.length * 4L + pool.length * 8L + table.length * 4L;
+    return hashes.length * 20L + sets.bytes() + table.length * 4L;
   }
 
   /**
@@ -62,11 +57,7 @@ final class DominanceIndex {
     int e = size++;
     hashes[e] = okHash;
     states[e] = state;
-    lo[e] = lin.lo();
-    int length = lin.hi() - lin.lo();
-    if (start[e] + length > pool.length) pool = Arrays.copyOf(pool, Math.max(pool.length * 2, start[e] + length));
-    System.arraycopy(lin.words(), lin.lo(), pool, start[e], length);
-    start[e + 1] = start[e] + length;
+    sets.set(e, lin);
     int slot = slot(okHash);
     chain[e] = table[slot];
     table[slot] = e + 1;
@@ -77,27 +68,9 @@ final class DominanceIndex {
   boolean dominates(long okHash, CallSet lin, Object state) {
     int budget = LOOKUPS;
     for (int e = table[slot(okHash)] - 1; e >= 0 && budget-- > 0; e = chain[e] - 1) {
-      if (hashes[e] == okHash && dominates(e, lin) && states[e].equals(state)) return true;
+      if (hashes[e] == okHash && sets.dominates(e, lin, infoMask) && states[e].equals(state)) return true;
     }
     return false;
-  }
-
-  /**
-   * Same ok calls, and entry e's indeterminate calls are a subset of lin's. Outside both windows
-   * the two sets agree (all ones below, zeros above), so only the union of the windows is compared.
-   */
-  private boolean dominates(int e, CallSet lin) {
-    int storedLo = lo[e];
-    int storedHi = storedLo + start[e + 1] - start[e];
-    int base = start[e] - storedLo;
-    int to = Math.max(storedHi, lin.hi());
-    for (int i = Math.min(storedLo, lin.lo()); i < to; i++) {
-      long stored = i < storedLo ? -1L : i >= storedHi ? 0L : pool[base + i];
-      long mine = lin.word(i);
-      long m = infoMask[i];
-      if (((stored ^ mine) & ~m) != 0 || (stored & ~mine & m) != 0) return false;
-    }
-    return true;
   }
 
   private int slot(long h) {
@@ -109,8 +82,7 @@ final class DominanceIndex {
     hashes = Arrays.copyOf(hashes, capacity);
     states = Arrays.copyOf(states, capacity);
     chain = Arrays.copyOf(chain, capacity);
-    lo = Arrays.copyOf(lo, capacity);
-    start = Arrays.copyOf(start, capacity + 1);
+    sets.grow(capacity);
   }
 
   private void rehash() {

@@ -51,7 +51,7 @@ final class ResultReport {
     List<String> explanation = new ArrayList<>();
     switch (verdict) {
       case VALID -> summary = "linearizable: " + (keys.size() == 1 && keys.get(0).key() == null ? "1 register" : keys.size() + keyword)
-          + tuples + ", " + calls + " calls" + modelUsed;
+          + tuples + ", " + calls + (calls == 1 ? " call" : " calls") + modelUsed;
       case INVALID -> {
         KeyHistory first = keys.get(invalid.get(0));
         StringBuilder sb = new StringBuilder("not linearizable: ").append(Counterexample.keyName(first.key()));

@@ -4,27 +4,23 @@ import java.util.Arrays;
 
 /**
  * The search's memo: the set of (linearized calls, model state) configurations already explored.
- * Open addressing over flat arrays; each configuration keeps its hash, its state, and the window of
- * its linearized set ({@link CallSet}) appended to one pool of words, with no per-entry objects.
+ * Open addressing over flat arrays; each configuration keeps its hash, its state and its linearized
+ * set as a window ({@link StoredWindows}), with no per-entry objects.
  */
 final class StateCache {
   private long[] hashes;
   private Object[] states;
-  private int[] lo;
-  /** Entry e's window is pool[start[e], start[e + 1]). */
-  private int[] start;
-  private long[] pool;
+  private final StoredWindows sets;
   private int size;
   private int[] table;
   private int mask;
 
-  StateCache() {
+  /** @param words the width of the searched sets' bitsets */
+  StateCache(int words) {
     int capacity = 1024;
     hashes = new long[capacity];
     states = new Object[capacity];
-    lo = new int[capacity];
-    start = new int[capacity + 1];
-    pool = new long[capacity];
+    sets = new StoredWindows(words, capacity);
     table = new int[capacity * 2];
     mask = table.length - 1;
   }
@@ -35,7 +31,7 @@ final class StateCache {
 
   /** Bytes held by the arrays, excluding the states themselves. */
   long bytes() {
-    return hashes.length * 24L + start.length * 4L + pool.length * 8L + table.length * 4L;
+    return hashes.length * 16L + sets.bytes() + table.length * 4L;
   }
 
   /**
@@ -49,34 +45,24 @@ final class StateCache {
     while (true) {
       int e = table[slot] - 1;
       if (e < 0) break;
-      if (hashes[e] == hash && sameSet(e, lin) && states[e].equals(state)) return false;
+      if (hashes[e] == hash && sets.same(e, lin) && states[e].equals(state)) return false;
       slot = (slot + 1) & mask;
     }
     if (size == hashes.length) grow();
     int e = size++;
     hashes[e] = hash;
     states[e] = state;
-    lo[e] = lin.lo();
-    int length = lin.hi() - lin.lo();
-    if (start[e] + length > pool.length) pool = Arrays.copyOf(pool, Math.max(pool.length * 2, start[e] + length));
-    System.arraycopy(lin.words(), lin.lo(), pool, start[e], length);
-    start[e + 1] = start[e] + length;
+    sets.set(e, lin);
     table[slot] = e + 1;
     if (size * 2 > table.length) rehash();
     return true;
-  }
-
-  private boolean sameSet(int e, CallSet lin) {
-    return lo[e] == lin.lo() && start[e + 1] - start[e] == lin.hi() - lin.lo()
-        && Arrays.equals(pool, start[e], start[e + 1], lin.words(), lin.lo(), lin.hi());
   }
 
   private void grow() {
     int capacity = hashes.length * 2;
     hashes = Arrays.copyOf(hashes, capacity);
     states = Arrays.copyOf(states, capacity);
-    lo = Arrays.copyOf(lo, capacity);
-    start = Arrays.copyOf(start, capacity + 1);
+    sets.grow(capacity);
   }
 
   private void rehash() {

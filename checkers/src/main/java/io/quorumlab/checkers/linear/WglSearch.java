@@ -96,7 +96,7 @@ final class WglSearch {
     this.eager = new boolean[n];
     for (int i = 0; i < n; i++) eager[i] = ok[i] && this.model.isReadOnly(calls[i]);
     this.nOk = oks;
-    int words = Math.max(1, (n + 63) >>> 6);
+    int words = CallSet.words(n);
     this.lin = new CallSet(n);
     this.zobrist = new long[n];
     SplittableRandom random = new SplittableRandom(0x5eed_1234_abcdL + n);
@@ -107,7 +107,7 @@ final class WglSearch {
       if (ok[i]) zobristOk[i] = zobrist[i];
       else infoMask[i >>> 6] |= 1L << i;
     }
-    this.cache = new StateCache();
+    this.cache = new StateCache(words);
     this.dominance = oks == n ? null : new DominanceIndex(infoMask);
     this.stackCall = new int[n];
     this.stackState = new Object[n];
