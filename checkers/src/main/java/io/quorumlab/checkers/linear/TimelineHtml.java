@@ -1,5 +1,7 @@
 package io.quorumlab.checkers.linear;
 
+import io.quorumlab.checkers.html.HtmlText;
+
 import io.quorumlab.checkers.history.Operation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,14 +33,14 @@ final class TimelineHtml {
 
   static String render(String title, String modelName, List<Section> sections, List<String> summary) {
     StringBuilder h = new StringBuilder(64 * 1024);
-    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title>\n<style>\n")
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(HtmlText.escape(title)).append("</title>\n<style>\n")
         .append("body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#222}h1{font-size:20px}h2{font-size:17px;margin-top:32px}\n")
         .append(".expl{font-family:ui-monospace,monospace;font-size:13px;white-space:pre-wrap;background:#f6f6f6;padding:10px;border-radius:4px}\n")
         .append(".tl{display:flex;border:1px solid #ddd;margin-top:8px}.scroll{overflow-x:auto;direction:rtl;flex:1}.scroll svg{direction:ltr}.legend span{display:inline-block;margin-right:16px}\n")
         .append(".sw{display:inline-block;width:14px;height:10px;margin-right:4px;vertical-align:middle;border:1px solid #555}\n")
         .append("svg text{font:11px ui-monospace,monospace}\n</style></head><body>\n");
-    h.append("<h1>").append(esc(title)).append("</h1>\n<p>Linearizability check with the <b>").append(esc(modelName)).append("</b> model.</p>\n");
-    h.append("<div class=\"expl\">").append(esc(String.join("\n", summary))).append("</div>\n");
+    h.append("<h1>").append(HtmlText.escape(title)).append("</h1>\n<p>Linearizability check with the <b>").append(HtmlText.escape(modelName)).append("</b> model.</p>\n");
+    h.append("<div class=\"expl\">").append(HtmlText.escape(String.join("\n", summary))).append("</div>\n");
     h.append("<p class=\"legend\">")
         .append(swatch("#7cc47c", "in the longest linearizable prefix (number = its place in that order)"))
         .append(swatch("#e05050", "cannot be placed next"))
@@ -55,8 +57,8 @@ final class TimelineHtml {
   private static void section(StringBuilder h, Section s) {
     KeyHistory k = s.key();
     DeadEnd d = s.deadEnd();
-    h.append("<h2>").append(esc(Counterexample.keyName(k.key()))).append("</h2>\n");
-    h.append("<div class=\"expl\">").append(esc(String.join("\n", s.explanation()))).append("</div>\n");
+    h.append("<h2>").append(HtmlText.escape(Counterexample.keyName(k.key()))).append("</h2>\n");
+    h.append("<div class=\"expl\">").append(HtmlText.escape(String.join("\n", s.explanation()))).append("</div>\n");
 
     Map<Operation, Integer> prefixPos = new HashMap<>();
     int[] prefix = d.longest().calls();
@@ -125,7 +127,7 @@ final class TimelineHtml {
       else if (o.isFail()) fill = "#eeeeee";
       else fill = "#b8c4d8";
       String text = o.f() + " " + str(o.value());
-      h.append("<g><title>").append(esc(tooltip(o, label))).append("</title><rect x=\"").append(x1).append("\" y=\"").append(y)
+      h.append("<g><title>").append(HtmlText.escape(tooltip(o, label))).append("</title><rect x=\"").append(x1).append("\" y=\"").append(y)
           .append("\" width=\"").append(Math.max(4, x2 - x1)).append("\" height=\"").append(LANE - 6)
           .append("\" rx=\"3\" fill=\"").append(fill).append(setters.contains(o) ? "\" stroke=\"#123\" stroke-width=\"3\"" : "\" stroke=\"#555\"")
           .append(indeterminate ? " stroke-dasharray=\"4 3\"" : "").append("/>");
@@ -133,7 +135,7 @@ final class TimelineHtml {
       int fits = Math.max(0, (x2 - x1 - 6) / 7);
       if (fits > 2) {
         if (shown.length() > fits) shown = shown.substring(0, Math.max(1, fits - 1)) + "…";
-        h.append("<text x=\"").append(x1 + 4).append("\" y=\"").append(y + 13).append("\">").append(esc(shown)).append("</text>");
+        h.append("<text x=\"").append(x1 + 4).append("\" y=\"").append(y + 13).append("\">").append(HtmlText.escape(shown)).append("</text>");
       }
       h.append("</g>\n");
     }
@@ -158,25 +160,11 @@ final class TimelineHtml {
   }
 
   private static String swatch(String color, String text) {
-    return "<span><i class=\"sw\" style=\"background:" + color + "\"></i>" + esc(text) + "</span>";
+    return "<span><i class=\"sw\" style=\"background:" + color + "\"></i>" + HtmlText.escape(text) + "</span>";
   }
 
   private static String str(Object v) {
     return v == null ? "nil" : v instanceof String s ? '"' + s + '"' : String.valueOf(v);
   }
 
-  static String esc(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
-  }
 }
