@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  *
  * <p>Entries live in int arrays as a doubly-linked list (ids 0..n-1 are calls, n..2n-1 their
  * returns, 2n the head), so lift/unlift are O(1) pointer swaps that unlift undoes exactly. The
- * linearized set is a long[] bitset whose hash is kept incrementally (Zobrist: XOR of one random
- * word per call). Indeterminate calls have no return entry: they may take effect at any point
+ * linearized set is a bitset ({@link CallSet}, stored in the memo by its window) whose hash is kept
+ * incrementally (Zobrist: XOR of one random word per call). Indeterminate calls have no return entry: they may take effect at any point
  * after their invocation or never, so the search succeeds once every ok call is linearized.
  *
  * <p>The search is resumable: {@link #advance} runs a bounded slice, so that a scheduler can

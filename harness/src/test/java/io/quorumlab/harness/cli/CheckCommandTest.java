@@ -242,6 +242,9 @@ class CheckCommandTest {
     CliRun time = run("check", "--time-limit", "9223372036854775", etcd("etcd_002.edn"));
     assertThat(time.code()).as(time.err()).isEqualTo(ExitCodes.VALID);
     assertThat(time.err()).doesNotContain("Exception");
+    CliRun elle = run("check", "--checker", "list-append", "--out", tmp.toString(), "--time-limit", "9223372036854775",
+        corpora().resolve("elle/si-without-g-single.edn").toString());
+    assertThat(elle.code()).as(elle.err()).isEqualTo(ExitCodes.INVALID);
     CliRun memory = run("check", "--memory-limit", "9223372036854775", etcd("etcd_002.edn"));
     assertThat(memory.code()).as(memory.err()).isEqualTo(ExitCodes.VALID);
     assertThat(memory.err()).contains("--memory-limit 9223372036854775 MiB is more than the JVM's heap").doesNotContainPattern(" -\\d");
