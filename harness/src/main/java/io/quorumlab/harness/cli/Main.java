@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ReportCommand.class,
       CompareCommand.class,
+      ExploreCommand.class,
       BenchCommand.class,
     })
 public final class Main implements Runnable {

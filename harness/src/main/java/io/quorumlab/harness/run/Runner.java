@@ -65,7 +65,12 @@ public final class Runner {
     this(spec, outRoot, progress, null);
   }
 
-  /** A run on {@code backend} (a simulation, a test double), which the spec names. */
+  /**
+   * A run on {@code backend} (a simulation, a test double), which the spec names. With a null
+   * {@code outRoot} the run is kept in memory: nothing is written, checkers get no directory for
+   * their artifacts, and the outcome's run directory is null (many seeds of a simulation, each
+   * cheap; the interesting ones are run again with a directory).
+   */
   public Runner(RunSpec spec, Path outRoot, ProgressSink progress, Backend backend) {
     if (backend != null && !backend.name().equals(spec.backend())) {
       throw new IllegalArgumentException("the spec names backend '" + spec.backend() + "', not '" + backend.name() + "'");
@@ -141,12 +146,14 @@ public final class Runner {
     long startedAt = l.wallMillis();
     Map<String, Object> recordedSpec = spec.toMap();
     if (l.virtual()) recordedSpec.put(RunInfo.TIME, RunInfo.SIMULATED);
-    Path runDir;
+    Path runDir = null;
     HistoryRecorder recorder;
     try {
-      runDir = RunDirectory.create(outRoot, workload.name());
-      ResultsWriter.writeSpec(runDir, recordedSpec);
-      recorder = new HistoryRecorder(runDir.resolve(RunDirectory.HISTORY), l);
+      if (outRoot != null) {
+        runDir = RunDirectory.create(outRoot, workload.name());
+        ResultsWriter.writeSpec(runDir, recordedSpec);
+      }
+      recorder = new HistoryRecorder(runDir == null ? null : runDir.resolve(RunDirectory.HISTORY), l);
     } catch (IOException e) {
       deployment.close();
       throw new SpecException("cannot write the run directory under " + outRoot + ": " + e.getMessage());
@@ -180,7 +187,7 @@ public final class Runner {
       if (storage != null) storage.close();
       if (clients != null) clients.close();
       try {
-        cluster.collectLogs(runDir.resolve(RunDirectory.NODES));
+        if (runDir != null) cluster.collectLogs(runDir.resolve(RunDirectory.NODES));
       } catch (Exception e) {
         progress.event("could not collect the node logs: " + describe(e));
       }
@@ -271,6 +278,10 @@ public final class Runner {
     List<CheckResult> checks = check(workload, history, runDir, budget, progress);
     phases.end();
     RunInfo info = new RunInfo(workload.name(), spec.backend(), recordedSpec, startedAt, phases.list(), error);
+    if (runDir == null) {
+      RunResults results = RunResults.of(null, info, history, checks);
+      return new RunOutcome(null, results, checks, results.exitCode());
+    }
     progress.phase("report", runDir.resolve(RunDirectory.REPORT).toString());
     try {
       RunResults results = RunWriter.write(runDir, info, history, checks);

@@ -1,0 +1,34 @@
+package io.quorumlab.harness.explore;
+
+import io.quorumlab.harness.run.ProgressSink;
+import io.quorumlab.harness.run.RunOutcome;
+import io.quorumlab.harness.run.RunSpec;
+import io.quorumlab.harness.run.Runner;
+import io.quorumlab.harness.sim.SimBackend;
+import java.nio.file.Path;
+
+/**
+ * One seed on the sim backend, on the calling thread: the same {@link Runner} as {@code quorumlab run},
+ * so a seed run here and the same spec run by {@code run} or {@code replay} are the same run.
+ */
+public final class SeedRun {
+  private final RunSpec spec;
+  private final Runner runner;
+
+  /** @param outRoot where to write the run directory, or null to keep the run in memory (cheap) */
+  public SeedRun(RunSpec spec, Path outRoot) {
+    this.spec = spec;
+    this.runner = new Runner(spec, outRoot, ProgressSink.NONE, new SimBackend());
+  }
+
+  /** Ctrl-C: stops the run (its outcome is then unknown, "interrupted"). */
+  public void interrupt() {
+    runner.interrupt();
+  }
+
+  public SeedOutcome run() {
+    long started = System.nanoTime();
+    RunOutcome o = runner.run();
+    return new SeedOutcome(spec, o.results(), AnomalyClasses.of(o.results()), System.nanoTime() - started, o.runDir());
+  }
+}
