@@ -10,6 +10,14 @@ import io.quorumlab.harness.compare.CompareResult;
 import io.quorumlab.harness.compare.Comparison;
 import io.quorumlab.harness.compare.ConfigParser;
 import io.quorumlab.harness.compare.ConfigSpec;
+import io.quorumlab.harness.compare.SeedCompareResult;
+import io.quorumlab.harness.compare.SeedComparison;
+import io.quorumlab.harness.compare.SeedOutput;
+import io.quorumlab.harness.compare.SeedRow;
+import io.quorumlab.harness.explore.ExploreProgress;
+import io.quorumlab.harness.explore.Explorer;
+import io.quorumlab.harness.explore.SeedOutcome;
+import io.quorumlab.harness.sim.SimBackend;
 import io.quorumlab.harness.gate.GateOptions;
 import io.quorumlab.harness.run.RunSpec;
 import java.io.IOException;
@@ -57,6 +65,11 @@ import picocli.CommandLine.Spec;
       "      --junit gate.xml",
       "",
       "--repeat K runs K rounds with seeds S, S+1, ...; the table then shows verdict counts and medians.",
+      "--seeds K (sim only) runs every configuration over seeds S..S+K-1 in memory on every core, without run "
+          + "directories or reports, and shows per configuration the share of seeds that failed and the share showing "
+          + "each anomaly class, with 95% Wilson intervals, a chart of those rates, and the median simulated read and "
+          + "write p50; --expect then means: valid, no seed fails; invalid, at least one does. Use 'quorumlab explore' "
+          + "to get a run directory for a failing seed.",
       "--with-bench adds the latencies of 'quorumlab bench' (runs/bench/latest, or a given directory).",
       "",
       "Exit codes: 254 bad arguments (a bad configuration is named: '3/4/1': W=4 > N=3). Otherwise, when any "
@@ -83,6 +96,10 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--repeat", paramLabel = "K", description = "Runs per configuration, with seeds S, S+1, ... (default: ${DEFAULT-VALUE}).")
   int repeat = 1;
 
+  @Option(names = "--seeds", paramLabel = "K",
+      description = "sim: K seeds per configuration, in memory, as rates with 95% intervals (instead of --repeat).")
+  Long seeds;
+
   @Option(names = "--with-bench", paramLabel = "DIR", arity = "0..1", fallbackValue = "latest",
       description = "Add the JMH latencies of 'quorumlab bench' as columns: a bench directory, or latest (runs/bench/latest).")
   String withBench;
@@ -108,6 +125,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (seeds != null) return callSeeds();
     ComparePlan plan = plan();
     gate.validate();
     BenchResults bench = null;
@@ -140,6 +158,76 @@ public final class CompareCommand implements Callable<Integer> {
       stdout.flush();
       return gate.writeJUnit(err, "quorumlab compare " + plan.base().workload(), result.gateCases(), result.exitCode());
     }
+  }
+
+  /** {@code --seeds K}: the rates over seeds, in memory. */
+  private int callSeeds() throws IOException {
+    if (spec.commandLine().getParseResult().hasMatchedOption("--repeat")) {
+      throw new SpecException("--seeds and --repeat are two ways to run many seeds: --seeds K (sim, in memory, rates with "
+          + "intervals) or --repeat K (any backend, a run directory and report each); give one");
+    }
+    if (withBench != null) throw new SpecException("--with-bench goes with single runs or --repeat, not --seeds");
+    if (gate.junit() != null) throw new SpecException("--junit goes with single runs or --repeat, not --seeds");
+    if (!SimBackend.NAME.equals(load.backend)) {
+      throw new SpecException("--seeds runs in the simulation only (--backend sim), not " + load.backend
+          + "; for real clusters use --repeat K");
+    }
+    ComparePlan plan = plan();
+    gate.validate();
+    SeedComparison comparison = new SeedComparison(plan, seeds, Runtime.getRuntime().availableProcessors());
+    comparison.validate();
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    err.println("quorumlab compare: " + plan.configs().size() + " configurations x " + seeds + " seeds (" + plan.base().seed() + ".."
+        + (plan.base().seed() + seeds - 1) + ") on the " + plan.base().workload() + " workload, nemesis " + plan.base().nemesis().text()
+        + ", " + (long) plan.base().load().timeLimitSeconds() + " s each, in the simulation");
+    err.flush();
+    boolean terminal = System.console() != null;
+    SeedCompareResult result;
+    try (Interrupts interrupts = Interrupts.install(err, comparison::interrupt)) {
+      result = comparison.run(new SeedComparison.Listener() {
+        private ExploreProgress bar;
+
+        @Override
+        public Explorer.Listener starting(int index, int total, ConfigSpec config) {
+          bar = new ExploreProgress(err, terminal, "[" + index + "/" + total + "] " + config.text(), seeds);
+          return new Explorer.Listener() {
+            @Override
+            public void finished(SeedOutcome o, long done, long failures) {
+              bar.step(done, failures);
+            }
+
+            @Override
+            public void note(String line) {
+              bar.println(line);
+            }
+          };
+        }
+
+        @Override
+        public void finished(int index, int total, SeedRow row) {
+          bar.close();
+          err.println("[" + index + "/" + total + "] " + row.name() + ": " + row.failing().k() + " of " + row.seedsRun()
+              + " seeds failing, " + row.failing());
+          err.flush();
+        }
+      });
+    }
+    Path dir = SeedOutput.write(result);
+    stdout.println();
+    stdout.print(SeedOutput.console(result));
+    for (SeedRow row : result.rows()) {
+      if (row.judgement() != null) stdout.println("gate  " + row.name() + ": " + row.judgement().line());
+    }
+    stdout.println("compare     " + dir.resolve(CompareOutput.HTML));
+    stdout.println("exit        " + result.exitCode() + (plan.gated() ? result.exitCode() == 0 ? " (every expectation met)"
+        : " (an expectation failed)" : switch (result.exitCode()) {
+          case 0 -> " (every seed valid)";
+          case 1 -> " (anomalies found)";
+          default -> " (a seed was unknown, or compare was interrupted)";
+        }));
+    stdout.flush();
+    return result.exitCode();
   }
 
   private static String exitMeaning(CompareResult r) {

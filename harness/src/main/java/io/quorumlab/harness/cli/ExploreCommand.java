@@ -1,5 +1,6 @@
 package io.quorumlab.harness.cli;
 
+import io.quorumlab.checkers.Verdict;
 import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cli.store.StoreOptions;
 import io.quorumlab.harness.explore.ExplorePlan;
@@ -56,7 +57,7 @@ public final class ExploreCommand implements Callable<Integer> {
   static final double DEFAULT_TIME_LIMIT = 10;
   static final int DEFAULT_SAVE_FAILURES = 10;
   /** Failing seeds listed in the summary; the rest are counted. */
-  private static final int LISTED = 20;
+  private static final int LISTED = 10;
 
   /** The run's store defaults, and the sim backend. */
   public static final class Defaults extends StoreOptions.Defaults {
@@ -126,7 +127,7 @@ public final class ExploreCommand implements Callable<Integer> {
       result = explorer.run(new Explorer.Listener() {
         @Override
         public void finished(SeedOutcome o, long done, long failures) {
-          if (!o.verdict().equals(io.quorumlab.checkers.Verdict.VALID)) progress.println(seedLine(o));
+          if (o.verdict() != Verdict.VALID) progress.println(shortLine(o));
           progress.step(done, failures);
         }
 
@@ -141,15 +142,22 @@ public final class ExploreCommand implements Callable<Integer> {
     return result.exitCode();
   }
 
+  /** The line a seed that is not valid gets while explore runs. */
+  static String shortLine(SeedOutcome o) {
+    return String.format(Locale.ROOT, "seed %d  %s  %s%s", o.seed(), o.verdict().wireName(), what(o),
+        o.runDir() == null ? "" : "  ./quorumlab replay " + o.runDir());
+  }
+
+  /** A seed that is not valid in the summary, with the commands that replay it. */
   static String seedLine(SeedOutcome o) {
-    String what = o.classes().isEmpty() ? reason(o) : String.join(", ", o.classes());
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "seed %d  %s  %s", o.seed(), o.verdict().wireName(), what));
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "seed %d  %s  %s", o.seed(), o.verdict().wireName(), what(o)));
     if (o.runDir() != null) b.append("\n  replay    ./quorumlab replay ").append(o.runDir());
     b.append("\n  run       ").append(RunCommandLine.of(o.spec()));
     return b.toString();
   }
 
-  private static String reason(SeedOutcome o) {
+  private static String what(SeedOutcome o) {
+    if (!o.classes().isEmpty()) return String.join(", ", o.classes());
     String error = o.results().info().error();
     return error != null ? error : "no anomaly class named";
   }
@@ -166,9 +174,10 @@ public final class ExploreCommand implements Callable<Integer> {
       int width = classes.keySet().stream().mapToInt(String::length).max().orElse(0);
       classes.forEach((c, i) -> out.printf(Locale.ROOT, "  %-" + width + "s  %s  (%d of %d seeds)%n", c, i, i.k(), i.n()));
     }
-    r.firstFailure().ifPresent(f -> out.printf(Locale.ROOT, "first       seed %d: after %d seeds, %.1f s of wall time, %s s simulated%n",
-        f.seed(), r.seedsToFirstFailure(), r.firstFailureWallNanos() / 1e9, number(Math.round(r.simulatedSecondsToFirstFailure()))));
-    List<SeedOutcome> listed = r.outcomes().stream().filter(o -> o.verdict() != io.quorumlab.checkers.Verdict.VALID).toList();
+    r.firstFailure().ifPresent(f -> out.printf(Locale.ROOT, "first       seed %d: after %d seed%s, %.1f s of wall time, %s s simulated%n",
+        f.seed(), r.seedsToFirstFailure(), r.seedsToFirstFailure() == 1 ? "" : "s", r.firstFailureWallNanos() / 1e9,
+        number(Math.round(r.simulatedSecondsToFirstFailure()))));
+    List<SeedOutcome> listed = r.outcomes().stream().filter(o -> o.verdict() != Verdict.VALID).toList();
     for (int i = 0; i < Math.min(LISTED, listed.size()); i++) out.println(seedLine(listed.get(i)));
     if (listed.size() > LISTED) out.println("... and " + (listed.size() - LISTED) + " more seeds that are not valid");
     out.println("exit        " + r.exitCode() + switch (r.exitCode()) {

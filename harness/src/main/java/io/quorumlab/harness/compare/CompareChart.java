@@ -28,11 +28,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * question is how far right safety sits). Drawn by XChart, embedded as a PNG data URI.
  */
 final class CompareChart {
-  private static final Color[] COLOURS = {
+  static final Color[] COLOURS = {
     new Color(0x3B6FB6), new Color(0xD1433F), new Color(0x2E9E5B), new Color(0x8E44AD), new Color(0xE69A1C),
     new Color(0x17A2B8), new Color(0x6C757D), new Color(0xB8860B)
   };
-  private static final Marker[] MARKERS = {
+  static final Marker[] MARKERS = {
     SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN
   };
 

@@ -95,7 +95,7 @@ final class CompareHtml {
     return "v-" + v.wireName();
   }
 
-  private static final String STYLE = """
+  static final String STYLE = """
       <style>
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1F2933;margin:24px auto;max-width:1500px;padding:0 16px}
       h1{font-size:22px;margin:0 0 4px}

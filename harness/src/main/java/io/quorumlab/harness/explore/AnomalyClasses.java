@@ -8,8 +8,9 @@ import java.util.TreeSet;
 
 /**
  * The classes of anomaly a run showed, as its checkers name them: "checker type" for each type an
- * invalid checker counted (e.g. {@code linearizable nonlinearizable-key}, {@code set lost}), or the
- * checker's name alone when it found the history invalid without counting types. A seed either
+ * invalid checker counted (e.g. {@code linearizable nonlinearizable-key}, {@code set lost}), the
+ * checker's name alone when the type is named like it ({@code stale-read}) or when it found the
+ * history invalid without counting types. A seed either
  * shows a class or not; rates over seeds are fractions of seeds, not counts of anomalies.
  */
 public final class AnomalyClasses {
@@ -24,7 +25,7 @@ public final class AnomalyClasses {
         continue;
       }
       c.anomalies().forEach((type, count) -> {
-        if (count > 0) out.add(c.name() + " " + type);
+        if (count > 0) out.add(type.equals(c.name()) ? type : c.name() + " " + type);
       });
     }
     return out;

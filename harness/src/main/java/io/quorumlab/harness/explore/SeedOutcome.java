@@ -12,13 +12,13 @@ import java.util.Set;
  *
  * @param spec the concrete spec that ran (with {@code --swarm}, the one drawn for this seed)
  * @param results what the run concluded
- * @param classes the anomaly classes it showed ({@link AnomalyClasses})
+ * @param classes the anomaly classes it showed ({@link AnomalyClasses}), sorted
  * @param wallNanos how long the run took on this machine
  * @param runDir the run directory written for it, or null (valid seeds are not written)
  */
 public record SeedOutcome(RunSpec spec, RunResults results, Set<String> classes, long wallNanos, Path runDir) {
   public SeedOutcome {
-    classes = Set.copyOf(classes);
+    classes = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(classes));
   }
 
   public long seed() {

@@ -34,7 +34,7 @@ class ExploreCommandTest {
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.out()).containsPattern("seeds +\\d+ run, \\d+ failing \\(\\d+\\.\\d% \\[\\d+\\.\\d, \\d+\\.\\d\\]\\)")
         .containsPattern("  linearizable nonlinearizable-key +\\d+\\.\\d% \\[")
-        .containsPattern("first +seed \\d: after \\d seeds, \\d+\\.\\d s of wall time, [\\d,]+ s simulated")
+        .containsPattern("first +seed \\d: after \\d seeds?, \\d+\\.\\d s of wall time, [\\d,]+ s simulated")
         .contains("exit        1 (anomalies found)");
     Path runDir = Path.of(match(r.out(), "replay    \\./quorumlab replay (\\S+)"));
     for (String f : List.of(RunDirectory.SPEC, RunDirectory.HISTORY, RunDirectory.RESULTS, RunDirectory.REPORT)) {

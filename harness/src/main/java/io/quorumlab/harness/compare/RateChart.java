@@ -1,0 +1,98 @@
+package io.quorumlab.harness.compare;
+
+import io.quorumlab.harness.explore.Wilson;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The chart of {@code compare --seeds}: per configuration, the share of seeds that failed and the
+ * share showing each anomaly class, each a point with its 95% Wilson interval as a vertical bar, so
+ * that "never seen in 1,000 seeds" (a point at 0 with a short bar) reads apart from "not run enough".
+ */
+final class RateChart {
+  static final String ANY = "any anomaly";
+
+  private RateChart() {}
+
+  static XYChart chart(List<SeedRow> rows) {
+    XYChart c = new XYChartBuilder().width(Math.max(560, 150 * rows.size() + 160)).height(400).xAxisTitle("configuration")
+        .yAxisTitle("seeds showing it (%), with 95% interval").build();
+    Styler s = c.getStyler();
+    s.setChartBackgroundColor(Color.WHITE);
+    c.getStyler().setPlotBackgroundColor(Color.WHITE);
+    c.getStyler().setPlotGridLinesColor(new Color(0xE6E9EE));
+    c.getStyler().setPlotBorderColor(new Color(0xD0D4DA));
+    c.getStyler().setChartTitleVisible(false);
+    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    c.getStyler().setLegendBorderColor(Color.WHITE);
+    c.getStyler().setMarkerSize(9);
+    c.getStyler().setBaseFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    c.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    c.getStyler().setAntiAlias(true);
+    c.getStyler().setXAxisMin(0.5);
+    c.getStyler().setXAxisMax(rows.size() + 0.5);
+    c.getStyler().setYAxisMin(0.0);
+    c.getStyler().setYAxisMax(100.0);
+    c.getStyler().setYAxisDecimalPattern("#0");
+    c.getStyler().setXAxisMaxLabelCount(Math.max(2, rows.size()));
+    // The x axis counts configurations; label the whole numbers with their names and nothing else.
+    c.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
+      long i = Math.round(x);
+      return Math.abs(x - i) < 1e-9 && i >= 1 && i <= rows.size() ? rows.get((int) i - 1).name() : " ";
+    });
+    Map<String, List<Wilson.Interval>> series = series(rows);
+    int m = series.size();
+    int j = 0;
+    for (Map.Entry<String, List<Wilson.Interval>> e : series.entrySet()) {
+      Color colour = CompareChart.COLOURS[j % CompareChart.COLOURS.length];
+      double offset = m == 1 ? 0 : (j - (m - 1) / 2.0) * (0.7 / m);
+      double[] xs = new double[rows.size()];
+      double[] ys = new double[rows.size()];
+      for (int i = 0; i < rows.size(); i++) {
+        Wilson.Interval w = e.getValue().get(i);
+        xs[i] = i + 1 + offset;
+        ys[i] = w.rate() * 100;
+        XYSeries bar = c.addSeries(e.getKey() + " interval " + i, new double[] {xs[i], xs[i]}, new double[] {w.low() * 100, w.high() * 100});
+        bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        bar.setMarker(SeriesMarkers.NONE);
+        bar.setLineColor(colour);
+        bar.setLineStyle(new BasicStroke(2f));
+        bar.setShowInLegend(false);
+      }
+      XYSeries points = c.addSeries(e.getKey(), xs, ys);
+      points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      points.setMarker(CompareChart.MARKERS[j % CompareChart.MARKERS.length]);
+      points.setMarkerColor(colour);
+      j++;
+    }
+    return c;
+  }
+
+  /** "any anomaly", then each class seen in any configuration (sorted), each with one interval per row. */
+  static Map<String, List<Wilson.Interval>> series(List<SeedRow> rows) {
+    Map<String, List<Wilson.Interval>> out = new LinkedHashMap<>();
+    out.put(ANY, rows.stream().map(SeedRow::failing).toList());
+    TreeSet<String> classes = new TreeSet<>();
+    rows.forEach(r -> classes.addAll(r.classes().keySet()));
+    for (String cls : classes) {
+      List<Wilson.Interval> l = new ArrayList<>();
+      for (SeedRow r : rows) l.add(r.classes().getOrDefault(cls, Wilson.of95(0, r.seedsRun())));
+      out.put(cls, l);
+    }
+    return out;
+  }
+}
