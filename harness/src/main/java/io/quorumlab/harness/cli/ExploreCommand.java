@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
 public final class ExploreCommand implements Callable<Integer> {
   static final double DEFAULT_TIME_LIMIT = 10;
   static final int DEFAULT_SAVE_FAILURES = 10;
-  /** Failing seeds listed in the summary; the rest are counted. */
+  /** Seeds that are not valid listed as they come and in the summary; the rest are counted. */
   private static final int LISTED = 10;
 
   /** The run's store defaults, and the sim backend. */
@@ -125,9 +125,13 @@ public final class ExploreCommand implements Callable<Integer> {
     try (Interrupts interrupts = Interrupts.install(err, explorer::interrupt);
         ExploreProgress progress = new ExploreProgress(err, System.console() != null, "explore", plan.seeds())) {
       result = explorer.run(new Explorer.Listener() {
+        private int shown;
+
         @Override
         public void finished(SeedOutcome o, long done, long failures) {
-          if (o.verdict() != Verdict.VALID) progress.println(shortLine(o));
+          if (o.verdict() != Verdict.VALID && shown++ < LISTED) {
+            progress.println(shortLine(o) + (shown == LISTED ? "\n(further seeds that are not valid: in the summary)" : ""));
+          }
           progress.step(done, failures);
         }
 

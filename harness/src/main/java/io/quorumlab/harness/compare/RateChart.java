@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -22,6 +23,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class RateChart {
   static final String ANY = "any anomaly";
+  /** Percentage points below 0 that hold the configurations' names. */
+  private static final double NAME_STRIP = 12;
 
   private RateChart() {}
 
@@ -43,17 +46,17 @@ final class RateChart {
     c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     c.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     c.getStyler().setAntiAlias(true);
+    c.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    // The x axis counts configurations 1..n: no numbers on it; each name is written under its points,
+    // in a strip below 0% that the y axis leaves unlabelled.
     c.getStyler().setXAxisMin(0.5);
     c.getStyler().setXAxisMax(rows.size() + 0.5);
-    c.getStyler().setYAxisMin(0.0);
+    c.getStyler().setXAxisTicksVisible(false);
+    c.getStyler().setPlotGridVerticalLinesVisible(false);
+    c.getStyler().setYAxisMin(-NAME_STRIP);
     c.getStyler().setYAxisMax(100.0);
-    c.getStyler().setYAxisDecimalPattern("#0");
-    c.getStyler().setXAxisMaxLabelCount(Math.max(2, rows.size()));
-    // The x axis counts configurations; label the whole numbers with their names and nothing else.
-    c.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
-      long i = Math.round(x);
-      return Math.abs(x - i) < 1e-9 && i >= 1 && i <= rows.size() ? rows.get((int) i - 1).name() : " ";
-    });
+    c.getStyler().setyAxisTickLabelsFormattingFunction(y -> y < 0 ? "" : String.format(java.util.Locale.ROOT, "%.0f", y));
+    for (int i = 0; i < rows.size(); i++) c.addAnnotation(new AnnotationText(rows.get(i).name(), i + 1, -NAME_STRIP * 0.6, false));
     Map<String, List<Wilson.Interval>> series = series(rows);
     int m = series.size();
     int j = 0;

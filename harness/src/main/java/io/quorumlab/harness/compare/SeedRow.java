@@ -10,12 +10,9 @@ import io.quorumlab.harness.gate.GateCase;
 import io.quorumlab.harness.gate.GateRun;
 import io.quorumlab.harness.gate.Judgement;
 import io.quorumlab.harness.run.RunSpec;
-import io.quorumlab.results.LatencySummary;
-import io.quorumlab.results.RunResults;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * One configuration's line in {@code compare --seeds}: over its seeds, the share that found
@@ -54,13 +51,13 @@ public record SeedRow(ConfigSpec config, RunSpec spec, Expectation expect, Explo
     return seeds.firstFailure();
   }
 
-  /** Median over seeds (with ok reads) of each seed's read p50, simulated ms. */
+  /** Median over seeds (with ok reads) of each seed's read p50, simulated ms; NaN when no seed had one. */
   public double readP50() {
-    return medianP50(RunResults::readLatency);
+    return medianP50(SeedOutcome::readP50Ms);
   }
 
   public double writeP50() {
-    return medianP50(RunResults::writeLatency);
+    return medianP50(SeedOutcome::writeP50Ms);
   }
 
   public Verdict verdict() {
@@ -77,8 +74,8 @@ public record SeedRow(ConfigSpec config, RunSpec spec, Expectation expect, Explo
     return new GateCase(name(), settings(), spec.workload(), expect, runs);
   }
 
-  private double medianP50(Function<RunResults, LatencySummary> f) {
-    List<SeedOutcome> with = seeds.outcomes().stream().filter(o -> f.apply(o.results()).count() > 0).toList();
-    return with.isEmpty() ? Double.NaN : Medians.of(with, o -> f.apply(o.results()).p50());
+  private double medianP50(java.util.function.ToDoubleFunction<SeedOutcome> f) {
+    List<SeedOutcome> with = seeds.outcomes().stream().filter(o -> !Double.isNaN(f.applyAsDouble(o))).toList();
+    return with.isEmpty() ? Double.NaN : Medians.of(with, f);
   }
 }

@@ -29,6 +29,6 @@ public final class SeedRun {
   public SeedOutcome run() {
     long started = System.nanoTime();
     RunOutcome o = runner.run();
-    return new SeedOutcome(spec, o.results(), AnomalyClasses.of(o.results()), System.nanoTime() - started, o.runDir());
+    return SeedOutcome.of(spec, o.results(), System.nanoTime() - started, o.runDir());
   }
 }

@@ -22,9 +22,11 @@ import java.util.random.RandomGenerator;
  *   <li>the fault interval: the one given times 2^u, u uniform in [-2, 1] (a quarter to twice), in
  *       tenths of a second;
  *   <li>the rate: likewise a quarter to twice the one given (0, as fast as possible, stays 0);
- *   <li>the concurrency, which bounds the keys in flight at once: uniform between a quarter of the
- *       one given and all of it.
+ *   <li>the concurrency (processes with an op in flight): uniform between a quarter of the one given
+ *       and all of it.
  * </ul>
+ *
+ * (The spec has no key count of its own yet; once it has, it belongs in this list.)
  *
  * The draw uses the seed's own named stream, so it is a function of the seed alone and leaves the
  * run's other streams (ops, fault schedule, simulation) as they were; the drawn spec is concrete, is
