@@ -67,7 +67,7 @@ import picocli.CommandLine.Spec;
       "--repeat K runs K rounds with seeds S, S+1, ...; the table then shows verdict counts and medians.",
       "--seeds K (sim only) runs every configuration over seeds S..S+K-1 in memory on every core, without run "
           + "directories or reports, and shows per configuration the share of seeds that failed and the share showing "
-          + "each anomaly class, with 95% Wilson intervals, a chart of those rates, and the median simulated read and "
+          + "each anomaly class, with 95%% Wilson intervals, a chart of those rates, and the median simulated read and "
           + "write p50; --expect then means: valid, no seed fails; invalid, at least one does. Use 'quorumlab explore' "
           + "to get a run directory for a failing seed.",
       "--with-bench adds the latencies of 'quorumlab bench' (runs/bench/latest, or a given directory).",
@@ -97,7 +97,7 @@ public final class CompareCommand implements Callable<Integer> {
   int repeat = 1;
 
   @Option(names = "--seeds", paramLabel = "K",
-      description = "sim: K seeds per configuration, in memory, as rates with 95% intervals (instead of --repeat).")
+      description = "sim: K seeds per configuration, in memory, as rates with 95%% intervals (instead of --repeat).")
   Long seeds;
 
   @Option(names = "--with-bench", paramLabel = "DIR", arity = "0..1", fallbackValue = "latest",

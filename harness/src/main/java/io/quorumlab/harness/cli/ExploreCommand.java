@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
           + "drawn from the seed, so a failing seed replays exactly, and its spec.json holds what it drew.",
       "",
       "The summary: seeds run, failing seeds, the share of seeds showing each anomaly class the checkers report (with a "
-          + "95% Wilson interval), and the time to the first failure (seeds, wall seconds, simulated seconds).",
+          + "95%% Wilson interval), and the time to the first failure (seeds, wall seconds, simulated seconds).",
       "",
       "Examples:",
       "  quorumlab explore --nodes 3 --nemesis partition --nemesis-interval 2 \\",

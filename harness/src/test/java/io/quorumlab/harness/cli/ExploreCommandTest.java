@@ -86,6 +86,16 @@ class ExploreCommandTest {
     assertThat(CliRun.run("explore", "--seeds", "many").code()).isEqualTo(254);
   }
 
+  @Test
+  void helpPrintsItsPercentSignsWithoutAFormatWarning() {
+    for (String command : List.of("explore", "compare")) {
+      CliRun help = CliRun.run(command, "--help");
+      assertThat(help.code()).isZero();
+      assertThat(help.out()).contains("95% Wilson");
+      assertThat(help.err()).doesNotContain("WARN");
+    }
+  }
+
   private CliRun explore(String... args) {
     List<String> all = new ArrayList<>(List.of("explore", "--out", out.toString()));
     all.addAll(List.of(SCENARIO));
