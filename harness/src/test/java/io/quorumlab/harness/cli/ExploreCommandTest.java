@@ -91,7 +91,7 @@ class ExploreCommandTest {
     for (String command : List.of("explore", "compare")) {
       CliRun help = CliRun.run(command, "--help");
       assertThat(help.code()).isZero();
-      assertThat(help.out()).contains("95% Wilson");
+      assertThat(help.out()).containsPattern("95%\\s+Wilson");
       assertThat(help.err()).doesNotContain("WARN");
     }
   }
