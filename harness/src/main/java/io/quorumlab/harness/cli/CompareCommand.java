@@ -184,34 +184,36 @@ public final class CompareCommand implements Callable<Integer> {
     err.flush();
     boolean terminal = System.console() != null;
     SeedCompareResult result;
+    ExploreProgress[] bar = new ExploreProgress[1];
     try (Interrupts interrupts = Interrupts.install(err, comparison::interrupt)) {
       result = comparison.run(new SeedComparison.Listener() {
-        private ExploreProgress bar;
-
         @Override
         public Explorer.Listener starting(int index, int total, ConfigSpec config) {
-          bar = new ExploreProgress(err, terminal, "[" + index + "/" + total + "] " + config.text(), seeds);
+          bar[0] = new ExploreProgress(err, terminal, "[" + index + "/" + total + "] " + config.text(), seeds);
           return new Explorer.Listener() {
             @Override
             public void finished(SeedOutcome o, long done, long failures) {
-              bar.step(done, failures);
+              bar[0].step(done, failures);
             }
 
             @Override
             public void note(String line) {
-              bar.println(line);
+              bar[0].println(line);
             }
           };
         }
 
         @Override
         public void finished(int index, int total, SeedRow row) {
-          bar.close();
+          bar[0].close();
           err.println("[" + index + "/" + total + "] " + row.name() + ": " + row.failing().k() + " of " + row.seedsRun()
               + " seeds failing, " + row.failing());
           err.flush();
         }
       });
+    } finally {
+      // an interrupted configuration's bar stops too
+      if (bar[0] != null) bar[0].close();
     }
     Path dir = SeedOutput.write(result);
     stdout.println();

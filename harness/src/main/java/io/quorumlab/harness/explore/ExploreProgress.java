@@ -18,6 +18,7 @@ public final class ExploreProgress implements AutoCloseable {
   private final PrintWriter err;
   private final boolean terminal;
   private final ProgressBar bar;
+  private boolean closed;
 
   public ExploreProgress(PrintWriter err, boolean terminal, String task, long total) {
     this.err = err;
@@ -49,8 +50,11 @@ public final class ExploreProgress implements AutoCloseable {
     }
   }
 
+  /** Idempotent: the bar's last state stays on screen. */
   @Override
   public void close() {
+    if (closed) return;
+    closed = true;
     bar.close();
     synchronized (err) {
       if (terminal) err.println();
