@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Zeller's delta debugging (ddmin): the smallest list of items, found by trying subsets and
- * complements at finer and finer granularity, on which {@code fails} still holds. The result is
- * 1-minimal: dropping any single item makes the failure go. {@code fails} must hold on the input.
+ * Zeller's delta debugging (ddmin): a small list of items on which {@code fails} still holds, found
+ * by dropping chunks at finer and finer granularity (halves first, then complements of quarters,
+ * eighths, ...). The result is 1-minimal: dropping any single item makes the failure go. {@code fails}
+ * must hold on the input.
  */
 final class Ddmin {
   private Ddmin() {}
@@ -20,7 +21,9 @@ final class Ddmin {
     while (current.size() >= 2) {
       List<List<T>> chunks = split(current, n);
       boolean reduced = false;
-      for (List<T> chunk : chunks) {
+      // A lone chunk is tried only at the coarsest split: a failure rarely lives in one small chunk, and
+      // each try is a whole run, so finer splits go straight to complements (dropping one chunk).
+      for (List<T> chunk : n == 2 ? chunks : List.<List<T>>of()) {
         if (chunk.size() < current.size() && fails.test(chunk)) {
           current = chunk;
           n = 2;

@@ -25,7 +25,8 @@ import java.util.function.Function;
  * Shrinks a failing sim run to a small run that fails the same way. The run's inputs are made
  * explicit first ({@link ExplicitSpec}), then passes over them are repeated until none makes the
  * run smaller or the budget is spent: a shorter load, fewer keys (with all their ops), fewer faults
- * (ddmin), fewer ops (ddmin), fewer final reads (ddmin), shorter faults, fewer processes (one
+ * (ddmin), fewer ops (ddmin), fewer final reads (ddmin), shorter faults, partitions that cut fewer
+ * links and kills and pauses of fewer nodes (ddmin), fewer processes (one
  * process takes over another's ops), fewer nodes, a shorter quiet time before the final reads.
  * Every candidate runs in the simulation and is kept only if the same checker still finds the
  * same class of anomaly ({@link AnomalyClass}); the simulation's determinism makes that one run
@@ -95,6 +96,7 @@ public final class Shrinker {
       fewerOps();
       fewerFinalReads();
       shorterFaults();
+      simplerFaults();
       fewerProcesses();
       fewerNodes();
       shorterQuiesce();
@@ -244,6 +246,44 @@ public final class Shrinker {
       }
     }
     return any;
+  }
+
+  /** Each partition cuts as few links, each kill or pause hits as few nodes, as the failure needs. */
+  private void simplerFaults() {
+    boolean any = false;
+    for (int i = 0; i < current.faults().size(); i++) {
+      ScriptedFault f = current.faults().faults().get(i);
+      int index = i;
+      if (f.kind().equals(ScriptedFault.PARTITION)) {
+        List<List<String>> links = new ArrayList<>();
+        f.grudge().forEach((n, from) -> from.forEach(m -> links.add(List.of(n, m))));
+        List<List<String>> kept = Ddmin.minimize(links, l -> !l.isEmpty() && probe.fails(replaced(index, partition(f, l))));
+        if (!kept.isEmpty() && kept.size() < links.size()) {
+          current = replaced(index, partition(f, kept));
+          any = true;
+        }
+      } else {
+        List<String> kept = Ddmin.minimize(f.nodes(), l -> !l.isEmpty()
+            && probe.fails(replaced(index, ScriptedFault.onNodes(f.kind(), f.startNanos(), f.endNanos(), l))));
+        if (!kept.isEmpty() && kept.size() < f.nodes().size()) {
+          current = replaced(index, ScriptedFault.onNodes(f.kind(), f.startNanos(), f.endNanos(), kept));
+          any = true;
+        }
+      }
+    }
+    if (any) report("simpler faults");
+  }
+
+  private static ScriptedFault partition(ScriptedFault f, List<List<String>> links) {
+    Map<String, Set<String>> g = new TreeMap<>();
+    for (List<String> link : links) g.computeIfAbsent(link.get(0), k -> new TreeSet<>()).add(link.get(1));
+    return ScriptedFault.partition(f.startNanos(), f.endNanos(), g);
+  }
+
+  private RunSpec replaced(int index, ScriptedFault f) {
+    List<ScriptedFault> faults = new ArrayList<>(current.faults().faults());
+    faults.set(index, f);
+    return withFaults(faults);
   }
 
   /** One process takes over all of another's ops (it sends each when it is free), until no merge keeps the failure. */
