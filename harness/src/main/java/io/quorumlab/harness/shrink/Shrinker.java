@@ -24,7 +24,7 @@ import java.util.function.Function;
 /**
  * Shrinks a failing sim run to a small run that fails the same way. The run's inputs are made
  * explicit first ({@link ExplicitSpec}), then passes over them are repeated until none makes the
- * run smaller or the budget is spent: a shorter load, fewer keys (with all their ops), fewer faults
+ * run smaller or the budget is spent: a shorter load, everything earlier, fewer keys (with all their ops), fewer faults
  * (ddmin), fewer ops (ddmin), fewer final reads (ddmin), shorter faults, partitions that cut fewer
  * links and kills and pauses of fewer nodes (ddmin), fewer processes (one
  * process takes over another's ops), fewer nodes, a shorter quiet time before the final reads.
@@ -91,6 +91,7 @@ public final class Shrinker {
     while (changed) {
       RunSpec before = current;
       shorterLoad();
+      earlier();
       fewerKeys();
       fewerFaults();
       fewerOps();
@@ -162,6 +163,39 @@ public final class Shrinker {
       }
     }
     if (any) report("shorter load");
+  }
+
+  /** Every op and fault as much earlier (to 10 ms) as still fails: the quiet start of the load goes, and every later candidate runs shorter. */
+  private void earlier() {
+    long room = current.load().schedule().orElseThrow().ops().stream().mapToLong(ScheduledOp::timeNanos).min().orElse(Long.MAX_VALUE);
+    for (ScriptedFault f : current.faults().faults()) room = Math.min(room, f.startNanos());
+    long limit = Math.round(current.load().timeLimitSeconds() * 1e9);
+    if (room == Long.MAX_VALUE || room >= limit) return;
+    long lo = 0;
+    long hi = room;
+    boolean any = false;
+    RunSpec base = current;
+    while (hi - lo > STEP_NANOS) {
+      long mid = lo + (hi - lo + 1) / 2;
+      if (attempt(shifted(base, mid))) {
+        lo = mid;
+        any = true;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    if (any) report("earlier");
+  }
+
+  private static RunSpec shifted(RunSpec spec, long d) {
+    OpSchedule s = spec.load().schedule().orElseThrow();
+    List<ScheduledOp> ops = s.ops().stream()
+        .map(o -> new ScheduledOp(o.timeNanos() - d, o.process(), o.f(), o.key(), o.value(), o.node())).toList();
+    List<ScriptedFault> faults = spec.faults().faults().stream()
+        .map(f -> new ScriptedFault(f.kind(), f.startNanos() - d, f.endNanos() - d, f.grudge(), f.nodes())).toList();
+    RunSpec moved = spec.withFaults(new FaultScript(faults));
+    return moved.withLoad(moved.load().withSource(new OpSchedule(ops, s.finalReads()))
+        .withTimeLimit((Math.round(spec.load().timeLimitSeconds() * 1e9) - d) / 1e9));
   }
 
   private void fewerKeys() {
