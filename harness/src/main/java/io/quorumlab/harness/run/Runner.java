@@ -227,9 +227,11 @@ public final class Runner {
 
     String ops = schedule != null ? schedule.ops().size() + " scheduled ops"
         : ls.rate() > 0 ? String.format(Locale.ROOT, "%.0f ops/s", ls.rate()) : "full speed";
-    String faults = spec.nemesis().text() + (spec.faults().isEmpty() ? "" : " and " + spec.faults().size() + " scripted faults");
-    progress.phase(Phase.LOAD, String.format(Locale.ROOT, "%s workload for %.0f s at %s from %d processes, nemesis %s every %.0f s",
-        workload.name(), ls.timeLimitSeconds(), ops, ls.concurrency(), faults, spec.nemesis().intervalSeconds()));
+    String drawn = String.format(Locale.ROOT, "nemesis %s every %.0f s", spec.nemesis().text(), spec.nemesis().intervalSeconds());
+    String scripted = spec.faults().size() + " scripted fault" + (spec.faults().size() == 1 ? "" : "s");
+    String faults = spec.faults().isEmpty() ? drawn : spec.nemesis().faults().isNone() ? scripted : drawn + " and " + scripted;
+    progress.phase(Phase.LOAD, String.format(Locale.ROOT, "%s workload for %.0f s at %s from %d processes, %s",
+        workload.name(), ls.timeLimitSeconds(), ops, ls.concurrency(), faults));
     phases.begin(Phase.LOAD);
     Faults faulting = Faults.start(spec, l, cluster, random.stream("nemesis"), recorder, progress);
     try {

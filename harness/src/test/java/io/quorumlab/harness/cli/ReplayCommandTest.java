@@ -47,7 +47,7 @@ class ReplayCommandTest {
     Path copy = copy(recorded, out.resolve("edited"));
     Path history = copy.resolve(RunDirectory.HISTORY);
     java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(history));
-    lines.set(4, lines.get(4).replace("\"process\":", "\"process\":1000"));
+    lines.set(4, lines.get(4).replace("\"time\":", "\"time\":9"));
     Files.write(history, lines);
     CliRun r = CliRun.run("replay", copy.toString(), "--out", out.resolve("runs").toString());
     assertThat(r.out()).contains("DIVERGED    the replay's history differs from the recorded one at line 5: recorded ");
