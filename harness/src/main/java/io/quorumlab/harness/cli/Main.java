@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       KvCommand.class,
       RunCommand.class,
       ReportCommand.class,
+      ReplayCommand.class,
+      ShrinkCommand.class,
       CompareCommand.class,
       ExploreCommand.class,
       BenchCommand.class,

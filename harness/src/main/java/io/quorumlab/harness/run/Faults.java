@@ -3,6 +3,7 @@ package io.quorumlab.harness.run;
 import io.quorumlab.checkers.history.OpType;
 import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.nemesis.NemesisEvent;
+import io.quorumlab.harness.nemesis.NemesisListener;
 import io.quorumlab.harness.nemesis.NemesisSchedule;
 import io.quorumlab.harness.nemesis.SlowNemesis;
 import io.quorumlab.harness.time.EventLoop;
@@ -17,19 +18,26 @@ import java.util.random.RandomGenerator;
  */
 final class Faults {
   private final NemesisSchedule schedule;
+  private final ScriptedFaults scripted;
+  private CompletableFuture<Void> healed;
 
-  private Faults(NemesisSchedule schedule) {
+  private Faults(NemesisSchedule schedule, ScriptedFaults scripted) {
     this.schedule = schedule;
+    this.scripted = scripted;
   }
 
-  /** Starts the schedule on the loop: the first fault begins one interval into the load. */
+  /**
+   * Starts the schedule on the loop: the first fault drawn begins one interval into the load; the
+   * spec's scripted faults, each at its time.
+   */
   static Faults start(RunSpec s, EventLoop loop, Cluster cluster, RandomGenerator random, HistoryRecorder recorder,
       ProgressSink progress) {
     Duration interval = Duration.ofNanos((long) (s.nemesis().intervalSeconds() * 1e9));
-    NemesisSchedule schedule = NemesisSchedule.of(loop, cluster, s.nemesis().faults(), SlowNemesis.DEFAULT, interval, random,
-        event -> record(event, recorder, progress));
+    NemesisListener listener = event -> record(event, recorder, progress);
+    NemesisSchedule schedule = NemesisSchedule.of(loop, cluster, s.nemesis().faults(), SlowNemesis.DEFAULT, interval, random, listener);
+    ScriptedFaults scripted = new ScriptedFaults(loop, cluster, s.faults(), listener);
     schedule.start();
-    return new Faults(schedule);
+    return new Faults(schedule, scripted);
   }
 
   private static void record(NemesisEvent e, HistoryRecorder recorder, ProgressSink progress) {
@@ -41,7 +49,7 @@ final class Faults {
 
   /** The kind of fault in force, or null. */
   String current() {
-    return schedule.inForce();
+    return schedule.inForce() != null ? schedule.inForce() : scripted.inForce();
   }
 
   /**
@@ -49,6 +57,7 @@ final class Faults {
    * however often it is called, so that no fault outlives a run, also one whose load failed.
    */
   CompletableFuture<Void> stopAndHeal() {
-    return schedule.healAll();
+    if (healed == null) healed = scripted.stop().thenCompose(x -> schedule.healAll());
+    return healed;
   }
 }

@@ -9,9 +9,7 @@ import io.quorumlab.workloads.Completion;
 import io.quorumlab.workloads.Invocation;
 import io.quorumlab.workloads.InvocationGenerator;
 import io.quorumlab.workloads.Workload;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +21,8 @@ import java.util.concurrent.CompletionException;
  * At most {@code concurrency} ops are in flight, one per logical process; when every process is
  * busy, the due op waits and is sent as soon as one frees, its latency counted from the schedule
  * (see {@link HistoryRecorder}). A rate of 0 means no schedule: a process sends its next op as soon
- * as its previous one ended (closed loop).
+ * as its previous one ended (closed loop). Or the ops are an explicit {@link OpSchedule}: each is
+ * due at its own time and sent by its own process ({@link #scheduled}).
  *
  * <p>Everything happens in tasks of the loop: a timer sends the ops that are due, and an op's
  * completion (brought onto the loop) records it and frees its process. Ops are drawn from the
@@ -50,18 +49,15 @@ public final class LoadGenerator {
 
   private final EventLoop loop;
   private final Workload workload;
-  private final InvocationGenerator generator;
+  private final OpFeed feed;
   private final NodeClients clients;
   private final HistoryRecorder recorder;
   private final Settings settings;
-  private final ProcessIds processIds;
-  private final Deque<Long> idle = new ArrayDeque<>();
   private final Set<InFlight> inFlight = new LinkedHashSet<>();
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
   private long drainNanos;
   private long startNanos;
   private long endNanos;
-  private long sequence;
   private Timer due;
   private Timer end;
   private boolean started;
@@ -73,14 +69,28 @@ public final class LoadGenerator {
 
   public LoadGenerator(EventLoop loop, Workload workload, InvocationGenerator generator, NodeClients clients,
       HistoryRecorder recorder, Settings settings, ProcessIds processIds) {
+    this(loop, workload, new RandomFeed(generator, settings.rate(), settings.concurrency(), processIds), clients, recorder, settings);
+  }
+
+  private LoadGenerator(EventLoop loop, Workload workload, OpFeed feed, NodeClients clients, HistoryRecorder recorder,
+      Settings settings) {
     this.loop = loop;
     this.workload = workload;
-    this.generator = generator;
+    this.feed = feed;
     this.clients = clients;
     this.recorder = recorder;
     this.settings = settings;
-    this.processIds = processIds;
-    for (long p = 0; p < settings.concurrency(); p++) idle.add(p);
+  }
+
+  /**
+   * Sends exactly the ops of {@code schedule} (those due before {@code durationNanos}), each at its
+   * time, by its process, through its node; fresh process ids (after an {@code info}) come from
+   * {@code processIds}, which must start above the schedule's own ids.
+   */
+  public static LoadGenerator scheduled(EventLoop loop, Workload workload, OpSchedule schedule, NodeClients clients,
+      HistoryRecorder recorder, long durationNanos, RequestOptions options, ProcessIds processIds) {
+    return new LoadGenerator(loop, workload, new ScheduleFeed(schedule, processIds), clients, recorder,
+        new Settings(schedule.concurrency(), 0, durationNanos, options));
   }
 
   /**
@@ -121,10 +131,10 @@ public final class LoadGenerator {
   /** Sends every op that is due while a process is free; then waits for the next due time or a free process. */
   private void sendDue() {
     due = null;
-    double interval = settings.rate() > 0 ? 1e9 / settings.rate() : 0;
     while (sending) {
       long now = loop.nanos();
-      long scheduled = settings.rate() > 0 ? startNanos + (long) (sequence * interval) : now;
+      if (!feed.hasNext()) return; // the load still lasts its time limit (the faults play out): the end timer ends it
+      long scheduled = startNanos + feed.dueNanos(now - startNanos);
       // Behind schedule, ops due before the end are still only sent until the end.
       if (scheduled >= endNanos || now >= endNanos) {
         endSending();
@@ -134,18 +144,19 @@ public final class LoadGenerator {
         due = loop.schedule(scheduled - now, this::sendDue);
         return;
       }
-      if (idle.isEmpty()) {
+      Long process = feed.takeProcess();
+      if (process == null) {
         waitingForProcess = true;
         return;
       }
-      send(idle.poll(), scheduled);
+      send(process, scheduled);
     }
   }
 
   private void send(long process, long scheduledNanos) {
-    long i = sequence++;
-    Invocation invocation = generator.next();
-    String node = clients.nodeFor(i);
+    OpFeed.Op next = feed.take(clients);
+    Invocation invocation = next.invocation();
+    String node = next.node();
     Op invoke = recorder.invoke(process, invocation, node, scheduledNanos);
     behindNanos = Math.max(0, loop.nanos() - scheduledNanos);
     dispatched++;
@@ -161,8 +172,7 @@ public final class LoadGenerator {
   private void ended(InFlight op, Completion c) {
     if (!inFlight.remove(op)) return; // recorded info when the drain time ran out
     recorder.complete(op.invoke(), c);
-    // A process whose op may still be in the store never sends again (see ProcessIds).
-    idle.add(c.type() == OpType.INFO ? processIds.fresh() : op.process());
+    feed.ended(op.process(), c.type() == OpType.INFO);
     if (sending && waitingForProcess) {
       waitingForProcess = false;
       sendDue();

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ProcessIds {
   private final AtomicLong next;
 
-  public ProcessIds(int concurrency) {
-    next = new AtomicLong(concurrency);
+  /** @param firstFresh the first id not in use from the start (the concurrency, or past a schedule's processes) */
+  public ProcessIds(long firstFresh) {
+    next = new AtomicLong(firstFresh);
   }
 
   /** A process id never used before. */

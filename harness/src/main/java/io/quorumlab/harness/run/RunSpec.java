@@ -12,7 +12,8 @@ import java.util.Map;
  * are generated and the same fault schedule is drawn. {@link #toMap()} is what {@code spec.json}
  * holds: one flat map of every option in command-line spelling, as it has always been, so that
  * {@code quorumlab report} reads run directories of every version (settings an older one did not
- * record take the defaults it ran with).
+ * record take the defaults it ran with). Its {@link SpecFormat} version says whether a run can be
+ * replayed exactly.
  *
  * @param backend "local", "docker", or another {@link Backend}'s name
  * @param nodes cluster size
@@ -23,9 +24,11 @@ import java.util.Map;
  *     (and, in a simulation, every other random choice)
  * @param network the simulated network, or null: the backend's own (real machines have a real network;
  *     a simulation without one simulates {@link NetworkSpec#DEFAULT})
+ * @param faults faults at explicit times, in addition to those the nemesis draws (a shrunk run has
+ *     only these); {@link FaultScript#NONE} for none
  */
 public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec load, NemesisPlan nemesis, long seed,
-    NetworkSpec network) {
+    NetworkSpec network, FaultScript faults) {
 
   public static final String DEFAULT_BACKEND = "local";
   public static final int DEFAULT_NODES = 5;
@@ -55,6 +58,12 @@ public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec l
     if (backend == null || backend.isBlank()) throw new SpecException("--backend is empty");
     if (nodes < 1) throw new SpecException("--nodes must be at least 1, not " + nodes);
     if (store.n() > nodes) throw new SpecException("N=" + store.n() + " needs 1 <= N <= nodes (" + nodes + ")");
+    faults = faults == null ? FaultScript.NONE : faults;
+  }
+
+  /** A run whose faults are all the nemesis's. */
+  public RunSpec(String backend, int nodes, StoreSettings store, LoadSpec load, NemesisPlan nemesis, long seed, NetworkSpec network) {
+    this(backend, nodes, store, load, nemesis, seed, network, FaultScript.NONE);
   }
 
   /** A run on the backend's own network. */
@@ -86,7 +95,7 @@ public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec l
   }
 
   public RunSpec withStore(StoreSettings newStore) {
-    return new RunSpec(backend, nodes, newStore, load, nemesis, seed, network);
+    return new RunSpec(backend, nodes, newStore, load, nemesis, seed, network, faults);
   }
 
   public RunSpec withQuorums(int n, int w, int r) {
@@ -94,7 +103,7 @@ public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec l
   }
 
   public RunSpec withLoad(LoadSpec newLoad) {
-    return new RunSpec(backend, nodes, store, newLoad, nemesis, seed, network);
+    return new RunSpec(backend, nodes, store, newLoad, nemesis, seed, network, faults);
   }
 
   public RunSpec withWorkload(String newWorkload) {
@@ -102,30 +111,36 @@ public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec l
   }
 
   public RunSpec withNemesis(NemesisPlan newNemesis) {
-    return new RunSpec(backend, nodes, store, load, newNemesis, seed, network);
+    return new RunSpec(backend, nodes, store, load, newNemesis, seed, network, faults);
   }
 
   public RunSpec withSeed(long newSeed) {
-    return new RunSpec(backend, nodes, store, load, nemesis, newSeed, network);
+    return new RunSpec(backend, nodes, store, load, nemesis, newSeed, network, faults);
   }
 
   public RunSpec withBackend(String newBackend, int newNodes) {
-    return new RunSpec(newBackend, newNodes, store, load, nemesis, seed, network);
+    return new RunSpec(newBackend, newNodes, store, load, nemesis, seed, network, faults);
   }
 
   public RunSpec withNetwork(NetworkSpec newNetwork) {
-    return new RunSpec(backend, nodes, store, load, nemesis, seed, newNetwork);
+    return new RunSpec(backend, nodes, store, load, nemesis, seed, newNetwork, faults);
+  }
+
+  public RunSpec withFaults(FaultScript newFaults) {
+    return new RunSpec(backend, nodes, store, load, nemesis, seed, network, newFaults);
   }
 
   /** The spec as {@code spec.json} records it: every option, in command-line spelling, with the seed. */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put(SpecFormat.KEY, SpecFormat.CURRENT);
     m.put("workload", load.workload());
     m.put("backend", backend);
     m.put("nodes", nodes);
     m.putAll(store.toMap());
     m.put("nemesis", nemesis.text());
     m.put("nemesis-interval", nemesis.intervalSeconds());
+    if (!faults.isEmpty()) m.put(FaultScript.KEY, faults.toList());
     m.putAll(load.toMap());
     if (network != null) m.putAll(network.toMap());
     m.put("seed", seed);
@@ -144,6 +159,6 @@ public record RunSpec(String backend, int nodes, StoreSettings store, LoadSpec l
     return new RunSpec(s.str("backend", DEFAULT_BACKEND), s.integer("nodes", DEFAULT_NODES), StoreSettings.fromMap(m, DEFAULT_STORE),
         LoadSpec.fromMap(s, DEFAULT_LOAD),
         NemesisPlan.of(s.str("nemesis", DEFAULT_NEMESIS), s.number("nemesis-interval", DEFAULT_NEMESIS_INTERVAL)),
-        s.longNumber("seed", 0), NetworkSpec.fromMap(s));
+        s.longNumber("seed", 0), NetworkSpec.fromMap(s), FaultScript.fromMap(m.get(FaultScript.KEY)));
   }
 }

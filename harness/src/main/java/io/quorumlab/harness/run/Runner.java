@@ -59,6 +59,7 @@ public final class Runner {
   private final CompletableFuture<Void> interruption = new CompletableFuture<>();
   private volatile boolean interrupted;
   private volatile EventLoop loop;
+  private boolean writeReport = true;
 
   /** A run on the backend the spec names. */
   public Runner(RunSpec spec, Path outRoot, ProgressSink progress) {
@@ -79,6 +80,15 @@ public final class Runner {
     this.outRoot = outRoot;
     this.progress = progress == null ? ProgressSink.NONE : progress;
     this.backend = backend;
+  }
+
+  /**
+   * This run writes results.json but no report.html: for the many candidate runs of a shrink, whose
+   * reports nobody reads (rendering the report takes longer than simulating a small run).
+   */
+  public Runner withoutReport() {
+    writeReport = false;
+    return this;
   }
 
   /** Runs {@code spec}, writing its directory under {@code outRoot}. */
@@ -212,20 +222,27 @@ public final class Runner {
     RandomStreams random = new RandomStreams(spec.seed());
     InvocationGenerator generator = workload.generator(random.stream("workload"));
     LoadSpec ls = spec.load();
-    ProcessIds processIds = new ProcessIds(ls.concurrency());
+    OpSchedule schedule = ls.schedule().orElse(null);
+    ProcessIds processIds = new ProcessIds(schedule == null ? ls.concurrency() : schedule.firstFreeProcess());
     long requestTimeoutMs = spec.store().requestTimeoutMs();
     RequestOptions options = RequestOptions.DEFAULTS.withTimeoutMs(requestTimeoutMs);
     long loadNanos = (long) (ls.timeLimitSeconds() * 1e9);
-    LoadGenerator load = new LoadGenerator(l, workload, generator, clients, recorder,
-        new LoadGenerator.Settings(ls.concurrency(), ls.rate(), loadNanos, options), processIds);
+    LoadGenerator load = schedule != null
+        ? LoadGenerator.scheduled(l, workload, schedule, clients, recorder, loadNanos, options, processIds)
+        : new LoadGenerator(l, workload, generator, clients, recorder,
+            new LoadGenerator.Settings(ls.concurrency(), ls.rate(), loadNanos, options), processIds);
 
-    progress.phase(Phase.LOAD, String.format(Locale.ROOT, "%s workload for %.0f s at %s from %d processes, nemesis %s every %.0f s",
-        workload.name(), ls.timeLimitSeconds(), ls.rate() > 0 ? String.format(Locale.ROOT, "%.0f ops/s", ls.rate()) : "full speed",
-        ls.concurrency(), spec.nemesis().text(), spec.nemesis().intervalSeconds()));
+    String ops = schedule != null ? schedule.ops().size() + " scheduled ops"
+        : ls.rate() > 0 ? String.format(Locale.ROOT, "%.0f ops/s", ls.rate()) : "full speed";
+    String drawn = String.format(Locale.ROOT, "nemesis %s every %.0f s", spec.nemesis().text(), spec.nemesis().intervalSeconds());
+    String scripted = spec.faults().size() + " scripted fault" + (spec.faults().size() == 1 ? "" : "s");
+    String faults = spec.faults().isEmpty() ? drawn : spec.nemesis().faults().isNone() ? scripted : drawn + " and " + scripted;
+    progress.phase(Phase.LOAD, String.format(Locale.ROOT, "%s workload for %.0f s at %s from %d processes, %s",
+        workload.name(), ls.timeLimitSeconds(), ops, ls.concurrency(), faults));
     phases.begin(Phase.LOAD);
-    Faults faults = Faults.start(spec, l, cluster, random.stream("nemesis"), recorder, progress);
+    Faults faulting = Faults.start(spec, l, cluster, random.stream("nemesis"), recorder, progress);
     try {
-      try (LoadTicker ticker = new LoadTicker(l, recorder, load, faults, loadNanos, progress)) {
+      try (LoadTicker ticker = new LoadTicker(l, recorder, load, faulting, loadNanos, progress)) {
         CompletableFuture<Void> loaded = load.start(TimeUnit.MILLISECONDS.toNanos(requestTimeoutMs + 2000));
         interruption.thenRun(load::stop);
         try {
@@ -239,7 +256,7 @@ public final class Runner {
     } finally {
       // also when the load failed: no fault outlives a run
       try {
-        l.runUntil(faults.stopAndHeal());
+        l.runUntil(faulting.stopAndHeal());
       } finally {
         phases.end();
       }
@@ -252,7 +269,7 @@ public final class Runner {
       phases.end();
     }
     if (!interrupted) {
-      List<Invocation> reads = generator.finalReads();
+      List<Invocation> reads = schedule != null ? schedule.finalReads() : generator.finalReads();
       phases.begin(Phase.FINAL_READS);
       progress.phase(Phase.FINAL_READS, "reading " + reads.size() + " keys from all " + spec.store().n() + " replicas (R=N)");
       RequestOptions all = options.withR(spec.store().n());
@@ -284,7 +301,13 @@ public final class Runner {
     }
     progress.phase("report", runDir.resolve(RunDirectory.REPORT).toString());
     try {
-      RunResults results = RunWriter.write(runDir, info, history, checks);
+      RunResults results;
+      if (writeReport) {
+        results = RunWriter.write(runDir, info, history, checks);
+      } else {
+        results = RunResults.of(runDir, info, history, checks);
+        ResultsWriter.writeResults(runDir, results);
+      }
       return new RunOutcome(runDir, results, checks, results.exitCode());
     } catch (IOException | RuntimeException e) {
       // Still tell the caller what the checkers found, even though the report could not be written.
