@@ -58,9 +58,10 @@ public final class SimBench {
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
         double simulated = sim.now() / 1e9;
         out("run %d (seed %d%s): %.1f s simulated in %.3f s wall (%.0fx real time), %.3f s CPU; %d events, %.0f events/s wall, "
-                + "%.0f events/CPU-s; JVM uptime %d ms; ops %s; digest %016x",
+                + "%.0f events/CPU-s; JVM uptime %d ms, process CPU %d ms; ops %s; digest %016x",
             i, i, i == 1 ? ", cold JVM" : "", simulated, wall, simulated / wall, cpu, sim.eventsRun(), sim.eventsRun() / wall,
-            sim.eventsRun() / cpu, ManagementFactory.getRuntimeMXBean().getUptime(), scenario.counts(), sim.trace().digest());
+            sim.eventsRun() / cpu, ManagementFactory.getRuntimeMXBean().getUptime(), processCpuMillis(), scenario.counts(),
+            sim.trace().digest());
       }
     }
   }
@@ -95,25 +96,27 @@ public final class SimBench {
         double[] uptime = new double[repeat];
         double[] process = new double[repeat];
         double[] cpu = new double[repeat];
+        double[] processCpu = new double[repeat];
         long events = 0;
         for (int i = 0; i < repeat; i++) {
           long t0 = System.nanoTime();
           String line = child(opts);
           process[i] = (System.nanoTime() - t0) / 1e9;
           uptime[i] = Long.parseLong(field(line, "JVM uptime ", " ms")) / 1e3;
+          processCpu[i] = Long.parseLong(field(line, "process CPU ", " ms")) / 1e3;
           cpu[i] = Double.parseDouble(field(line, "real time), ", " s CPU"));
           events = Long.parseLong(field(line, "CPU; ", " events"));
-          out("  fresh JVM %d: scenario over %.3f s after JVM start, process %.3f s from launch to exit, simulation %.3f s CPU",
-              i + 1, uptime[i], process[i], cpu[i]);
+          out("  fresh JVM %d: scenario over %.3f s after JVM start (%.3f s of CPU, all threads), process %.3f s from launch "
+              + "to exit, simulation %.3f s CPU", i + 1, uptime[i], processCpu[i], process[i], cpu[i]);
         }
         double simulated = seconds + DefaultLikeScenario.WARM_UP.toSeconds();
         double median = median(uptime);
         out("cold default scenario (%.0f s simulated, %d events), %d fresh JVMs%s%s: median %.3f s from JVM start to the end of "
                 + "the scenario (%.0fx real time, %.0f events/s), min %.3f, max %.3f; median %.3f s from launch to exit; "
-                + "median simulation CPU %.3f s",
+                + "median simulation CPU %.3f s; median CPU of the whole JVM from its start to the end of the scenario %.3f s",
             simulated, events, repeat, opts.isEmpty() ? "" : " with " + String.join(" ", opts), cds ? " (AppCDS)" : "",
             median, simulated / median, events / median, Arrays.stream(uptime).min().orElse(0),
-            Arrays.stream(uptime).max().orElse(0), median(process), median(cpu));
+            Arrays.stream(uptime).max().orElse(0), median(process), median(cpu), median(processCpu));
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -216,12 +219,25 @@ public final class SimBench {
     @Option(names = "--seeds", defaultValue = "3", description = "gossip seeds (the first nodes)")
     int seeds;
 
+    @Option(names = "--progress", defaultValue = "0", description = "print time, events and heap every this many "
+        + "simulated seconds (0: never), to see how far a run too big to finish got")
+    int progress;
+
     @Override
     public void run() {
       String victim = "n" + (nodes / 2 + 1);
       long wall0 = System.nanoTime();
       long cpu0 = THREADS.getCurrentThreadCpuTime();
       Simulation sim = new Simulation(MembershipOnlyScenario.config(nodes, 1, vnodes, seeds));
+      out("%d nodes set up in %.1f s wall", nodes, (System.nanoTime() - wall0) / 1e9);
+      if (progress > 0) {
+        Runnable[] tick = new Runnable[1];
+        tick[0] = () -> {
+          reportProgress(sim, wall0);
+          sim.schedule(Duration.ofSeconds(progress), tick[0]);
+        };
+        sim.schedule(Duration.ZERO, tick[0]);
+      }
       MembershipOnlyScenario scenario = new MembershipOnlyScenario(Duration.ofSeconds(seconds), Duration.ofSeconds(killAt), victim);
       scenario.accept(sim);
       double wall = (System.nanoTime() - wall0) / 1e9;
@@ -252,6 +268,19 @@ public final class SimBench {
         throw new AssertionError(); // keeps the simulation reachable up to the measurement
       }
     }
+  }
+
+  /** CPU time of the whole JVM so far (every thread: the JIT compiles and the GC collects beside the simulation). */
+  private static long processCpuMillis() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() / 1_000_000 : -1;
+  }
+
+  private static void reportProgress(Simulation sim, long wall0) {
+    Runtime rt = Runtime.getRuntime();
+    out("  %.0f s simulated: %.1f s wall, %.1f s CPU, %d events, heap %d MB used of %d MB", sim.now() / 1e9,
+        (System.nanoTime() - wall0) / 1e9, THREADS.getCurrentThreadCpuTime() / 1e9, sim.eventsRun(),
+        (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
   }
 
   private static long pct(long[] sorted, int p) {
