@@ -100,7 +100,7 @@ public final class Gossiper {
     List<MemberDelta> deltas = new ArrayList<>();
     List<Digest> requests = new ArrayList<>();
     // Members the syn does not name are unknown to its sender: they stay unmarked.
-    int mentioned = view.newMark();
+    long mentioned = view.newMark();
     for (Digest digest : syn.digests()) {
       MemberState mine = view.getAndMark(digest.id(), mentioned);
       if (mine == null) {

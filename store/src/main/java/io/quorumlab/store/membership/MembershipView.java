@@ -53,7 +53,7 @@ public final class MembershipView {
   /** One member's place in the view: its latest state, and the mark of the last syn that named it. */
   private static final class Slot {
     MemberState state;
-    int mark;
+    long mark;
 
     Slot(MemberState state) {
       this.state = state;
@@ -77,7 +77,7 @@ public final class MembershipView {
     }
   });
   private final String selfId;
-  private int lastMark;
+  private long lastMark;
 
   public MembershipView(MemberState self) {
     this.selfId = self.id();
@@ -141,12 +141,12 @@ public final class MembershipView {
    * A fresh mark for {@link #getAndMark}: a syn names members, and the members it did not name are
    * the ones its sender has never heard of ({@link #forEachUnmarked}).
    */
-  public int newMark() {
+  public long newMark() {
     return ++lastMark;
   }
 
   /** The member {@code id} (null if unknown), marked with {@code mark}. */
-  public MemberState getAndMark(String id, int mark) {
+  public MemberState getAndMark(String id, long mark) {
     Slot slot = byId.get(id);
     if (slot == null) {
       return null;
@@ -156,7 +156,7 @@ public final class MembershipView {
   }
 
   /** Every member not marked with {@code mark} since it was handed out, in id order. */
-  public void forEachUnmarked(int mark, Consumer<MemberState> action) {
+  public void forEachUnmarked(long mark, Consumer<MemberState> action) {
     for (Slot slot : inIdOrder) {
       if (slot.mark != mark) {
         action.accept(slot.state);

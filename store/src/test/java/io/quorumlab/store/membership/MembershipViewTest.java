@@ -147,7 +147,7 @@ class MembershipViewTest {
     for (String id : List.of("a", "b", "c", "d")) {
       view.apply(new MemberDelta(id, 1, 1, 1, info(MemberStatus.UP, 1)));
     }
-    int first = view.newMark();
+    long first = view.newMark();
     assertThat(view.getAndMark("b", first)).isNotNull();
     assertThat(view.getAndMark("self", first)).isNotNull();
     assertThat(view.getAndMark("zzz", first)).isNull();
@@ -155,7 +155,7 @@ class MembershipViewTest {
     view.forEachUnmarked(first, m -> unmarked.add(m.id()));
     assertThat(unmarked).containsExactly("a", "c", "d");
     // A later mark starts afresh: marks of an earlier syn do not count.
-    int second = view.newMark();
+    long second = view.newMark();
     view.getAndMark("c", second);
     List<String> again = new ArrayList<>();
     view.forEachUnmarked(second, m -> again.add(m.id()));
