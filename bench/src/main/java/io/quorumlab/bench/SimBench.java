@@ -23,12 +23,13 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.quorumlab.bench.SimBench default
+ * java -cp bench/target/benchmarks.jar io.quorumlab.bench.SimBench cold --repeat 7 --cds
  * java -cp bench/target/benchmarks.jar io.quorumlab.bench.SimBench seeds --count 200 --threads 2
  * java -Xmx16g -cp bench/target/benchmarks.jar io.quorumlab.bench.SimBench scale --nodes 1000
  * </pre>
  */
-@Command(name = "SimBench", mixinStandardHelpOptions = true, subcommands = {SimBench.Default.class, SimBench.Seeds.class,
-    SimBench.Scale.class}, description = "Simulator benchmarks")
+@Command(name = "SimBench", mixinStandardHelpOptions = true, subcommands = {SimBench.Default.class, SimBench.Cold.class,
+    SimBench.Seeds.class, SimBench.Scale.class}, description = "Simulator benchmarks")
 public final class SimBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -57,10 +58,100 @@ public final class SimBench {
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
         double simulated = sim.now() / 1e9;
         out("run %d (seed %d%s): %.1f s simulated in %.3f s wall (%.0fx real time), %.3f s CPU; %d events, %.0f events/s wall, "
-                + "%.0f events/CPU-s; JVM uptime %d ms; ops %s; digest %016x",
+                + "%.0f events/CPU-s; JVM uptime %d ms, process CPU %d ms; ops %s; digest %016x",
             i, i, i == 1 ? ", cold JVM" : "", simulated, wall, simulated / wall, cpu, sim.eventsRun(), sim.eventsRun() / wall,
-            sim.eventsRun() / cpu, ManagementFactory.getRuntimeMXBean().getUptime(), scenario.counts(), sim.trace().digest());
+            sim.eventsRun() / cpu, ManagementFactory.getRuntimeMXBean().getUptime(), processCpuMillis(), scenario.counts(),
+            sim.trace().digest());
       }
+    }
+  }
+
+  @Command(name = "cold", description = "the default scenario once per fresh JVM, --repeat times: wall time from JVM start to "
+      + "the end of the simulated scenario, medians")
+  static final class Cold implements Runnable {
+    @Option(names = "--repeat", defaultValue = "5", description = "fresh JVMs, each running the scenario once")
+    int repeat;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "simulated seconds of load (after a 2 s warm-up)")
+    int seconds;
+
+    @Option(names = "--jvm-opt", description = "an option for the child JVMs (repeatable), e.g. -XX:TieredStopAtLevel=1")
+    List<String> jvmOpts = new ArrayList<>();
+
+    @Option(names = "--cds", description = "give the child JVMs an AppCDS archive of the classes the scenario loads, "
+        + "made by one unmeasured run first (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile)")
+    boolean cds;
+
+    @Override
+    public void run() {
+      try {
+        List<String> opts = new ArrayList<>(jvmOpts);
+        if (cds) {
+          java.nio.file.Path archive = java.nio.file.Files.createTempDirectory("simbench").resolve("sim.jsa");
+          List<String> training = new ArrayList<>(opts);
+          training.add("-XX:ArchiveClassesAtExit=" + archive);
+          child(training);
+          opts.add("-XX:SharedArchiveFile=" + archive);
+        }
+        double[] uptime = new double[repeat];
+        double[] process = new double[repeat];
+        double[] cpu = new double[repeat];
+        double[] processCpu = new double[repeat];
+        long events = 0;
+        for (int i = 0; i < repeat; i++) {
+          long t0 = System.nanoTime();
+          String line = child(opts);
+          process[i] = (System.nanoTime() - t0) / 1e9;
+          uptime[i] = Long.parseLong(field(line, "JVM uptime ", " ms")) / 1e3;
+          processCpu[i] = Long.parseLong(field(line, "process CPU ", " ms")) / 1e3;
+          cpu[i] = Double.parseDouble(field(line, "real time), ", " s CPU"));
+          events = Long.parseLong(field(line, "CPU; ", " events"));
+          out("  fresh JVM %d: scenario over %.3f s after JVM start (%.3f s of CPU, all threads), process %.3f s from launch "
+              + "to exit, simulation %.3f s CPU", i + 1, uptime[i], processCpu[i], process[i], cpu[i]);
+        }
+        double simulated = seconds + DefaultLikeScenario.WARM_UP.toSeconds();
+        double median = median(uptime);
+        out("cold default scenario (%.0f s simulated, %d events), %d fresh JVMs%s%s: median %.3f s from JVM start to the end of "
+                + "the scenario (%.0fx real time, %.0f events/s), min %.3f, max %.3f; median %.3f s from launch to exit; "
+                + "median simulation CPU %.3f s; median CPU of the whole JVM from its start to the end of the scenario %.3f s",
+            simulated, events, repeat, opts.isEmpty() ? "" : " with " + String.join(" ", opts), cds ? " (AppCDS)" : "",
+            median, simulated / median, events / median, Arrays.stream(uptime).min().orElse(0),
+            Arrays.stream(uptime).max().orElse(0), median(process), median(cpu), median(processCpu));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    private String child(List<String> opts) throws java.io.IOException {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.addAll(opts);
+      cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SimBench.class.getName(), "default", "--runs", "1",
+          "--seconds", Integer.toString(seconds)));
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      try {
+        if (p.waitFor() != 0) {
+          throw new IllegalStateException("the child JVM failed: " + output);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return output.lines().filter(l -> l.startsWith("run 1 ")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no result from the child JVM: " + output));
+    }
+
+    private static String field(String line, String before, String after) {
+      int i = line.indexOf(before) + before.length();
+      return line.substring(i, line.indexOf(after, i)).trim();
+    }
+
+    private static double median(double[] values) {
+      double[] sorted = values.clone();
+      Arrays.sort(sorted);
+      int n = sorted.length;
+      return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
   }
 
@@ -128,12 +219,25 @@ public final class SimBench {
     @Option(names = "--seeds", defaultValue = "3", description = "gossip seeds (the first nodes)")
     int seeds;
 
+    @Option(names = "--progress", defaultValue = "0", description = "print time, events and heap every this many "
+        + "simulated seconds (0: never), to see how far a run too big to finish got")
+    int progress;
+
     @Override
     public void run() {
       String victim = "n" + (nodes / 2 + 1);
       long wall0 = System.nanoTime();
       long cpu0 = THREADS.getCurrentThreadCpuTime();
       Simulation sim = new Simulation(MembershipOnlyScenario.config(nodes, 1, vnodes, seeds));
+      out("%d nodes set up in %.1f s wall", nodes, (System.nanoTime() - wall0) / 1e9);
+      if (progress > 0) {
+        Runnable[] tick = new Runnable[1];
+        tick[0] = () -> {
+          reportProgress(sim, wall0);
+          sim.schedule(Duration.ofSeconds(progress), tick[0]);
+        };
+        sim.schedule(Duration.ZERO, tick[0]);
+      }
       MembershipOnlyScenario scenario = new MembershipOnlyScenario(Duration.ofSeconds(seconds), Duration.ofSeconds(killAt), victim);
       scenario.accept(sim);
       double wall = (System.nanoTime() - wall0) / 1e9;
@@ -164,6 +268,19 @@ public final class SimBench {
         throw new AssertionError(); // keeps the simulation reachable up to the measurement
       }
     }
+  }
+
+  /** CPU time of the whole JVM so far (every thread: the JIT compiles and the GC collects beside the simulation). */
+  private static long processCpuMillis() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() / 1_000_000 : -1;
+  }
+
+  private static void reportProgress(Simulation sim, long wall0) {
+    Runtime rt = Runtime.getRuntime();
+    out("  %.0f s simulated: %.1f s wall, %.1f s CPU, %d events, heap %d MB used of %d MB", sim.now() / 1e9,
+        (System.nanoTime() - wall0) / 1e9, THREADS.getCurrentThreadCpuTime() / 1e9, sim.eventsRun(),
+        (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
   }
 
   private static long pct(long[] sorted, int p) {

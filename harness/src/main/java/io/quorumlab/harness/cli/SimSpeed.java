@@ -25,7 +25,10 @@ final class SimSpeed implements ProgressSink {
   private double runCpuSeconds;
   private Stopwatch check;
   private double checkSeconds = -1;
+  private double checkCpuStart;
+  private double checkCpuSeconds;
   private Stopwatch report;
+  private double reportCpuStart;
   private Simulation sim;
 
   SimSpeed(ProgressSink inner) {
@@ -49,9 +52,12 @@ final class SimSpeed implements ProgressSink {
         runCpuSeconds = (THREADS.getCurrentThreadCpuTime() - runCpuStart) / 1e9;
       }
       check = Stopwatch.start();
+      checkCpuStart = processCpuSeconds();
     }
     if (phase.equals("report") && check != null) {
       checkSeconds = check.elapsedSeconds();
+      reportCpuStart = processCpuSeconds();
+      checkCpuSeconds = reportCpuStart - checkCpuStart;
       report = Stopwatch.start();
     }
     inner.phase(phase, detail);
@@ -72,12 +78,18 @@ final class SimSpeed implements ProgressSink {
     if (sim == null || runSeconds < 0) return null;
     double virtual = sim.now() / 1e9;
     long events = sim.eventsRun();
-    double jvmCpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : -1;
+    double jvmCpu = processCpuSeconds();
     return String.format(Locale.ROOT,
         "speed       %.1f s simulated, %,d events, in %.2f s (%.2f s of CPU): %,.0f events/s, %.1fx real time; "
-            + "then check %.2f s, report %.2f s; %.2f s since the JVM started (%.2f s of CPU, all threads)",
+            + "then check %.2f s (%.2f s of CPU), report %.2f s (%.2f s of CPU); %.2f s since the JVM started "
+            + "(%.2f s of CPU, all threads)",
         virtual, events, runSeconds, runCpuSeconds, events / Math.max(1e-9, runSeconds), virtual / Math.max(1e-9, runSeconds),
-        Math.max(0, checkSeconds), report == null ? 0 : report.elapsedSeconds(),
-        ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, jvmCpu);
+        Math.max(0, checkSeconds), checkCpuSeconds, report == null ? 0 : report.elapsedSeconds(),
+        report == null ? 0 : jvmCpu - reportCpuStart, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, jvmCpu);
+  }
+
+  /** CPU time of the whole process (every thread: checkers may run several, the JIT compiles beside them). */
+  private static double processCpuSeconds() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : -1;
   }
 }

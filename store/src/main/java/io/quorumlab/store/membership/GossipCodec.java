@@ -1,104 +1,99 @@
 package io.quorumlab.store.membership;
 
-import io.quorumlab.store.codec.DataFrames;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.EOFException;
+import io.quorumlab.store.codec.BinaryReader;
+import io.quorumlab.store.codec.BinaryWriter;
+import io.quorumlab.store.codec.MalformedException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Binary form of {@link GossipMessage}s: a type byte (1 Syn, 2 Ack, 3 Ack2) and the fields, strings
- * as modified UTF-8, counts as ints. Decoding checks every count against a limit, so a corrupt or
- * hostile frame fails with an {@link IOException} instead of allocating without bound.
+ * as length-prefixed UTF-8, counts, generations and versions as varints, tokens as 8 bytes. A Syn
+ * names every member, so a digest's size is what a cluster's gossip costs: with varints a digest of
+ * a member "n123" restarted at an epoch-millis generation, at version 1000, is 13 bytes (22 as fixed
+ * longs). Decoding checks every count against a limit, so a corrupt or hostile frame fails with an
+ * {@link IOException} instead of allocating without bound.
  */
 public final class GossipCodec {
-  private static final String MESSAGE = "gossip message";
   static final byte SYN = 1;
   static final byte ACK = 2;
   static final byte ACK2 = 3;
   /** More members than any cluster this store is meant for. */
   public static final int MAX_MEMBERS = 1 << 16;
   public static final int MAX_TOKENS = 1 << 16;
+  private static final int MAX_STRING_BYTES = 1 << 16;
 
   private GossipCodec() {}
 
   public static byte[] encode(GossipMessage message) {
-    return DataFrames.encode(message, GossipCodec::write);
+    BinaryWriter out = new BinaryWriter(256);
+    if (message instanceof GossipSyn syn) {
+      out.writeByte(SYN).writeString(syn.from());
+      writeDigests(syn.digests(), out);
+    } else if (message instanceof GossipAck ack) {
+      out.writeByte(ACK).writeString(ack.from());
+      writeDeltas(ack.deltas(), out);
+      writeDigests(ack.requests(), out);
+    } else if (message instanceof GossipAck2 ack2) {
+      out.writeByte(ACK2).writeString(ack2.from());
+      writeDeltas(ack2.deltas(), out);
+    } else {
+      throw new IllegalArgumentException("not a gossip message: " + message);
+    }
+    return out.toByteArray();
   }
 
   /** Decodes a whole message; trailing bytes are an error. */
   public static GossipMessage decode(byte[] bytes) throws IOException {
-    return DataFrames.decode(bytes, GossipCodec::read, MESSAGE);
-  }
-
-  public static void write(GossipMessage message, DataOutput out) throws IOException {
-    if (message instanceof GossipSyn syn) {
-      out.writeByte(SYN);
-      out.writeUTF(syn.from());
-      writeDigests(syn.digests(), out);
-    } else if (message instanceof GossipAck ack) {
-      out.writeByte(ACK);
-      out.writeUTF(ack.from());
-      writeDeltas(ack.deltas(), out);
-      writeDigests(ack.requests(), out);
-    } else if (message instanceof GossipAck2 ack2) {
-      out.writeByte(ACK2);
-      out.writeUTF(ack2.from());
-      writeDeltas(ack2.deltas(), out);
-    }
-  }
-
-  public static GossipMessage read(DataInput in) throws IOException {
+    BinaryReader in = new BinaryReader(bytes);
     try {
-      byte type = in.readByte();
-      return switch (type) {
-        case SYN -> new GossipSyn(in.readUTF(), readDigests(in));
-        case ACK -> new GossipAck(in.readUTF(), readDeltas(in), readDigests(in));
-        case ACK2 -> new GossipAck2(in.readUTF(), readDeltas(in));
+      int type = in.readByte();
+      GossipMessage message = switch (type) {
+        case SYN -> new GossipSyn(readId(in), readDigests(in));
+        case ACK -> new GossipAck(readId(in), readDeltas(in), readDigests(in));
+        case ACK2 -> new GossipAck2(readId(in), readDeltas(in));
         default -> throw new IOException("unknown gossip message type " + type);
       };
-    } catch (EOFException e) {
-      throw new IOException("truncated gossip message", e);
+      if (in.remaining() > 0) {
+        throw new IOException("gossip message has " + in.remaining() + " trailing bytes");
+      }
+      return message;
+    } catch (MalformedException e) {
+      throw new IOException("malformed gossip message: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new IOException("invalid gossip message: " + e.getMessage(), e);
     }
   }
 
-  private static void writeDigests(List<Digest> digests, DataOutput out) throws IOException {
-    out.writeInt(digests.size());
+  private static void writeDigests(List<Digest> digests, BinaryWriter out) {
+    out.writeVarLong(digests.size());
     for (Digest d : digests) {
-      out.writeUTF(d.id());
-      out.writeLong(d.generation());
-      out.writeLong(d.version());
+      out.writeString(d.id()).writeVarLong(d.generation()).writeVarLong(d.version());
     }
   }
 
-  private static List<Digest> readDigests(DataInput in) throws IOException {
+  private static List<Digest> readDigests(BinaryReader in) throws IOException {
     int count = readCount(in, MAX_MEMBERS, "digests");
     List<Digest> digests = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      digests.add(new Digest(in.readUTF(), in.readLong(), in.readLong()));
+      digests.add(new Digest(readId(in), in.readVarLong(), in.readVarLong()));
     }
     return digests;
   }
 
-  private static void writeDeltas(List<MemberDelta> deltas, DataOutput out) throws IOException {
-    out.writeInt(deltas.size());
+  private static void writeDeltas(List<MemberDelta> deltas, BinaryWriter out) {
+    out.writeVarLong(deltas.size());
     for (MemberDelta d : deltas) {
-      out.writeUTF(d.id());
-      out.writeLong(d.generation());
-      out.writeLong(d.version());
-      out.writeLong(d.infoVersion());
-      out.writeBoolean(d.hasInfo());
+      out.writeString(d.id()).writeVarLong(d.generation()).writeVarLong(d.version()).writeVarLong(d.infoVersion());
+      out.writeByte(d.hasInfo() ? 1 : 0);
       if (d.hasInfo()) {
         MemberInfo info = d.info();
-        out.writeUTF(info.address());
-        out.writeByte(info.status().ordinal());
-        out.writeInt(info.vnodes());
+        out.writeString(info.address()).writeByte(info.status().ordinal()).writeVarLong(info.vnodes());
         long[] tokens = info.tokens();
-        out.writeInt(tokens.length);
+        out.writeVarLong(tokens.length);
         for (long token : tokens) {
           out.writeLong(token);
         }
@@ -106,23 +101,27 @@ public final class GossipCodec {
     }
   }
 
-  private static List<MemberDelta> readDeltas(DataInput in) throws IOException {
+  private static List<MemberDelta> readDeltas(BinaryReader in) throws IOException {
     int count = readCount(in, MAX_MEMBERS, "deltas");
     List<MemberDelta> deltas = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      String id = in.readUTF();
-      long generation = in.readLong();
-      long version = in.readLong();
-      long infoVersion = in.readLong();
-      MemberInfo info = in.readBoolean() ? readInfo(in) : null;
+      String id = readId(in);
+      long generation = in.readVarLong();
+      long version = in.readVarLong();
+      long infoVersion = in.readVarLong();
+      MemberInfo info = switch (in.readByte()) {
+        case 0 -> null;
+        case 1 -> readInfo(in);
+        default -> throw new IOException("invalid info flag in a gossip delta");
+      };
       deltas.add(new MemberDelta(id, generation, version, infoVersion, info));
     }
     return deltas;
   }
 
-  private static MemberInfo readInfo(DataInput in) throws IOException {
-    String address = in.readUTF();
-    int status = in.readUnsignedByte();
+  private static MemberInfo readInfo(BinaryReader in) throws IOException {
+    String address = in.readString(MAX_STRING_BYTES, "address");
+    int status = in.readByte();
     MemberStatus[] statuses = MemberStatus.values();
     if (status >= statuses.length) {
       throw new IOException("unknown member status " + status);
@@ -135,7 +134,34 @@ public final class GossipCodec {
     return new MemberInfo(address, statuses[status], vnodes, tokens);
   }
 
-  private static int readCount(DataInput in, int max, String what) throws IOException {
-    return DataFrames.count(in, max, MESSAGE, what);
+  /**
+   * One string per member id, whoever decoded it. Every message names most members, and the ids are
+   * then looked up in several maps per message: a shared string comes with its hash computed and
+   * compares by identity, where a fresh one would be hashed and compared byte by byte every time
+   * (with thousands of members and nodes in one simulation, that dominated). Bounded, so a stream of
+   * made-up ids cannot grow it without limit: past the bound, ids are simply not shared.
+   */
+  private static final Map<String, String> IDS = new ConcurrentHashMap<>();
+  private static final int MAX_SHARED_IDS = 4 * MAX_MEMBERS;
+
+  private static String readId(BinaryReader in) {
+    String id = in.readString(MAX_STRING_BYTES, "member id");
+    String shared = IDS.get(id);
+    if (shared != null) {
+      return shared;
+    }
+    if (IDS.size() >= MAX_SHARED_IDS) {
+      return id;
+    }
+    shared = IDS.putIfAbsent(id, id);
+    return shared == null ? id : shared;
+  }
+
+  private static int readCount(BinaryReader in, int max, String what) throws IOException {
+    long count = in.readVarLong();
+    if (count < 0 || count > max) {
+      throw new IOException("gossip message claims " + count + " " + what + " (limit " + max + ")");
+    }
+    return (int) count;
   }
 }

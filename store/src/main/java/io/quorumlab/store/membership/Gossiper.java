@@ -99,31 +99,26 @@ public final class Gossiper {
   private void onSyn(GossipSyn syn) {
     List<MemberDelta> deltas = new ArrayList<>();
     List<Digest> requests = new ArrayList<>();
-    Set<String> mentioned = new HashSet<>();
+    // Members the syn does not name are unknown to its sender: they stay unmarked.
+    long mentioned = view.newMark();
     for (Digest digest : syn.digests()) {
-      mentioned.add(digest.id());
-      Optional<MemberState> known = view.get(digest.id());
-      if (known.isEmpty()) {
+      MemberState mine = view.getAndMark(digest.id(), mentioned);
+      if (mine == null) {
         requests.add(new Digest(digest.id(), 0, 0));
         continue;
       }
-      MemberState mine = known.get();
       boolean theyAreAhead = digest.generation() > mine.generation()
           || (digest.generation() == mine.generation() && digest.version() > mine.version());
       if (theyAreAhead) {
         requests.add(mine.digest());
       } else {
-        MemberDelta delta = view.deltaSince(digest.id(), digest.generation(), digest.version());
+        MemberDelta delta = MembershipView.deltaSince(mine, digest.generation(), digest.version());
         if (delta != null) {
           deltas.add(delta);
         }
       }
     }
-    for (MemberState mine : view.all()) {
-      if (!mentioned.contains(mine.id())) {
-        deltas.add(mine.toDelta());
-      }
-    }
+    view.forEachUnmarked(mentioned, mine -> deltas.add(mine.toDelta()));
     outbox.send(syn.from(), new GossipAck(selfId(), deltas, requests));
   }
 

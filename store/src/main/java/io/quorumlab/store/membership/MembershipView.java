@@ -1,12 +1,15 @@
 package io.quorumlab.store.membership;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * One node's knowledge of every member, and the merge rule that makes gossip converge:
@@ -47,12 +50,64 @@ public final class MembershipView {
     }
   }
 
-  private final TreeMap<String, MemberState> members = new TreeMap<>();
+  /** One member's place in the view: its latest state, and the mark of the last syn that named it. */
+  private static final class Slot {
+    MemberState state;
+    long mark;
+
+    Slot(MemberState state) {
+      this.state = state;
+    }
+  }
+
+  // Every gossip message names most members, so lookups are by hash; the id order that iteration
+  // promises is kept in a list that changes only when a member is first heard of (members are never
+  // removed: one that left stays, as LEFT).
+  private final Map<String, Slot> byId = new HashMap<>();
+  private final List<Slot> inIdOrder = new ArrayList<>();
+  private final List<MemberState> all = Collections.unmodifiableList(new AbstractList<>() {
+    @Override
+    public MemberState get(int index) {
+      return inIdOrder.get(index).state;
+    }
+
+    @Override
+    public int size() {
+      return inIdOrder.size();
+    }
+  });
   private final String selfId;
+  private long lastMark;
 
   public MembershipView(MemberState self) {
     this.selfId = self.id();
-    members.put(selfId, self);
+    put(self);
+  }
+
+  private void put(MemberState state) {
+    Slot slot = byId.get(state.id());
+    if (slot != null) {
+      slot.state = state;
+      return;
+    }
+    slot = new Slot(state);
+    byId.put(state.id(), slot);
+    int lo = 0;
+    int hi = inIdOrder.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (inIdOrder.get(mid).state.id().compareTo(state.id()) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    inIdOrder.add(lo, slot);
+  }
+
+  private MemberState state(String id) {
+    Slot slot = byId.get(id);
+    return slot == null ? null : slot.state;
   }
 
   public String selfId() {
@@ -60,33 +115,60 @@ public final class MembershipView {
   }
 
   public MemberState self() {
-    return members.get(selfId);
+    return state(selfId);
   }
 
   public Optional<MemberState> get(String id) {
-    return Optional.ofNullable(members.get(id));
+    return Optional.ofNullable(state(id));
   }
 
-  /** Every known member, this node included, in id order. */
+  /** Every known member, this node included, in id order (a live, read-only view). */
   public Collection<MemberState> all() {
-    return Collections.unmodifiableCollection(members.values());
+    return all;
   }
 
   public int size() {
-    return members.size();
+    return inIdOrder.size();
   }
 
   public List<Digest> digests() {
-    List<Digest> digests = new ArrayList<>(members.size());
-    members.values().forEach(m -> digests.add(m.digest()));
+    List<Digest> digests = new ArrayList<>(inIdOrder.size());
+    inIdOrder.forEach(slot -> digests.add(slot.state.digest()));
     return digests;
+  }
+
+  /**
+   * A fresh mark for {@link #getAndMark}: a syn names members, and the members it did not name are
+   * the ones its sender has never heard of ({@link #forEachUnmarked}).
+   */
+  public long newMark() {
+    return ++lastMark;
+  }
+
+  /** The member {@code id} (null if unknown), marked with {@code mark}. */
+  public MemberState getAndMark(String id, long mark) {
+    Slot slot = byId.get(id);
+    if (slot == null) {
+      return null;
+    }
+    slot.mark = mark;
+    return slot.state;
+  }
+
+  /** Every member not marked with {@code mark} since it was handed out, in id order. */
+  public void forEachUnmarked(long mark, Consumer<MemberState> action) {
+    for (Slot slot : inIdOrder) {
+      if (slot.mark != mark) {
+        action.accept(slot.state);
+      }
+    }
   }
 
   /** Advances this node's heartbeat by one version. */
   public MemberState bumpHeartbeat() {
     MemberState self = self();
     MemberState next = new MemberState(selfId, self.generation(), self.version() + 1, self.infoVersion(), self.info());
-    members.put(selfId, next);
+    put(next);
     return next;
   }
 
@@ -102,19 +184,19 @@ public final class MembershipView {
     }
     long version = self.version() + 1;
     MemberState next = new MemberState(selfId, self.generation(), version, version, info);
-    members.put(selfId, next);
+    put(next);
     return new Change(self, next);
   }
 
   /** Merges gossip about another member. */
   public Change apply(MemberDelta delta) {
-    MemberState current = members.get(delta.id());
+    MemberState current = state(delta.id());
     if (delta.id().equals(selfId)) {
       return new Change(current, current);
     }
     MemberState next = merge(current, delta);
     if (next != current) {
-      members.put(delta.id(), next);
+      put(next);
     }
     return new Change(current, next);
   }
@@ -148,7 +230,11 @@ public final class MembershipView {
    * missing, or null if it misses nothing we have.
    */
   public MemberDelta deltaSince(String id, long knownGeneration, long knownVersion) {
-    MemberState current = members.get(id);
+    return deltaSince(state(id), knownGeneration, knownVersion);
+  }
+
+  /** What a peer that knows ({@code knownGeneration}, {@code knownVersion}) of {@code current} is missing, or null. */
+  public static MemberDelta deltaSince(MemberState current, long knownGeneration, long knownVersion) {
     if (current == null || knownGeneration > current.generation()) {
       return null;
     }
@@ -159,6 +245,6 @@ public final class MembershipView {
       return null;
     }
     MemberInfo info = current.infoVersion() > knownVersion ? current.info() : null;
-    return new MemberDelta(id, current.generation(), current.version(), current.infoVersion(), info);
+    return new MemberDelta(current.id(), current.generation(), current.version(), current.infoVersion(), info);
   }
 }

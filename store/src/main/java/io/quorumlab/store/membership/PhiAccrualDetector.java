@@ -39,6 +39,9 @@ public final class PhiAccrualDetector {
     }
   }
 
+  /** The largest phi of a silence no longer than the expected gap: -log10(1/2). */
+  static final double PHI_AT_MEAN = Math.log10(2);
+
   private final Settings settings;
   private final Map<String, ArrivalWindow> windows = new HashMap<>();
 
@@ -70,7 +73,20 @@ public final class PhiAccrualDetector {
   }
 
   public boolean isAvailable(String peer, long now) {
-    return phi(peer, now) < settings.threshold();
+    ArrivalWindow window = windows.get(peer);
+    if (window == null) {
+      return true;
+    }
+    long silence = now - window.lastArrival();
+    // Every node asks this of every peer every round: a silence within the expected gap is answered
+    // without the logarithms. phi is at most log10(2) there (NORMAL: the silence is at most the
+    // shifted mean) or 0 (EXPONENTIAL: within the acceptable pause).
+    double quiet = settings.distribution() == Distribution.EXPONENTIAL
+        ? settings.acceptablePauseMs() : window.mean() + settings.acceptablePauseMs();
+    if (silence <= quiet && settings.threshold() > PHI_AT_MEAN) {
+      return true;
+    }
+    return phi(silence, window.mean(), stdDev(window)) < settings.threshold();
   }
 
   /** Forgets {@code peer} (it left, or restarted and its old rhythm no longer applies). */

@@ -66,6 +66,8 @@ final class MembershipService implements MembershipListener {
   private Consumer<Ring> ringListener = r -> {};
   private Ring ring;
   private long heardFromClusterAt = -1;
+  private GossipMessage lastEncoded;
+  private byte[] lastBytes;
   private long messagesSent;
   private long messagesReceived;
   private long bytesSent;
@@ -140,7 +142,12 @@ final class MembershipService implements MembershipListener {
   }
 
   private void emit(String to, GossipMessage message) {
-    byte[] bytes = GossipCodec.encode(message);
+    // A round's syn goes to several peers (and names every member): encode it once.
+    if (message != lastEncoded) {
+      lastEncoded = message;
+      lastBytes = GossipCodec.encode(message);
+    }
+    byte[] bytes = lastBytes;
     messagesSent++;
     bytesSent += bytes.length;
     node.sendExtension(to, Channels.GOSSIP, bytes);

@@ -3,8 +3,8 @@ package io.quorumlab.store.membership;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quorumlab.store.codec.BinaryWriter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,25 +47,38 @@ class GossipCodecTest {
 
   @Test
   void hostileCountsAreRejectedBeforeAllocating() {
-    ByteBuffer frame = ByteBuffer.allocate(16);
-    frame.put((byte) 1).putShort((short) 2).put("n1".getBytes()).putInt(Integer.MAX_VALUE);
-    assertThatThrownBy(() -> GossipCodec.decode(Arrays.copyOf(frame.array(), frame.position())))
-        .hasMessageContaining("limit");
+    byte[] frame = new BinaryWriter().writeByte(GossipCodec.SYN).writeString("n1").writeVarLong(Integer.MAX_VALUE).toByteArray();
+    assertThatThrownBy(() -> GossipCodec.decode(frame)).hasMessageContaining("limit");
   }
 
   @Test
   void inconsistentVersionsAreRejectedAsInvalid() {
-    byte[] bytes = GossipCodec.encode(new GossipAck2("n1", List.of(new MemberDelta("n3", 9, 8, 7, null))));
-    // Patch infoVersion (after type, from, count, id, generation, version) above version.
-    ByteBuffer.wrap(bytes).putLong(1 + 4 + 4 + 4 + 8 + 8, 99);
+    byte[] bytes = new BinaryWriter().writeByte(GossipCodec.ACK2).writeString("n1").writeVarLong(1)
+        .writeString("n3").writeVarLong(9).writeVarLong(8).writeVarLong(99).writeByte(0).toByteArray();
     assertThatThrownBy(() -> GossipCodec.decode(bytes)).hasMessageContaining("infoVersion 99 > version 8");
   }
 
   @Test
   void unknownStatusIsRejected() {
-    byte[] bytes = GossipCodec.encode(new GossipAck2("n1", List.of(new MemberDelta("n3", 9, 8, 7, INFO))));
-    int statusOffset = 1 + 4 + 4 + 4 + 8 + 8 + 8 + 1 + 2 + INFO.address().length();
-    bytes[statusOffset] = 9;
+    byte[] bytes = new BinaryWriter().writeByte(GossipCodec.ACK2).writeString("n1").writeVarLong(1)
+        .writeString("n3").writeVarLong(9).writeVarLong(8).writeVarLong(7).writeByte(1)
+        .writeString(INFO.address()).writeByte(9).writeVarLong(0).writeVarLong(0).toByteArray();
     assertThatThrownBy(() -> GossipCodec.decode(bytes)).hasMessage("unknown member status 9");
+  }
+
+  @Test
+  void aDigestOfAnEpochMillisGenerationTakesThirteenBytes() {
+    int empty = GossipCodec.encode(new GossipSyn("n1", List.of())).length;
+    int one = GossipCodec.encode(new GossipSyn("n1", List.of(new Digest("n123", 1_765_000_000_000L, 1000)))).length;
+    assertThat(one - empty).isEqualTo(13);
+  }
+
+  @Test
+  void decodedMemberIdsAreSharedStrings() throws IOException {
+    byte[] bytes = GossipCodec.encode(new GossipSyn("n1", List.of(new Digest(new String("n77"), 3, 4))));
+    GossipSyn a = (GossipSyn) GossipCodec.decode(bytes);
+    GossipSyn b = (GossipSyn) GossipCodec.decode(bytes);
+    assertThat(a).isEqualTo(b);
+    assertThat(a.digests().get(0).id()).isSameAs(b.digests().get(0).id());
   }
 }

@@ -121,4 +121,44 @@ class MembershipViewTest {
       assertThat(view.get("y").orElseThrow().version()).isEqualTo(4);
     }
   }
+
+  @Test
+  void membersIterateInIdOrderWhateverOrderTheyArrivedIn() {
+    MembershipView view = view();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      ids.add("n" + i);
+    }
+    Collections.shuffle(ids, new Random(7));
+    for (String id : ids) {
+      view.apply(new MemberDelta(id, 1, 1, 1, info(MemberStatus.UP, 1)));
+    }
+    List<String> seen = view.all().stream().map(MemberState::id).toList();
+    List<String> expected = new ArrayList<>(ids);
+    expected.add("self");
+    Collections.sort(expected);
+    assertThat(seen).isEqualTo(expected);
+    assertThat(view.digests().stream().map(Digest::id).toList()).isEqualTo(expected);
+  }
+
+  @Test
+  void unmarkedMembersAreExactlyThoseASynDidNotName() {
+    MembershipView view = view();
+    for (String id : List.of("a", "b", "c", "d")) {
+      view.apply(new MemberDelta(id, 1, 1, 1, info(MemberStatus.UP, 1)));
+    }
+    long first = view.newMark();
+    assertThat(view.getAndMark("b", first)).isNotNull();
+    assertThat(view.getAndMark("self", first)).isNotNull();
+    assertThat(view.getAndMark("zzz", first)).isNull();
+    List<String> unmarked = new ArrayList<>();
+    view.forEachUnmarked(first, m -> unmarked.add(m.id()));
+    assertThat(unmarked).containsExactly("a", "c", "d");
+    // A later mark starts afresh: marks of an earlier syn do not count.
+    long second = view.newMark();
+    view.getAndMark("c", second);
+    List<String> again = new ArrayList<>();
+    view.forEachUnmarked(second, m -> again.add(m.id()));
+    assertThat(again).containsExactly("a", "b", "d", "self");
+  }
 }

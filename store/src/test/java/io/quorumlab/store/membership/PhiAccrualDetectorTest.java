@@ -105,4 +105,25 @@ class PhiAccrualDetectorTest {
     assertThat(detector.phi("p", last + 3000 + 2303)).isCloseTo(1.0, within(0.001));
     assertThat(detector.silenceToConvictMs("p")).isCloseTo(3000 + 18_421, within(2L));
   }
+
+  @Test
+  void availabilityIsExactlyPhiBelowTheThresholdForEveryModelAndThreshold() {
+    for (Distribution model : Distribution.values()) {
+      // Thresholds below, at and above the phi of a silence equal to the expected gap (log10 2).
+      for (double threshold : new double[] {0.1, PhiAccrualDetector.PHI_AT_MEAN, 0.31, 1, 8}) {
+        Settings settings = new Settings(threshold, 100, 200, 3000, 1000, 4000, model);
+        PhiAccrualDetector detector = new PhiAccrualDetector(settings);
+        long t = 0;
+        for (int i = 0; i < 50; i++) {
+          t += 700 + (i * 37) % 600; // irregular beats: a mean and a deviation of their own
+          detector.heartbeat("p", t);
+        }
+        for (long silence = 0; silence <= 12_000; silence += 7) {
+          assertThat(detector.isAvailable("p", t + silence))
+              .as("%s, threshold %s, silence %d ms", model, threshold, silence)
+              .isEqualTo(detector.phi("p", t + silence) < threshold);
+        }
+      }
+    }
+  }
 }
