@@ -43,8 +43,8 @@ public final class MessageLog {
   private final Set<Long> getRequests = new HashSet<>();
   /** Ops (coordinator, op id) of gets: their replica writes are read repair. */
   private final Set<OpKey> getOps = new HashSet<>();
-  /** The key of each client request, by (client, request id): the reply names it too. */
-  private final Map<Long, String> requestKeys = new HashMap<>();
+  /** Each client request in flight or unanswered, by (client, request id): its reply names it. */
+  private final Map<Long, MessageRecord> requests = new HashMap<>();
   /** Each client's node, in the order the clients first sent. */
   private final Map<String, String> clientNodes = new LinkedHashMap<>();
   private long clientRequests;
@@ -118,15 +118,18 @@ public final class MessageLog {
     clientNodes.putIfAbsent(client(client), node.id);
     MessageRecord r = record(MessageType.CLIENT_REQUEST, client(client), node.id, due, 0, -1, request.key(), describer.request(request));
     if (request instanceof ClientRequest.Get) getRequests.add(r.id());
-    requestKeys.put(requestKey(client, request.id()), request.key());
+    requests.put(requestKey(client, request.id()), r);
     inFlight.put(delivery, r);
   }
 
   /** A node's answer to a client, arriving through {@code arrival} at {@code due}. */
   void reply(Event arrival, SimNode node, SimClient client, ClientReply reply, long due) {
     if (!complete) return;
-    String key = requestKeys.remove(requestKey(client, reply.id()));
-    inFlight.put(arrival, record(MessageType.CLIENT_REPLY, node.id, client(client), due, 0, -1, key, describer.reply(reply)));
+    MessageRecord request = requests.remove(requestKey(client, reply.id()));
+    MessageRecord r = record(MessageType.CLIENT_REPLY, node.id, client(client), due, 0, -1, request == null ? null : request.key(),
+        describer.reply(reply));
+    if (request != null) r.answers(request.id());
+    inFlight.put(arrival, r);
   }
 
   /** The message of {@code event} reached its receiver, which handles it now. */
@@ -158,7 +161,7 @@ public final class MessageLog {
     inFlight.clear();
     getRequests.clear();
     getOps.clear();
-    requestKeys.clear();
+    requests.clear();
     clientNodes.clear();
     handling = null;
   }

@@ -30,6 +30,7 @@ public final class MessageRecord {
   private long endNanos = -1;
   private String why;
   private boolean unanswered;
+  private long answers = -1;
 
   MessageRecord(long id, MessageType type, String from, String to, long sentNanos, long dueNanos, long slowedNanos,
       long duplicateOf, long cause, String key, String description) {
@@ -132,6 +133,15 @@ public final class MessageRecord {
   /** Why it was dropped (null unless dropped). */
   public String why() {
     return why;
+  }
+
+  void answers(long request) {
+    answers = request;
+  }
+
+  /** The client request a client reply answers, or -1. */
+  public long answers() {
+    return answers;
   }
 
   /** A reply that reached a client that had given up on the request (the client ignored it). */

@@ -20,7 +20,8 @@ import java.util.Map;
  * sent. Fields: {@code id}, {@code type}, {@code from}, {@code to}, {@code sent}, {@code due} (absent
  * when dropped as sent), {@code fate} (delivered, dropped, in-flight), {@code at} (delivery or drop
  * time), {@code why} (of a drop), {@code slowed} (delay a slow link added), {@code duplicate-of},
- * {@code cause} (the message whose handling sent it), {@code unanswered} (a reply its client had
+ * {@code cause} (the message whose handling sent it), {@code answers} (the request a client reply
+ * answers), {@code unanswered} (a reply its client had
  * given up on), {@code key}, {@code text}. Times are virtual nanoseconds, the history's timebase.
  * Every value is a function of the seed, so two runs of one spec write the same bytes.
  */
@@ -59,6 +60,7 @@ final class MessageFile {
     if (m.slowedNanos() > 0) f.put("slowed", m.slowedNanos());
     if (m.duplicateOf() >= 0) f.put("duplicate-of", m.duplicateOf());
     if (m.cause() >= 0) f.put("cause", m.cause());
+    if (m.answers() >= 0) f.put("answers", m.answers());
     if (m.unanswered()) f.put("unanswered", true);
     if (m.key() != null) f.put("key", m.key());
     f.put("text", m.description());
