@@ -25,7 +25,14 @@ final class DiagramSvg {
   static final int NODE_LANE = 34;
   static final int TOP = 58;
   static final int LABELS = 170;
-  private static final double LABEL_SPACING = 120;
+  /** Time labels shown at least this far apart (the page thins them again at every zoom)... */
+  static final double LABEL_SPACING = 110;
+  /** ...out of labels written at least this far apart, so that zooming in finds more. */
+  private static final double LABEL_CANDIDATES = 20;
+  /** Labels of gaps in the time axis shown at least this far apart. */
+  static final double GAP_LABEL_SPACING = 64;
+  /** Faults that befall the nodes their description names (the rest, partitions and slow links, lie between nodes). */
+  private static final Set<String> NODE_FAULTS = Set.of("kill", "pause", "clock");
 
   private final MessageTrace trace;
   private final DiagramLanes lanes;
@@ -109,21 +116,31 @@ final class DiagramSvg {
     }
   }
 
-  /** Times along the top, as far apart as they fit; each long gap marked and labelled with its length. */
+  /**
+   * Times along the top and each long gap marked with its length, the labels that would overlap at
+   * this scale hidden (the page's zoom shows or hides them again as they fit).
+   */
   private void axisMarks(StringBuilder b, DiagramAxis axis, int height) {
-    double last = -LABEL_SPACING;
+    double written = -LABEL_CANDIDATES;
+    double shown = -LABEL_SPACING;
+    double gapShown = -GAP_LABEL_SPACING;
     for (int i = 0; i < axis.size(); i++) {
       double x = axis.xAt(i);
       if (i > 0 && axis.time(i) - axis.time(i - 1) >= DiagramAxis.BREAK_NANOS) {
         double mid = (axis.xAt(i - 1) + x) / 2;
+        boolean show = mid - gapShown >= GAP_LABEL_SPACING;
+        if (show) gapShown = mid;
         b.append("<line class=\"md-break\" x1=\"").append(num(mid)).append("\" x2=\"").append(num(mid)).append("\" y1=\"22\" y2=\"")
-            .append(height).append("\"/><text class=\"md-gap\" x=\"").append(num(mid)).append("\" y=\"32\">+")
-            .append(HtmlText.escape(duration(axis.time(i) - axis.time(i - 1)))).append("</text>");
+            .append(height).append("\"/><g class=\"md-gl\"").append(show ? "" : " style=\"display:none\"").append("><text class=\"md-gap\" x=\"")
+            .append(num(mid)).append("\" y=\"32\">+").append(HtmlText.escape(duration(axis.time(i) - axis.time(i - 1)))).append("</text></g>");
       }
-      if (x - last >= LABEL_SPACING) {
-        b.append("<line class=\"md-tick\" x1=\"").append(num(x)).append("\" x2=\"").append(num(x)).append("\" y1=\"16\" y2=\"21\"/>")
-            .append("<text class=\"md-time\" x=\"").append(num(x)).append("\" y=\"13\">").append(seconds(axis.time(i))).append("</text>");
-        last = x;
+      if (x - written >= LABEL_CANDIDATES) {
+        boolean show = x - shown >= LABEL_SPACING;
+        if (show) shown = x;
+        written = x;
+        b.append("<g class=\"md-tl\"").append(show ? "" : " style=\"display:none\"").append("><line class=\"md-tick\" x1=\"").append(num(x))
+            .append("\" x2=\"").append(num(x)).append("\" y1=\"16\" y2=\"21\"/><text class=\"md-time\" x=\"").append(num(x))
+            .append("\" y=\"13\">").append(seconds(axis.time(i))).append("</text></g>");
       }
     }
   }
@@ -139,6 +156,19 @@ final class DiagramSvg {
           .append(HtmlText.escape(f.kind() + ": " + f.description() + ", " + seconds(f.startNanos()) + " to " + seconds(f.endNanos())))
           .append("</title></rect><text class=\"md-fault-l\" x=\"").append(num(x0 + 3)).append("\" y=\"").append(TOP - 7)
           .append("\" style=\"fill:").append(colour).append("\">").append(HtmlText.escape(f.kind())).append("</text>");
+      if (NODE_FAULTS.contains(f.kind())) nodeBands(b, f, x0, x1, colour);
+    }
+  }
+
+  /** The lanes of the nodes a kill or pause names, shaded darker: which node was down is the point. */
+  private void nodeBands(StringBuilder b, FaultInterval f, double x0, double x1, String colour) {
+    List<String> words = List.of(f.description().split("[^A-Za-z0-9_.-]+"));
+    for (int i = 0; i < lanes.lanes.size(); i++) {
+      DiagramLanes.Lane l = lanes.lanes.get(i);
+      if (!l.node() || !words.contains(l.label())) continue;
+      b.append("<rect class=\"md-fault-node\" x=\"").append(num(x0)).append("\" y=\"").append(tops[i]).append("\" width=\"").append(num(x1 - x0))
+          .append("\" height=\"").append(tops[i + 1] - tops[i]).append("\" style=\"fill:").append(colour).append("\"><title>")
+          .append(HtmlText.escape(f.description() + ", " + seconds(f.startNanos()) + " to " + seconds(f.endNanos()))).append("</title></rect>");
     }
   }
 

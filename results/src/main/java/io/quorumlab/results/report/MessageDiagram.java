@@ -144,11 +144,17 @@ final class MessageDiagram {
     return b.append("</div>").toString();
   }
 
-  /** Multiplies every horizontal coordinate of both drawings (the bars, arrows and labels are placed by x alone). */
+  /**
+   * Multiplies every horizontal coordinate of both drawings (the bars, arrows and labels are placed
+   * by x alone), then shows the axis labels that fit at the new scale.
+   */
   private static final String ZOOM = "function mdZoom(f){document.querySelectorAll('svg.md-svg').forEach(function(s){"
       + "var z=+s.getAttribute('data-z'),n=f?Math.max(1/64,Math.min(64,z*f)):1,r=n/z;"
       + "s.querySelectorAll('line').forEach(function(e){e.setAttribute('x1',e.getAttribute('x1')*r);e.setAttribute('x2',e.getAttribute('x2')*r);});"
       + "s.querySelectorAll('rect,text').forEach(function(e){e.setAttribute('x',e.getAttribute('x')*r);"
       + "if(e.hasAttribute('width'))e.setAttribute('width',e.getAttribute('width')*r);});"
-      + "s.setAttribute('width',s.getAttribute('width')*r);s.setAttribute('data-z',n);});}";
+      + "s.setAttribute('width',s.getAttribute('width')*r);s.setAttribute('data-z',n);"
+      + "[['g.md-tl'," + DiagramSvg.LABEL_SPACING + "],['g.md-gl'," + DiagramSvg.GAP_LABEL_SPACING + "]].forEach(function(p){var last=-1e9;"
+      + "s.querySelectorAll(p[0]).forEach(function(g){var x=+g.querySelector('text').getAttribute('x'),show=x-last>=p[1];"
+      + "g.style.display=show?'':'none';if(show)last=x;});});});}";
 }
