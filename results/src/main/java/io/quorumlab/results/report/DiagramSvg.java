@@ -202,7 +202,7 @@ final class DiagramSvg {
     double y2 = laneY(to);
     ClientOp op = lanes.op(m);
     boolean highlighted = op != null && blamed.containsKey(op);
-    String cls = "md-m t-" + m.type() + (m.type().endsWith("-ack") || m.type().endsWith("-reply") ? " md-ack" : "")
+    String cls = "md-m t-" + HtmlText.escape(m.type()) + (m.type().endsWith("-ack") || m.type().endsWith("-reply") ? " md-ack" : "")
         + (m.delayed() ? " md-delayed" : "") + (highlighted ? " md-hl" : "");
     double x2;
     double yEnd;

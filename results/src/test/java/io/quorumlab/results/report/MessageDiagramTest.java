@@ -98,6 +98,14 @@ class MessageDiagramTest {
   }
 
   @Test
+  void aMessageTypeFromTheFileCannotBreakOutOfItsAttribute() throws IOException {
+    Files.write(runDir.resolve(RunDirectory.MESSAGES), List.of(MESSAGES.get(0),
+        MESSAGES.get(2).replace("\"type\":\"replica-write\"", "\"type\":\"x\\\" onmouseover=\\\"alert(1)\"")));
+    String html = MessageDiagram.section(runDir, results(RunInfo.SIMULATED), history());
+    assertThat(html).contains("t-x&quot; onmouseover=&quot;alert(1)").doesNotContain("onmouseover=\"");
+  }
+
+  @Test
   void onlySimulatedRunsHaveTheSectionAndOnlySmallOnesADiagram() throws IOException {
     assertThat(MessageDiagram.section(runDir, results(RunInfo.SIMULATED), history()))
         .contains("No message diagram").doesNotContain("<svg");
