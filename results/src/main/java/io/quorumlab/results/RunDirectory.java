@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * The layout of a run's directory: {@code <runsRoot>/<workload>/<yyyyMMdd-HHmmss[-n]>/} holding
- * {@link #SPEC}, {@link #HISTORY}, {@link #RESULTS}, {@link #REPORT} and {@link #NODES}; and
+ * {@link #SPEC}, {@link #HISTORY}, {@link #RESULTS}, {@link #REPORT} and {@link #NODES} (and, for a small
+ * simulated run, {@link #MESSAGES}); and
  * {@code <runsRoot>/latest} pointing at the newest run.
  */
 public final class RunDirectory {
@@ -20,6 +21,8 @@ public final class RunDirectory {
   public static final String RESULTS = "results.json";
   public static final String REPORT = "report.html";
   public static final String NODES = "nodes";
+  /** Every message of a small simulated run, one JSON object a line (the report's message diagram). */
+  public static final String MESSAGES = "messages.jsonl";
   /** Name of the pointer to the newest run inside the runs root. */
   public static final String LATEST = "latest";
 

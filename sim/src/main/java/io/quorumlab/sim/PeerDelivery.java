@@ -23,7 +23,7 @@ final class PeerDelivery extends NodeEvent {
   boolean admit() {
     SimNetwork network = target.sim.network();
     if (network.isCut(from.index, target.index)) {
-      network.dropped(from, target, hash, "link cut while in flight");
+      network.droppedInFlight(this, from, target, hash, "link cut while in flight");
       return false;
     }
     return true;
@@ -31,7 +31,7 @@ final class PeerDelivery extends NodeEvent {
 
   @Override
   void voided() {
-    target.sim.network().dropped(from, target, hash, "receiver's process is gone");
+    target.sim.network().droppedInFlight(this, from, target, hash, "receiver's process is gone");
   }
 
   @Override
@@ -39,6 +39,8 @@ final class PeerDelivery extends NodeEvent {
     PeerMessage message = (PeerMessage) Codec.decode(bytes);
     target.sim.network().received(target, bytes.length);
     target.sim.trace().record(TraceKind.DELIVER, from.index, target.index, hash, message);
+    MessageLog log = target.sim.messageLog();
+    if (log != null) log.delivered(this);
     target.sim.delivered(from, target, message);
     target.node().onPeerMessage(from.id, message);
   }

@@ -17,10 +17,19 @@ final class RequestDelivery extends NodeEvent {
     this.hash = hash;
   }
 
+  /** The node was killed before the request arrived; its client hears of that from the kill. */
+  @Override
+  void voided() {
+    MessageLog log = target.sim.messageLog();
+    if (log != null) log.dropped(this, "receiver's process is gone");
+  }
+
   @Override
   void run() {
     ClientRequest request = (ClientRequest) Codec.decode(bytes);
     target.sim.trace().record(TraceKind.REQUEST, client.number(), target.index, hash, request);
+    MessageLog log = target.sim.messageLog();
+    if (log != null) log.delivered(this);
     target.node().onClientRequest(new ClientRef(client.number()), request);
   }
 }

@@ -108,10 +108,13 @@ public final class SimClient implements StoreClient {
       void fire() {
         ClientReply reply = (ClientReply) Codec.decode(bytes);
         Pending p = pending.remove(reply.id());
+        MessageLog log = sim.messageLog();
         if (p == null) {
+          if (log != null) log.deliveredUnanswered(this);
           return; // given up on already
         }
         sim.trace().record(TraceKind.REPLY, from.index, number, hash, reply);
+        if (log != null) log.delivered(this);
         p.done = true;
         p.result.complete(reply);
       }

@@ -33,6 +33,8 @@ final class SimNetwork {
   private final long[] receivedMessages;
   private final long[] receivedBytes;
   private long dropped;
+  /** What a slow link added to the latest arrival {@link #arrival} computed (for the message log). */
+  private long slowedNanos;
 
   SimNetwork(Simulation sim, NetworkConfig config, RandomGenerator random, int nodes) {
     this.sim = sim;
@@ -54,37 +56,47 @@ final class SimNetwork {
     SimNode to = sim.nodeOrNull(toId);
     if (to == null) {
       dropped++;
+      MessageLog log = sim.messageLog();
+      if (log != null) log.droppedAtSend(from, toId, message, "no such node");
       return;
     }
     long hash = HASH.hashBytesToLong(bytes);
+    String refused = null;
+    LinkRules.Rule rule = null;
     if (!to.isUp()) {
-      dropped(from, to, hash, "link down: receiver not running");
+      refused = "link down: receiver not running";
+    } else if (bytes.length > to.config.maxFrameBytes()) {
+      refused = "frame larger than the receiver accepts";
+    } else if ((rule = rules.get(from.index, to.index)) != null && rule.cut) {
+      refused = "link cut";
+    } else {
+      double loss = rule == null ? config.loss() : 1 - (1 - config.loss()) * (1 - rule.slowness.loss());
+      if (loss > 0 && random.nextDouble() < loss) refused = rule != null && rule.slowness.loss() > 0 ? "lost on a lossy link" : "lost";
+    }
+    MessageLog log = sim.messageLog();
+    if (refused != null) {
+      dropped(from, to, hash, refused);
+      if (log != null) log.droppedAtSend(from, to.id, message, refused);
       return;
     }
-    if (bytes.length > to.config.maxFrameBytes()) {
-      dropped(from, to, hash, "frame larger than the receiver accepts");
-      return;
-    }
-    LinkRules.Rule rule = rules.get(from.index, to.index);
-    if (rule != null && rule.cut) {
-      dropped(from, to, hash, "link cut");
-      return;
-    }
-    double loss = rule == null ? config.loss() : 1 - (1 - config.loss()) * (1 - rule.slowness.loss());
-    if (loss > 0 && random.nextDouble() < loss) {
-      dropped(from, to, hash, "lost");
-      return;
-    }
-    sim.enqueueAt(arrival(from, to, rule, bytes.length), new PeerDelivery(to, to.incarnation(), from, bytes, hash));
+    long at = arrival(from, to, rule, bytes.length);
+    PeerDelivery delivery = new PeerDelivery(to, to.incarnation(), from, bytes, hash);
+    sim.enqueueAt(at, delivery);
+    if (log != null) log.sent(delivery, from, to, message, at, slowedNanos, null);
     if (config.duplicate() > 0 && random.nextDouble() < config.duplicate()) {
-      sim.enqueueAt(arrival(from, to, rule, bytes.length), new PeerDelivery(to, to.incarnation(), from, bytes, hash));
+      long again = arrival(from, to, rule, bytes.length);
+      PeerDelivery copy = new PeerDelivery(to, to.incarnation(), from, bytes, hash);
+      sim.enqueueAt(again, copy);
+      if (log != null) log.sent(copy, from, to, message, again, slowedNanos, delivery);
     }
   }
 
   private long arrival(SimNode from, SimNode to, LinkRules.Rule rule, int bytes) {
     long now = sim.now();
     long at = now + config.latency().sampleNanos(random);
+    slowedNanos = 0;
     if (rule != null) {
+      long normal = at;
       LinkSlowness s = rule.slowness;
       if (s.delayMicros() > 0 || s.jitterMicros() > 0) {
         long jitter = s.jitterMicros() == 0 ? 0 : random.nextLong(-s.jitterMicros(), s.jitterMicros() + 1);
@@ -95,11 +107,19 @@ final class SimNetwork {
         rule.wireFreeAt = Math.max(rule.wireFreeAt, now) + wireNanos;
         at = Math.max(at, rule.wireFreeAt);
       }
+      slowedNanos = at - normal;
     }
     return config.reorder() ? at : fifo.order(FifoLinks.nodeLink(from.index, to.index), at, now);
   }
 
-  void dropped(SimNode from, SimNode to, long hash, String why) {
+  /** A message in flight lost on its way (its link cut, its receiver gone). */
+  void droppedInFlight(Event delivery, SimNode from, SimNode to, long hash, String why) {
+    dropped(from, to, hash, why);
+    MessageLog log = sim.messageLog();
+    if (log != null) log.dropped(delivery, why);
+  }
+
+  private void dropped(SimNode from, SimNode to, long hash, String why) {
     dropped++;
     sim.trace().record(TraceKind.DROP, from.index, to.index, hash, why);
     sim.dropped(from, to, why);
@@ -131,7 +151,10 @@ final class SimNetwork {
     long hash = HASH.hashBytesToLong(bytes);
     long now = sim.now();
     long at = fifo.order(FifoLinks.clientLink(client.number(), node.index, true), now + config.latency().sampleNanos(random), now);
-    sim.enqueueAt(at, new RequestDelivery(node, node.incarnation(), client, bytes, hash));
+    RequestDelivery delivery = new RequestDelivery(node, node.incarnation(), client, bytes, hash);
+    sim.enqueueAt(at, delivery);
+    MessageLog log = sim.messageLog();
+    if (log != null) log.request(delivery, client, node, bytes, at);
   }
 
   /** A node's answer on a client connection. */
@@ -144,7 +167,10 @@ final class SimNetwork {
     long hash = HASH.hashBytesToLong(bytes);
     long now = sim.now();
     long at = fifo.order(FifoLinks.clientLink(client.number(), node.index, false), now + config.latency().sampleNanos(random), now);
-    sim.enqueueAt(at, client.replyArrival(node, bytes, hash));
+    Event arrival = client.replyArrival(node, bytes, hash);
+    sim.enqueueAt(at, arrival);
+    MessageLog log = sim.messageLog();
+    if (log != null) log.reply(arrival, node, client, reply, at);
   }
 
   // ---- statistics ----

@@ -84,6 +84,10 @@ public final class SimNode {
   int kill(boolean powerLoss) {
     requireProcess();
     state = State.KILLED;
+    MessageLog log = sim.messageLog();
+    if (log != null) {
+      for (NodeEvent e : held) log.dropped(e, "receiver killed while paused");
+    }
     held.clear();
     node = null;
     services = null;

@@ -55,6 +55,8 @@ public final class Simulation {
   private final List<LifecycleEvent> lifecycle = new ArrayList<>();
   private final List<MembershipObserver> observers = new ArrayList<>();
   private final List<MessageObserver> taps = new ArrayList<>();
+  /** Null unless {@link #recordMessages} was called: the network's hooks then cost one test each. */
+  private MessageLog messages;
   private long now;
   private long currentSeq = -1;
   private long eventsRun;
@@ -437,6 +439,18 @@ public final class Simulation {
     taps.add(observer);
   }
 
+  /**
+   * From now on, logs every message the network carries (between nodes and to and from clients),
+   * as long as the clients send at most {@code maxClientRequests} requests; see {@link MessageLog}.
+   */
+  public MessageLog recordMessages(int maxClientRequests) {
+    if (messages != null) {
+      throw new IllegalStateException("this simulation already records its messages");
+    }
+    messages = new MessageLog(this, maxClientRequests);
+    return messages;
+  }
+
   /** Messages and bytes {@code node} sent to and received from other nodes (client traffic excluded). */
   public NodeTraffic traffic(String node) {
     int i = node(node).index;
@@ -469,6 +483,11 @@ public final class Simulation {
 
   SimNetwork network() {
     return network;
+  }
+
+  /** The message log, or null when messages are not recorded. */
+  MessageLog messageLog() {
+    return messages;
   }
 
   SimNode nodeOrNull(String id) {

@@ -57,6 +57,11 @@ public final class RunCommand implements Callable<Integer> {
           + "a difference is named by the first event or line where it happened, and exits 2.")
   boolean checkDeterminism;
 
+  @Option(names = "--diagram-limit", paramLabel = "REQUESTS",
+      description = "sim: log every message (messages.jsonl) and draw the message diagram in report.html when the clients send "
+          + "at most this many requests; 0 never (default: " + SimBackend.DEFAULT_MESSAGE_LIMIT + ").")
+  Integer diagramLimit;
+
   /** --junit FILE and --expect valid|invalid: the CI gate. */
   @picocli.CommandLine.Mixin io.quorumlab.harness.gate.GateOptions gate = new io.quorumlab.harness.gate.GateOptions();
 
@@ -80,6 +85,13 @@ public final class RunCommand implements Callable<Integer> {
       throw new SpecException("--check-determinism needs --backend sim: only a simulation replays a run exactly, not the "
           + runSpec.backend() + " backend");
     }
+    if (diagramLimit != null && !sim) {
+      throw new SpecException("--diagram-limit needs --backend sim: only a simulation sees every message, not the "
+          + runSpec.backend() + " backend");
+    }
+    if (diagramLimit != null && diagramLimit < 0) {
+      throw new SpecException("--diagram-limit must be 0 (no diagram) or more client requests, not " + diagramLimit);
+    }
     gate.validate();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outWriter = spec.commandLine().getOut();
@@ -89,7 +101,9 @@ public final class RunCommand implements Callable<Integer> {
     if (checkDeterminism) return checkDeterminism(runSpec, err, outWriter);
     ConsoleProgress console = ConsoleProgress.console(err);
     SimSpeed speed = sim ? new SimSpeed(console) : null;
-    Runner runner = sim ? new Runner(runSpec, load.out(), speed, SimBackend.observed(speed::deployed))
+    SimBackend simBackend = sim ? SimBackend.observed(speed::deployed)
+        .withMessageLimit(diagramLimit == null ? SimBackend.DEFAULT_MESSAGE_LIMIT : diagramLimit) : null;
+    Runner runner = sim ? new Runner(runSpec, load.out(), speed, simBackend)
         : new Runner(runSpec, load.out(), console);
     try (Interrupts interrupts = Interrupts.install(err, runner::interrupt)) {
       RunOutcome outcome = runner.run();

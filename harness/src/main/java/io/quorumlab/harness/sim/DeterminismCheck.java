@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * {@code run --check-determinism}: runs one spec twice on the sim backend and compares the two runs
  * event by event (the simulations' recorded traces) and file by file ({@code history.jsonl},
- * {@code results.json} without the checkers' timings, every node log). The first difference is
+ * {@code results.json} without the checkers' timings, {@code messages.jsonl} of a small run, every
+ * node log). The first difference is
  * named: the event where the simulations parted (its virtual time, and what each run did there), or
  * else the first file and line that differ.
  */
@@ -89,6 +90,7 @@ public final class DeterminismCheck {
   /** The first file whose content differs, or null when none does; adds the files compared to {@code compared}. */
   static String compareFiles(Path a, Path b, List<String> compared) throws IOException {
     List<String> files = new ArrayList<>(List.of(RunDirectory.HISTORY, RunDirectory.RESULTS));
+    if (Files.exists(a.resolve(RunDirectory.MESSAGES)) || Files.exists(b.resolve(RunDirectory.MESSAGES))) files.add(RunDirectory.MESSAGES);
     try (Stream<Path> logs = Files.list(a.resolve(RunDirectory.NODES))) {
       logs.map(p -> RunDirectory.NODES + "/" + p.getFileName()).sorted().forEach(files::add);
     }

@@ -1,6 +1,8 @@
 package io.quorumlab.harness.sim;
 
+import io.quorumlab.results.RunDirectory;
 import io.quorumlab.sim.LifecycleEvent;
+import io.quorumlab.sim.MessageLog;
 import io.quorumlab.sim.MembershipObserver;
 import io.quorumlab.sim.NodeTraffic;
 import io.quorumlab.sim.Simulation;
@@ -19,17 +21,20 @@ import java.util.Map;
  * The simulated nodes' logs, {@code nodes/<node>.log}: what happened to each node (start, kill,
  * restart, pause, resume, clock changes) and what its failure detector concluded about the others,
  * at virtual times, then what it sent and received; {@code nodes/network.log} has the partitions and
- * slow links. Every line is a function of the seed, so two runs of one spec write the same bytes.
+ * slow links; {@link MessageFile} has every message of a small run. Every line is a function of the seed, so two runs of one spec write the same bytes.
  */
 final class NodeLogs implements MembershipObserver {
   static final String NETWORK = "network";
 
   private final Simulation sim;
+  private final MessageLog messages;
   /** Failure-detector verdicts per observing node, in the order they happened. */
   private final Map<String, List<LifecycleEvent>> verdicts = new HashMap<>();
 
-  NodeLogs(Simulation sim) {
+  /** @param messages the run's message log, or null when it records none */
+  NodeLogs(Simulation sim, MessageLog messages) {
     this.sim = sim;
+    this.messages = messages;
     sim.addMembershipObserver(this);
   }
 
@@ -43,8 +48,16 @@ final class NodeLogs implements MembershipObserver {
     verdicts.computeIfAbsent(observer, k -> new ArrayList<>()).add(new LifecycleEvent(timeNanos, observer, "acquits " + subject + " (up)"));
   }
 
-  /** Writes one log per node and the network's, in {@code dir}. */
+  /**
+   * Writes one log per node and the network's, in {@code dir} ({@code nodes/}), and beside that
+   * directory, in the run's, {@code messages.jsonl} when the run was small enough to log every message.
+   */
   void write(Path dir) throws IOException {
+    writeNodeLogs(dir);
+    if (messages != null) MessageFile.write(dir.resolveSibling(RunDirectory.MESSAGES), sim.nodeIds(), messages);
+  }
+
+  private void writeNodeLogs(Path dir) throws IOException {
     Files.createDirectories(dir);
     Map<String, List<LifecycleEvent>> lifecycle = new HashMap<>();
     for (LifecycleEvent e : sim.lifecycle()) lifecycle.computeIfAbsent(e.node(), k -> new ArrayList<>()).add(e);

@@ -27,9 +27,16 @@ public final class SimBackend implements Backend {
   public static final String NAME = "sim";
   /** Nodes share one heap and one thread: a thousand is still a run of minutes, not hours. */
   public static final int MAX_NODES = 1000;
+  /**
+   * Runs whose clients send at most this many requests get messages.jsonl and a message diagram: a
+   * few hundred operations still make a diagram one can follow, and logging stops (and costs
+   * nothing more) as soon as a run grows past it. Every shrunk run is far below it.
+   */
+  public static final int DEFAULT_MESSAGE_LIMIT = 300;
 
   private final Trace.Mode trace;
   private final Consumer<Simulation> deployed;
+  private final int messageLimit;
 
   /** The backend {@code --backend sim} names (found through {@link java.util.ServiceLoader}). */
   public SimBackend() {
@@ -47,8 +54,22 @@ public final class SimBackend implements Backend {
    * @param deployed hears of each run's simulation when it is set up (to read its trace afterwards)
    */
   SimBackend(Trace.Mode trace, Consumer<Simulation> deployed) {
+    this(trace, deployed, DEFAULT_MESSAGE_LIMIT);
+  }
+
+  private SimBackend(Trace.Mode trace, Consumer<Simulation> deployed, int messageLimit) {
+    if (messageLimit < 0) throw new SpecException("the message diagram's limit must be >= 0 client requests, not " + messageLimit);
     this.trace = trace;
     this.deployed = deployed;
+    this.messageLimit = messageLimit;
+  }
+
+  /**
+   * This backend, logging every message of runs whose clients send at most {@code maxClientRequests}
+   * requests (0: of no run), for messages.jsonl and the report's message diagram.
+   */
+  public SimBackend withMessageLimit(int maxClientRequests) {
+    return new SimBackend(trace, deployed, maxClientRequests);
   }
 
   @Override
@@ -79,7 +100,7 @@ public final class SimBackend implements Backend {
   public Deployment deploy(RunSpec spec) {
     quietStoreInfo();
     Simulation sim = new Simulation(config(spec, trace));
-    NodeLogs logs = new NodeLogs(sim);
+    NodeLogs logs = new NodeLogs(sim, messageLimit > 0 ? sim.recordMessages(messageLimit) : null);
     deployed.accept(sim);
     return new Deployment(new SimLoop(sim), new SimCluster(sim, logs), sim::client);
   }

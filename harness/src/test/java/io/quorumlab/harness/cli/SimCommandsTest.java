@@ -16,7 +16,7 @@ class SimCommandsTest {
         "--time-limit", "3", "--nemesis", "partition,kill,pause", "--nemesis-interval", "0.5", "--quiesce", "0.5",
         "--conflicts", "abd", "--quorum", "strict", "--read-repair", "blocking", "--w", "2", "--r", "2", "--expect", "valid");
     assertThat(r.out()).containsPattern("determinism identical: 2 runs, \\d+ events each, trace digest [0-9a-f]{16}; "
-        + "history.jsonl, results.json, nodes/n1.log, .*nodes/network.log byte for byte");
+        + "history.jsonl, results.json, (messages.jsonl, )?nodes/n1.log, .*nodes/network.log byte for byte");
     assertThat(r.out()).contains("second run  " + out);
     assertThat(r.code()).as(r.out() + r.err()).isZero();
   }

@@ -76,6 +76,8 @@ class RunCommandArgumentsTest {
       "--backend sim --loss 1.5               | --loss must be a probability between 0 and 1, not 1.5",
       "--backend sim --duplicate NaN          | --duplicate must be a probability between 0 and 1, not NaN",
       "--backend sim --storage memory         | --storage memory: the sim backend gives every node a simulated disk",
+      "--diagram-limit 10                     | --diagram-limit needs --backend sim",
+      "--backend sim --diagram-limit -1       | --diagram-limit must be 0 (no diagram) or more client requests, not -1",
   })
   void badArgumentsExit254WithAOneLineReason(String args, String reason) throws Exception {
     StringWriter err = new StringWriter();

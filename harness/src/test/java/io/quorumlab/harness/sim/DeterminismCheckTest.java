@@ -41,6 +41,17 @@ class DeterminismCheckTest {
     DeterminismCheck.Result r = DeterminismCheck.run(shortRun(), out, ProgressSink.NONE, (run, sim) ->
         sim.schedule(Duration.ofMillis(2500), () -> { }));
     assertThat(r.line()).startsWith("identical: 2 runs, ");
+    assertThat(r.compared()).as("a small run logs its messages, byte for byte the same").contains(RunDirectory.MESSAGES);
+  }
+
+  @Test
+  void aMessageLogThatDiffersIsNamed() throws Exception {
+    Path a = run("a", "");
+    Path b = run("b", "");
+    Files.writeString(a.resolve(RunDirectory.MESSAGES), "{\"format\":\"quorumlab-messages/1\"}\n{\"id\":1,\"at\":5}\n");
+    Files.writeString(b.resolve(RunDirectory.MESSAGES), "{\"format\":\"quorumlab-messages/1\"}\n{\"id\":1,\"at\":6}\n");
+    assertThat(DeterminismCheck.compareFiles(a, b, new ArrayList<>()))
+        .isEqualTo("messages.jsonl differs: line 2: first run: {\"id\":1,\"at\":5}; second run: {\"id\":1,\"at\":6}");
   }
 
   @Test

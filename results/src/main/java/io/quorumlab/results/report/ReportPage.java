@@ -60,6 +60,7 @@ final class ReportPage {
         .append("</div><div class=\"exit\">exit code ").append(r.exitCode()).append("</div></div></div></header>\n");
     b.append("<nav class=\"toc\"><a href=\"#findings\">Findings</a><a href=\"#latency\">Latency</a><a href=\"#quantiles\">Quantiles</a>")
         .append("<a href=\"#throughput\">Throughput</a><a href=\"#availability\">Availability</a><a href=\"#timeline\">Timeline</a>")
+        .append(info.simulatedTime() ? "<a href=\"#messages\">Messages</a>" : "")
         .append("<a href=\"#settings\">Settings</a><a href=\"#files\">Files</a></nav>\n<main>");
 
     if (info.crashed()) {
@@ -99,6 +100,8 @@ final class ReportPage {
     b.append("<section id=\"timeline\"><h2>Timeline</h2>")
         .append(TimelineSection.gantt(info.phases(), m.faults(), axis.endSeconds()))
         .append("<div style=\"margin-top:12px\">").append(TimelineSection.faultTable(m.faults())).append("</div></section>\n");
+
+    b.append(MessageDiagram.section(runDir, r, history));
 
     b.append("<section id=\"settings\"><h2>Cluster and run settings</h2>")
         .append(TablesSection.settings(info.workload(), info.backend(), info.spec())).append("</section>\n");

@@ -95,7 +95,7 @@ final class TablesSection {
   /** The run directory's files, linked relatively so the report works wherever the run is copied. */
   static String files(Path runDir) {
     List<String> names = new ArrayList<>();
-    for (String f : List.of(RunDirectory.SPEC, RunDirectory.HISTORY, RunDirectory.RESULTS)) {
+    for (String f : List.of(RunDirectory.SPEC, RunDirectory.HISTORY, RunDirectory.RESULTS, RunDirectory.MESSAGES)) {
       if (Files.exists(runDir.resolve(f))) names.add(f);
     }
     Path nodes = runDir.resolve(RunDirectory.NODES);
