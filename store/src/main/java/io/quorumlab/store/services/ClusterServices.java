@@ -102,7 +102,13 @@ public final class ClusterServices implements MembershipListener {
 
   // ---- admin ----
 
-  private String admin(String command) {
+  /**
+   * Answers an admin command ({@code status}, {@code leave}, {@code repair}, {@code remove NODE}) as
+   * the admin protocol does, on the node's thread.
+   *
+   * @throws IllegalArgumentException when the command is refused (nothing was done)
+   */
+  public String admin(String command) {
     switch (command) {
       case "status" -> {
         return AdminJson.toJson(status());
