@@ -322,6 +322,30 @@ public final class RangeTransfer {
     return targets;
   }
 
+  /**
+   * Where a write of {@code key} that this node just stored must also go: {@code push} to the
+   * targets this node counts on now, {@code hold} (as hints, delivered when they are back) for
+   * those it does not, such as a joiner that died mid-join: a dead joiner gets nothing sent into
+   * the void, yet misses no write should it come back, and once it is removed ({@link #onGone})
+   * nothing is forwarded to it at all.
+   */
+  public record Forwarding(List<String> push, List<String> hold) {
+    public static final Forwarding NONE = new Forwarding(List.of(), List.of());
+  }
+
+  public Forwarding forwarding(String key) {
+    List<String> targets = forwardTargets(key);
+    if (targets.isEmpty()) {
+      return Forwarding.NONE;
+    }
+    List<String> push = new ArrayList<>();
+    List<String> hold = new ArrayList<>();
+    for (String t : targets) {
+      (cluster.isRoutable(t) ? push : hold).add(t);
+    }
+    return new Forwarding(push, hold);
+  }
+
   /** {@code id} left the cluster: nothing more is handed to it. */
   public void onGone(String id) {
     handovers.remove(id);
