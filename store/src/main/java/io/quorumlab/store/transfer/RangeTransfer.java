@@ -47,6 +47,11 @@ public final class RangeTransfer {
   private long phaseStartedAt;
   private Joiner joiner;
   private Leaver leaver;
+  /** The ring the last cleanup finished for, the ring seen last and since when. */
+  private Ring cleanRing;
+  private Ring ringSeen;
+  private long ringSeenAt;
+  private Cleanup cleanup;
   private long nextStream = 1;
   private long keysSent;
   private long bytesSent;
@@ -78,6 +83,7 @@ public final class RangeTransfer {
       leaveStep(now);
     }
     handoverStep(now);
+    cleanupStep(now);
     resendStep(now);
   }
 
@@ -223,6 +229,60 @@ public final class RangeTransfer {
     }
   }
 
+  // ---- keys this node holds but no longer replicates ----
+
+  /**
+   * A grace period after the ring last changed (and at start), once no handover runs, finds the
+   * keys this node holds but does not replicate, hands them to their replicas and drops them (see
+   * {@link Cleanup}); a ring change meanwhile starts it over.
+   */
+  private void cleanupStep(long now) {
+    Ring ring = cluster.ring();
+    if (ringSeen == null || !ringSeen.nodes().equals(ring.nodes())) {
+      ringSeen = ring;
+      ringSeenAt = now;
+      if (cleanup != null) {
+        cleanup.senders().forEach(s -> cleanup.streamEnded(s.dest, false));
+        cleanup = null;
+      }
+    }
+    if (cleanup == null) {
+      boolean busy = activity == Activity.JOINING || activity == Activity.LEAVING || activity == Activity.LEFT
+          || !handovers.isEmpty();
+      if (busy || !ring.contains(self) || (cleanRing != null && cleanRing.nodes().equals(ring.nodes()))
+          || now - ringSeenAt < config.gcGraceMs()) {
+        return;
+      }
+      cleanup = new Cleanup(self, n, ring);
+    }
+    switch (cleanup.phase()) {
+      case SCANNING -> cleanup.scan(data);
+      case STREAMING -> {
+        for (String dest : cleanup.pending()) {
+          if (cluster.isRoutable(dest)) {
+            send(dest, cleanup.stream(dest, nextStream++).next(data, now));
+          } else {
+            cleanup.streamEnded(dest, false);
+          }
+        }
+        if (cleanup.senders().isEmpty()) {
+          cleanup.allStreamed();
+        }
+      }
+      case DROPPING -> cleanup.drop(data);
+      case FINISHED -> { }
+    }
+    if (cleanup.phase() == Cleanup.Phase.FINISHED) {
+      if (cleanup.misplacedKeys() > 0) {
+        LOG.info("node {}: held {} keys it does not replicate; handed them to their replicas and dropped {}", self,
+            cleanup.misplacedKeys(), cleanup.dropped());
+      }
+      keysDropped += cleanup.dropped();
+      cleanRing = cleanup.ring;
+      cleanup = null;
+    }
+  }
+
   // ---- streams, either side ----
 
   private void onAck(String from, TransferMessage.Ack ack, long now) {
@@ -244,6 +304,9 @@ public final class RangeTransfer {
     if (s == null && leaver != null) {
       s = leaver.sender(dest);
     }
+    if (s == null && cleanup != null) {
+      s = cleanup.sender(dest);
+    }
     return s != null && s.stream == stream ? s : null;
   }
 
@@ -251,6 +314,8 @@ public final class RangeTransfer {
     Handover h = handovers.get(sender.dest);
     if (h != null && h.sender() == sender) {
       h.streamEnded(completed);
+    } else if (cleanup != null && cleanup.sender(sender.dest) == sender) {
+      cleanup.streamEnded(sender.dest, completed);
     } else {
       assert leaver != null && leaver.sender(sender.dest) == sender : "stream " + sender.stream + " to " + sender.dest
           + " belongs to neither a handover nor the leave";
@@ -282,6 +347,9 @@ public final class RangeTransfer {
     if (leaver != null) {
       all.addAll(leaver.senders());
     }
+    if (cleanup != null) {
+      all.addAll(cleanup.senders());
+    }
     return all;
   }
 
@@ -309,11 +377,18 @@ public final class RangeTransfer {
 
   /** The nodes a write of {@code key} that this node just stored must also go to (usually none). */
   public List<String> forwardTargets(String key) {
-    if (handovers.isEmpty() && leaver == null) {
+    if (handovers.isEmpty() && leaver == null && (cleanup == null || cleanup.phase() == Cleanup.Phase.SCANNING)) {
       return List.of();
     }
     long token = Ring.hash(key);
     List<String> targets = new ArrayList<>(leaver == null ? List.of() : leaver.forwardTargets(token));
+    if (cleanup != null && cleanup.phase() != Cleanup.Phase.SCANNING && cleanup.misplaced(token)) {
+      for (String replica : cleanup.ring.preferenceListAt(token, n)) {
+        if (!targets.contains(replica)) {
+          targets.add(replica);
+        }
+      }
+    }
     for (Handover h : handovers.values()) {
       if (h.forwards(token) && !targets.contains(h.joiner)) {
         targets.add(h.joiner);
@@ -387,7 +462,7 @@ public final class RangeTransfer {
     return bytesReceived;
   }
 
-  /** Keys dropped after confirmed handovers to joiners. */
+  /** Keys dropped after confirmed handovers to joiners, and after cleanups handed them to their replicas. */
   public long keysDropped() {
     return keysDropped;
   }
