@@ -35,4 +35,10 @@ public interface ClusterMembership {
 
   /** The status {@code id} announces for itself (JOINING, UP, LEAVING, LEFT), or empty when it does not answer. */
   Optional<String> state(String id);
+
+  /**
+   * The status of {@code member} as {@code observer} knows it from gossip, or empty when the
+   * observer does not answer or has never heard of it.
+   */
+  Optional<String> stateSeenBy(String observer, String member);
 }

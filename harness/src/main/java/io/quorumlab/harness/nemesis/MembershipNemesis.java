@@ -156,7 +156,8 @@ public final class MembershipNemesis implements SettlingNemesis {
           }
         }
         case LEAVING -> {
-          if (m.state(id).filter("LEFT"::equals).isPresent()) {
+          // It stops once the others have heard it left: stopped earlier, it could tell nobody.
+          if (m.state(id).filter("LEFT"::equals).isPresent() && othersSeeLeft(cluster, m, id)) {
             m.retire(id);
             e.setValue(Phase.GONE);
             notes.add(id + " left");
@@ -180,6 +181,15 @@ public final class MembershipNemesis implements SettlingNemesis {
       }
     }
     return notes;
+  }
+
+  /** Whether every running node the cluster started with knows {@code id} LEFT (or never heard of it). */
+  private static boolean othersSeeLeft(Cluster cluster, ClusterMembership m, String id) {
+    for (String n : cluster.nodes()) {
+      if (cluster.killed().contains(n) || cluster.paused().contains(n)) continue;
+      if (m.stateSeenBy(n, id).filter(s -> !s.equals("LEFT")).isPresent()) return false;
+    }
+    return true;
   }
 
   private static String liveOriginal(Cluster cluster, ClusterMembership m) {

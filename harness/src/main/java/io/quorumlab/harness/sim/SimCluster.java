@@ -163,6 +163,13 @@ final class SimCluster implements Cluster {
         return n.services() == null || n.state() == SimNode.State.PAUSED ? Optional.empty() : Optional.of(n.status().state());
       }
 
+      @Override
+      public Optional<String> stateSeenBy(String observer, String member) {
+        SimNode n = sim.node(observer);
+        if (n.services() == null || n.state() == SimNode.State.PAUSED) return Optional.empty();
+        return Optional.ofNullable(n.status().member(member)).map(m -> m.status());
+      }
+
       private void admin(String id, String command) {
         SimNode n = sim.node(id);
         if (n.services() == null) throw new IllegalStateException(id + " is not running");

@@ -364,6 +364,17 @@ public final class LocalCluster implements Cluster {
         }
       }
 
+      @Override
+      public Optional<String> stateSeenBy(String observer, String member) {
+        NodeProcess p = node(observer);
+        if (!p.running() || p.paused()) return Optional.empty();
+        try (NettyStoreClient c = NettyStoreClient.connect(clientAddress(observer), ADMIN)) {
+          return Optional.ofNullable(c.status().member(member)).map(m -> m.status());
+        } catch (StoreException | IllegalArgumentException e) {
+          return Optional.empty();
+        }
+      }
+
       private void admin(String id, String command) throws StoreException {
         try (NettyStoreClient c = NettyStoreClient.connect(clientAddress(id), ADMIN)) {
           c.admin(command);
