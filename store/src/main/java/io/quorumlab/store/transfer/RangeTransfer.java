@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * to the node that replicates it once it is gone, forwards writes meanwhile, lets its hint queue
  * drain, and announces LEFT.
  *
+ * <p>Cleanup: a grace period after the ring last changed (and after start), a node that holds keys
+ * it does not replicate (it was down while a joiner took them, so no handover dropped them) pushes
+ * them to their replicas and drops them once all of them acknowledged (see {@link Cleanup}).
+ *
  * <p>Not thread-safe; one per node, on the node's event loop.
  */
 public final class RangeTransfer {
