@@ -85,7 +85,7 @@ class ClusterMembershipCommandsTest {
   void removeTakesADeadNodeOutOfTheRingAndRefusesALiveOrUnknownOne() throws Exception {
     String dir = tmp.resolve("removal").toString();
     CliRun start = run("cluster", "start", "--nodes", "4", "--n", "3", "--w", "2", "--r", "2", "--storage", "memory",
-        "--heap", "96m", "--vnodes", "32", "--gossip-interval-ms", "200", "--dir", dir);
+        "--heap", "96m", "--vnodes", "32", "--gossip-interval-ms", "200", "--start-timeout-ms", "120000", "--dir", dir);
     try {
       assertThat(start.code()).as(start.err()).isZero();
       for (int i = 0; i < 10; i++) {
