@@ -26,7 +26,9 @@ public final class SimNode {
     /** Stopped (SIGSTOP): processes nothing; what reaches it waits. */
     PAUSED,
     /** Killed; its disk keeps what was durable. */
-    KILLED
+    KILLED,
+    /** Gone for good (it left the cluster, or crashed and was removed): never started again. */
+    RETIRED
   }
 
   final Simulation sim;
@@ -96,6 +98,14 @@ public final class SimNode {
     }
     disk.processCrash();
     return 0;
+  }
+
+  /** Ends this machine's life: a running process is killed (a crash for good), and nothing restarts it. */
+  void retire() {
+    if (isUp()) {
+      kill(false);
+    }
+    state = State.RETIRED;
   }
 
   void pause() {

@@ -48,7 +48,9 @@ public final class Simulation {
   private final SplittableRandom random;
   private final Trace trace;
   private final SimNetwork network;
-  private final SimNode[] nodes;
+  private SimNode[] nodes;
+  /** Machines the network has room for: the initial nodes and the spares {@link #addNode} may add. */
+  private final int capacity;
   private final Map<String, SimNode> byId = new HashMap<>();
   private final List<String> ids;
   private final List<SimClient> clients = new ArrayList<>();
@@ -67,6 +69,17 @@ public final class Simulation {
 
   /** Throws {@link IllegalArgumentException} for node settings the cluster cannot honour (N above its size...). */
   public Simulation(SimConfig config) {
+    this(config, 0);
+  }
+
+  /**
+   * A simulation with room for {@code spareMachines} nodes that {@link #addNode} adds while it runs.
+   * Throws {@link IllegalArgumentException} for node settings the cluster cannot honour.
+   */
+  public Simulation(SimConfig config, int spareMachines) {
+    if (spareMachines < 0) {
+      throw new IllegalArgumentException("spareMachines must not be negative, not " + spareMachines);
+    }
     this.config = config;
     this.random = new SplittableRandom(config.seed());
     this.trace = new Trace(this, config.trace());
@@ -76,7 +89,8 @@ public final class Simulation {
       members.put(id, id + ":7000");
     }
     members = Collections.unmodifiableMap(members);
-    this.network = new SimNetwork(this, config.network(), random.split(), ids.size());
+    this.capacity = ids.size() + spareMachines;
+    this.network = new SimNetwork(this, config.network(), random.split(), capacity);
     this.nodes = new SimNode[ids.size()];
     for (int i = 0; i < nodes.length; i++) {
       NodeConfig nc = config.nodeConfig(ids.get(i), members);
@@ -211,6 +225,55 @@ public final class Simulation {
       throw new IllegalArgumentException("no node '" + id + "' (nodes: " + String.join(", ", ids) + ")");
     }
     return n;
+  }
+
+  /**
+   * A new machine {@code id} whose node joins the running cluster now: its members are the nodes
+   * not retired, its seeds those that run, and it starts JOINING (it pulls its ranges, then
+   * announces UP). Not one of {@link #nodeIds()}, which stay the initial nodes.
+   *
+   * @throws IllegalStateException when every spare machine is used
+   */
+  public SimNode addNode(String id) {
+    if (byId.containsKey(id)) {
+      throw new IllegalArgumentException("a node '" + id + "' exists already");
+    }
+    if (nodes.length >= capacity) {
+      throw new IllegalStateException("no spare machine left for " + id + " (the simulation was made with room for "
+          + (capacity - ids.size()) + ")");
+    }
+    Map<String, String> members = new TreeMap<>();
+    List<String> seeds = new ArrayList<>();
+    for (SimNode n : nodes) {
+      if (n.state() != SimNode.State.RETIRED) {
+        members.put(n.id, n.id + ":7000");
+        if (n.isUp()) {
+          seeds.add(n.id);
+        }
+      }
+    }
+    members.put(id, id + ":7000");
+    NodeConfig nc = config.nodeConfig(id, Collections.unmodifiableMap(members)).toBuilder()
+        .seeds(seeds.isEmpty() ? List.copyOf(ids) : seeds).join(true).build();
+    NodeConfigCheck.validate(nc);
+    SimNode node = new SimNode(this, nodes.length, nc, new SimDisk(this, nc.fsync(), config.disk().writebackMs()),
+        new SimClock(this, MONOTONIC_BASE_NANOS, config.wallClockStartMicros()));
+    nodes = java.util.Arrays.copyOf(nodes, nodes.length + 1);
+    nodes[node.index] = node;
+    byId.put(id, node);
+    log(id, "start (a new machine, joining)");
+    node.boot();
+    return node;
+  }
+
+  /** Ends {@code id}'s machine for good (kill -9 if it runs); heal never restarts it. */
+  public void retire(String id) {
+    SimNode n = node(id);
+    if (n.isUp()) {
+      kill(id);
+    }
+    n.retire();
+    log(id, "retired");
   }
 
   /** kill -9 (and, per {@link DiskConfig#killIsPowerLoss}, the machine's power): the disk keeps what was durable. */

@@ -7,6 +7,7 @@ import io.quorumlab.harness.cli.store.ClusterState;
 import io.quorumlab.harness.cli.store.JoinNode;
 import io.quorumlab.harness.cli.store.LeaveNode;
 import io.quorumlab.harness.cli.store.NodeAdmin;
+import io.quorumlab.harness.cli.store.RemoveNode;
 import io.quorumlab.harness.cli.store.StatusView;
 import io.quorumlab.harness.cli.store.NodeLauncher;
 import io.quorumlab.harness.cli.store.ClusterIdentityOptions;
@@ -29,19 +30,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code quorumlab cluster start|stop|status|join|leave}: a local cluster of real node processes on 127.0.0.1. */
+/** {@code quorumlab cluster start|stop|status|join|leave|remove|repair}: a local cluster of real node processes on 127.0.0.1. */
 @Command(
     name = "cluster",
     mixinStandardHelpOptions = true,
     description = "Starts, stops, inspects and resizes a local cluster of node processes on 127.0.0.1.",
     subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class,
-        ClusterCommand.Join.class, ClusterCommand.Leave.class, ClusterCommand.Repair.class})
+        ClusterCommand.Join.class, ClusterCommand.Leave.class, ClusterCommand.Remove.class, ClusterCommand.Repair.class})
 public final class ClusterCommand implements Runnable {
   static final String DEFAULT_DIR = "runs/cluster";
 
   @Override
   public void run() {
-    throw new SpecException("cluster needs a subcommand: start, stop, status, join, leave or repair");
+    throw new SpecException("cluster needs a subcommand: start, stop, status, join, leave, remove or repair");
   }
 
   @Command(name = "start", mixinStandardHelpOptions = true, defaultValueProvider = StoreOptions.StoreDefaults.class,
@@ -272,6 +273,28 @@ public final class ClusterCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       return LeaveNode.run(dir, id, timeoutMs, System.out, System.err);
+    }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true,
+      description = {"Force-removes node NODE, which died for good, from the cluster: a live member announces it LEFT on its"
+          + " behalf and gossip takes it out of every ring; the nodes that take over its ranges get its keys from the"
+          + " remaining replicas (anti-entropy, read repair). Its process must not run.",
+          "Refused with exit 254, nothing removed: NODE unknown, alive (its process runs or it answers), no other node"
+          + " answering, or NODE not convicted by the others' failure detectors within --timeout-ms."})
+  static final class Remove implements Callable<Integer> {
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "NODE", description = "Id of the dead node.")
+    String id;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "The cluster's directory (default ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "30000", description = "How long to wait for the others to convict NODE (default ${DEFAULT-VALUE}).")
+    long timeoutMs;
+
+    @Override
+    public Integer call() throws Exception {
+      return RemoveNode.run(dir, id, timeoutMs, System.out, System.err);
     }
   }
 

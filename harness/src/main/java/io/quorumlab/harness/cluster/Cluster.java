@@ -98,6 +98,11 @@ public interface Cluster extends AutoCloseable {
   /** Restores every link, resumes paused nodes and restarts killed ones. */
   void heal() throws Exception;
 
+  /** Joins, leaves and removals of nodes while the cluster runs, where the backend can do them. */
+  default java.util.Optional<ClusterMembership> membership() {
+    return java.util.Optional.empty();
+  }
+
   /** Copies each node's log to {@code dir/<node>.log}. */
   void collectLogs(Path dir) throws Exception;
 

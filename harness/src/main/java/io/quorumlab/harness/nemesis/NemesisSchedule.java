@@ -18,8 +18,9 @@ import java.util.random.RandomGenerator;
  * the same choices. The faults themselves (docker commands, signals) may block, so they run through
  * {@link EventLoop#offload}, one at a time; every start and stop reaches the listener, on the loop,
  * as an invoke and a completion (Jepsen's nemesis ops). {@link #healAll()} ends it: the fault in
- * force is stopped and the cluster healed (killed nodes restarted, paused ones resumed, links
- * restored); call it at the end of every run, also one that failed.
+ * force is stopped, membership changes are let finish, and the cluster healed (killed nodes
+ * restarted, paused ones resumed, links restored); call it at the end of every run, also one that
+ * failed.
  *
  * <p>Every method is called on the loop (see {@link EventLoop}), so the schedule needs no locks.
  */
@@ -129,8 +130,27 @@ public final class NemesisSchedule {
     if (next != null) next.cancel();
     CompletableFuture<Void> stopped = acting;
     for (Nemesis n : nemeses) stopped = stopped.thenCompose(x -> n.active() ? act(n, false) : CompletableFuture.completedFuture(null));
+    for (Nemesis n : nemeses) {
+      if (n instanceof SettlingNemesis s) stopped = stopped.thenCompose(x -> settle(s));
+    }
     healed = stopped.thenCompose(x -> heal());
     return healed;
+  }
+
+  /**
+   * Lets the changes of {@code n} finish, recorded as one more stop of it (its fault lasts until
+   * they have); a failure is reported and the heal goes on.
+   */
+  private CompletableFuture<Void> settle(SettlingNemesis n) {
+    String f = "stop-" + n.name();
+    emit(new NemesisEvent(NemesisEvent.Phase.INVOKE, f, null, loop.nanos(), null));
+    return n.settle(loop, cluster).handle((value, failure) -> {
+      Throwable error = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      if (error != null) errors.add(asException(error));
+      emit(new NemesisEvent(NemesisEvent.Phase.COMPLETE, f, error == null ? value : null, loop.nanos(),
+          error == null ? null : oneLine(error)));
+      return null;
+    });
   }
 
   private CompletableFuture<Void> heal() {

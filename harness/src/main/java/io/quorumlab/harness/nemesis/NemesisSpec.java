@@ -16,30 +16,40 @@ import java.util.Set;
  * <pre>
  *   none | all | FAULT[,FAULT...]
  *   FAULT   = KIND[:VARIANT[+VARIANT...]]
- *   KIND    = partition | kill | pause | slow
+ *   KIND    = partition | kill | pause | slow | membership
  *   partition variants: halves, random-halves, isolate, majorities-ring, bridge (default: all five)
  *   kill, pause variants: one, minority, majority, all (default: one, minority, majority)
  *   slow takes no variant (latency, jitter and loss come from the run's options)
+ *   membership variants: join, leave, remove (default: all three; leave and remove need join, as
+ *     only nodes the nemesis joined leave or are removed); not part of all
  * </pre>
  *
- * For example {@code partition,kill}, {@code partition:isolate+bridge,pause:one}, {@code all}.
+ * For example {@code partition,kill}, {@code partition:isolate+bridge,pause:one}, {@code all},
+ * {@code membership:join+leave}.
  */
-public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow) {
-  public static final List<String> KINDS = List.of("partition", "kill", "pause", "slow");
+public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow,
+    List<MembershipChange> membership) {
+  public static final List<String> KINDS = List.of("partition", "kill", "pause", "slow", "membership");
   private static final List<Targets> DEFAULT_TARGETS = List.of(Targets.ONE, Targets.MINORITY, Targets.MAJORITY);
-  private static final String SYNTAX = "expected none, all, or a comma-separated list of partition, kill, pause, slow "
+  private static final String SYNTAX = "expected none, all, or a comma-separated list of partition, kill, pause, slow, membership "
       + "(each optionally KIND:VARIANT[+VARIANT], e.g. partition:isolate+bridge or kill:one)";
 
   public NemesisSpec {
     partitions = List.copyOf(partitions);
     kills = List.copyOf(kills);
     pauses = List.copyOf(pauses);
+    membership = List.copyOf(membership);
+  }
+
+  /** A spec without membership changes. */
+  public NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow) {
+    this(partitions, kills, pauses, slow, List.of());
   }
 
   public static final NemesisSpec NONE = new NemesisSpec(List.of(), List.of(), List.of(), false);
 
   public boolean isNone() {
-    return partitions.isEmpty() && kills.isEmpty() && pauses.isEmpty() && !slow;
+    return partitions.isEmpty() && kills.isEmpty() && pauses.isEmpty() && !slow && membership.isEmpty();
   }
 
   /** Parses the spec; a bad one throws {@link SpecException} saying what is wrong and what is expected. */
@@ -75,7 +85,8 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
           variants.containsKey("partition") ? partitionKinds(variants.get("partition")) : List.of(),
           variants.containsKey("kill") ? targets(variants.get("kill")) : List.of(),
           variants.containsKey("pause") ? targets(variants.get("pause")) : List.of(),
-          variants.containsKey("slow"));
+          variants.containsKey("slow"),
+          variants.containsKey("membership") ? membershipChanges(variants.get("membership")) : List.of());
     } catch (IllegalArgumentException e) {
       throw new SpecException(e.getMessage() + " in --nemesis '" + spec + "'");
     }
@@ -84,6 +95,16 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
   private static List<PartitionKind> partitionKinds(Set<String> names) {
     if (names.isEmpty()) return List.of(PartitionKind.values());
     return names.stream().map(PartitionKind::parse).toList();
+  }
+
+  private static List<MembershipChange> membershipChanges(Set<String> names) {
+    if (names.isEmpty()) return List.of(MembershipChange.values());
+    List<MembershipChange> changes = names.stream().map(MembershipChange::parse).toList();
+    if (!changes.contains(MembershipChange.JOIN)) {
+      throw new IllegalArgumentException("membership:" + String.join("+", names) + " needs join too (only nodes the nemesis"
+          + " joined leave or are removed)");
+    }
+    return changes;
   }
 
   private static List<Targets> targets(Set<String> names) {
@@ -98,6 +119,7 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
     if (!kills.isEmpty()) out.add(new KillNemesis(kills));
     if (!pauses.isEmpty()) out.add(new PauseNemesis(pauses));
     if (slow) out.add(new SlowNemesis(slowness));
+    if (!membership.isEmpty()) out.add(new MembershipNemesis(membership));
     return out;
   }
 
@@ -114,6 +136,7 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
     if (!kills.isEmpty()) parts.add("kill:" + String.join("+", kills.stream().map(Targets::specName).toList()));
     if (!pauses.isEmpty()) parts.add("pause:" + String.join("+", pauses.stream().map(Targets::specName).toList()));
     if (slow) parts.add("slow");
+    if (!membership.isEmpty()) parts.add("membership:" + String.join("+", membership.stream().map(MembershipChange::specName).toList()));
     return String.join(",", parts);
   }
 }

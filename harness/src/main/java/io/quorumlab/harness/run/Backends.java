@@ -52,6 +52,16 @@ public final class Backends {
 
   /** Real processes or containers, reached over TCP, on the real clock. */
   private record RealTime(String name, boolean docker) implements Backend {
+    /** Docker nodes are containers of a fixed set the cluster creates at start: none joins later. */
+    @Override
+    public void validate(RunSpec spec) {
+      Backend.super.validate(spec);
+      if (docker && !spec.nemesis().faults().membership().isEmpty()) {
+        throw new SpecException("--nemesis membership runs on the local and sim backends; the docker backend creates its"
+            + " containers and their network rules once, at start, so no node can join it later");
+      }
+    }
+
     @Override
     public Deployment deploy(RunSpec spec) throws IOException {
       NodeConfig template = template(spec);

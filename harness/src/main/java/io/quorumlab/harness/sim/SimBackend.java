@@ -3,6 +3,7 @@ package io.quorumlab.harness.sim;
 import io.quorumlab.harness.RunLimits;
 import io.quorumlab.harness.SpecException;
 import io.quorumlab.harness.cluster.NodeConfigs;
+import io.quorumlab.harness.nemesis.MembershipNemesis;
 import io.quorumlab.harness.random.RandomStreams;
 import io.quorumlab.harness.run.Backend;
 import io.quorumlab.harness.run.Deployment;
@@ -99,10 +100,16 @@ public final class SimBackend implements Backend {
   @Override
   public Deployment deploy(RunSpec spec) {
     quietStoreInfo();
-    Simulation sim = new Simulation(config(spec, trace));
+    Simulation sim = new Simulation(config(spec, trace), spareMachines(spec));
     NodeLogs logs = new NodeLogs(sim, messageLimit > 0 ? sim.recordMessages(messageLimit) : null);
     deployed.accept(sim);
     return new Deployment(new SimLoop(sim), new SimCluster(sim, logs), sim::client);
+  }
+
+  /** Room for every node the run's membership nemesis can join (none without it). */
+  static int spareMachines(RunSpec spec) {
+    return spec.nemesis().faults().membership().isEmpty() ? 0
+        : MembershipNemesis.maxJoins(spec.load().timeLimitSeconds(), spec.nemesis().intervalSeconds());
   }
 
   /**

@@ -1,11 +1,14 @@
 package io.quorumlab.harness.sim;
 
 import io.quorumlab.harness.cluster.Cluster;
+import io.quorumlab.harness.cluster.ClusterMembership;
 import io.quorumlab.harness.cluster.Link;
 import io.quorumlab.harness.cluster.Slowness;
 import io.quorumlab.sim.LinkSlowness;
 import io.quorumlab.sim.SimLink;
+import io.quorumlab.sim.SimNode;
 import io.quorumlab.sim.Simulation;
+import io.quorumlab.store.services.ClusterServices;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -122,6 +126,56 @@ final class SimCluster implements Cluster {
   @Override
   public void heal() {
     sim.heal();
+  }
+
+  /** Nodes join on spare machines of the simulation, made with room for every join the run's nemesis can make. */
+  @Override
+  public Optional<ClusterMembership> membership() {
+    return Optional.of(new ClusterMembership() {
+      @Override
+      public void join(String id) {
+        sim.addNode(id);
+      }
+
+      @Override
+      public void leave(String id) {
+        admin(id, "leave");
+      }
+
+      @Override
+      public void crash(String id) {
+        sim.retire(id);
+      }
+
+      @Override
+      public void remove(String id, String via) {
+        admin(via, ClusterServices.REMOVE + id);
+      }
+
+      @Override
+      public void retire(String id) {
+        sim.retire(id);
+      }
+
+      @Override
+      public Optional<String> state(String id) {
+        SimNode n = sim.node(id);
+        return n.services() == null || n.state() == SimNode.State.PAUSED ? Optional.empty() : Optional.of(n.status().state());
+      }
+
+      @Override
+      public Optional<String> stateSeenBy(String observer, String member) {
+        SimNode n = sim.node(observer);
+        if (n.services() == null || n.state() == SimNode.State.PAUSED) return Optional.empty();
+        return Optional.ofNullable(n.status().member(member)).map(m -> m.status());
+      }
+
+      private void admin(String id, String command) {
+        SimNode n = sim.node(id);
+        if (n.services() == null) throw new IllegalStateException(id + " is not running");
+        n.services().admin(command);
+      }
+    });
   }
 
   @Override

@@ -80,4 +80,40 @@ class ClusterMembershipCommandsTest {
       assertThat(stop.code()).as(stop.out() + stop.err()).isZero();
     }
   }
+
+  @Test
+  void removeTakesADeadNodeOutOfTheRingAndRefusesALiveOrUnknownOne() throws Exception {
+    String dir = tmp.resolve("removal").toString();
+    CliRun start = run("cluster", "start", "--nodes", "4", "--n", "3", "--w", "2", "--r", "2", "--storage", "memory",
+        "--heap", "96m", "--vnodes", "32", "--gossip-interval-ms", "200", "--start-timeout-ms", "120000", "--dir", dir);
+    try {
+      assertThat(start.code()).as(start.err()).isZero();
+      for (int i = 0; i < 10; i++) {
+        assertThat(run("kv", "put", "k" + i, "v" + i, "--node", "n1", "--dir", dir).code()).isZero();
+      }
+      CliRun alive = run("cluster", "remove", "n4", "--dir", dir);
+      assertThat(alive.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+      assertThat(alive.err()).contains("alive").contains("nothing removed").doesNotContain("Exception");
+      CliRun unknown = run("cluster", "remove", "n9", "--dir", dir);
+      assertThat(unknown.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+      assertThat(unknown.err()).contains("unknown node 'n9'");
+      assertThat(ClusterState.read(Path.of(dir)).nodes()).hasSize(4);
+
+      ClusterState.Node n4 = ClusterState.read(Path.of(dir)).node("n4", Path.of(dir));
+      ProcessHandle h = ProcessHandle.of(n4.pid()).orElseThrow();
+      h.destroyForcibly();
+      h.onExit().get();
+      CliRun removed = run("cluster", "remove", "n4", "--dir", dir);
+      assertThat(removed.code()).as(removed.out() + removed.err()).isZero();
+      assertThat(removed.out()).contains("n4 removed through n1");
+      assertThat(ClusterState.read(Path.of(dir)).nodes()).extracting(ClusterState.Node::id).containsExactly("n1", "n2", "n3");
+      assertThat(run("cluster", "status", "--node", "n2", "--dir", dir).out()).containsPattern("n4\\s+LEFT");
+      for (int i = 0; i < 10; i++) {
+        CliRun get = run("kv", "get", "k" + i, "--node", "n2", "--r", "2", "--dir", dir);
+        assertThat(get.out()).as("k" + i + ": " + get.err()).contains("  v" + i);
+      }
+    } finally {
+      run("cluster", "stop", "--dir", dir);
+    }
+  }
 }

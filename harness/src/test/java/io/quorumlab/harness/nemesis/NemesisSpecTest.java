@@ -50,4 +50,21 @@ class NemesisSpecTest {
     assertThat(List.of(Targets.ONE, Targets.MINORITY, Targets.MAJORITY, Targets.ALL)).extracting(t -> t.count(5)).containsExactly(1, 2, 3, 5);
     assertThat(List.of(Targets.ONE, Targets.MINORITY, Targets.MAJORITY, Targets.ALL)).extracting(t -> t.count(3)).containsExactly(1, 1, 2, 3);
   }
+
+  @Test
+  void membershipChangesAreTheirOwnFaultAndNotPartOfAll() {
+    NemesisSpec s = NemesisSpec.parse("membership");
+    assertThat(s.membership()).containsExactly(MembershipChange.JOIN, MembershipChange.LEAVE, MembershipChange.REMOVE);
+    assertThat(s.isNone()).isFalse();
+    assertThat(s.nemeses()).extracting(Nemesis::name).containsExactly("membership");
+    NemesisSpec joinLeave = NemesisSpec.parse("kill:one,membership:join+leave");
+    assertThat(joinLeave.membership()).containsExactly(MembershipChange.JOIN, MembershipChange.LEAVE);
+    assertThat(NemesisSpec.parse(joinLeave.toString())).isEqualTo(joinLeave);
+    assertThat(NemesisSpec.parse("all").membership()).isEmpty();
+
+    assertThatThrownBy(() -> NemesisSpec.parse("membership:move")).isInstanceOf(SpecException.class)
+        .hasMessageContaining("unknown membership variant 'move'");
+    assertThatThrownBy(() -> NemesisSpec.parse("membership:leave+remove")).isInstanceOf(SpecException.class)
+        .hasMessageContaining("needs join too");
+  }
 }

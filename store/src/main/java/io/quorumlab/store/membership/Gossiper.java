@@ -277,6 +277,34 @@ public final class Gossiper {
     }
   }
 
+  // ---- other members' state ----
+
+  /**
+   * How far a removal advances the removed member's version: far beyond any heartbeat it could
+   * still have sent, so the removal wins the merge on every node, whichever it hears first.
+   */
+  static final long REMOVAL_VERSION_STEP = 1L << 32;
+
+  /**
+   * Force-removes {@code id}, a member that died for good: announces it LEFT on its behalf (as its
+   * own LEFT would be), in its current generation, so every node drops it from the ring. Only for
+   * a dead member: one that is alive keeps announcing its own state, and a restart of it (a larger
+   * generation) overrides the removal.
+   *
+   * @throws IllegalArgumentException for this node itself or a member this node never heard of
+   */
+  public void removeMember(String id, long now) {
+    if (id.equals(selfId())) {
+      throw new IllegalArgumentException("a node cannot remove itself");
+    }
+    MemberState m = view.get(id).orElseThrow(() -> new IllegalArgumentException("no member " + id));
+    if (m.status() == MemberStatus.LEFT) {
+      return;
+    }
+    long version = m.version() + REMOVAL_VERSION_STEP;
+    apply(new MemberDelta(id, m.generation(), version, version, m.info().withStatus(MemberStatus.LEFT)), now);
+  }
+
   // ---- queries ----
 
   /** False for convicted, departed (LEFT) and unknown members; this node is always alive. */

@@ -16,13 +16,15 @@ import java.util.random.RandomGenerator;
  * Everything that makes a node a member of a Dynamo cluster rather than a static replica: gossip
  * membership and failure detection (which drive routing), hinted handoff, Merkle-tree
  * anti-entropy, range transfer on join and leave, and the admin commands ({@code status},
- * {@code leave}, {@code repair}). Sans-IO like the node: it runs on the node's thread through the
+ * {@code leave}, {@code repair}, {@code remove NODE}). Sans-IO like the node: it runs on the node's thread through the
  * node's timers, clock and extension channels, so a simulator that drives the node in virtual time
  * drives these too.
  *
  * <p>Create it and call {@link #start} on the node's thread once the transport is up.
  */
 public final class ClusterServices implements MembershipListener {
+  /** The admin command that force-removes a dead member: {@code remove NODE}. */
+  public static final String REMOVE = "remove ";
   private final Node node;
   private final Storage storage;
   private final Transport transport;
@@ -100,7 +102,13 @@ public final class ClusterServices implements MembershipListener {
 
   // ---- admin ----
 
-  private String admin(String command) {
+  /**
+   * Answers an admin command ({@code status}, {@code leave}, {@code repair}, {@code remove NODE}) as
+   * the admin protocol does, on the node's thread.
+   *
+   * @throws IllegalArgumentException when the command is refused (nothing was done)
+   */
+  public String admin(String command) {
     switch (command) {
       case "status" -> {
         return AdminJson.toJson(status());
@@ -113,7 +121,13 @@ public final class ClusterServices implements MembershipListener {
         antiEntropy.repairNow();
         return AdminJson.toJson(status());
       }
-      default -> throw new IllegalArgumentException("unknown admin command '" + command + "' (expected status, leave or repair)");
+      default -> {
+        if (command.startsWith(REMOVE)) {
+          membership.remove(command.substring(REMOVE.length()).strip());
+          return AdminJson.toJson(status());
+        }
+        throw new IllegalArgumentException("unknown admin command '" + command + "' (expected status, leave, repair or remove NODE)");
+      }
     }
   }
 

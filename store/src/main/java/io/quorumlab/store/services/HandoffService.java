@@ -12,6 +12,7 @@ import io.quorumlab.store.node.Clock;
 import io.quorumlab.store.node.Node;
 import io.quorumlab.store.ring.Ring;
 import io.quorumlab.store.storage.Storage;
+import io.quorumlab.store.version.Siblings;
 import io.quorumlab.store.version.VersionCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +82,12 @@ final class HandoffService {
     } else if (message instanceof HintAck ack) {
       handoff.receive(ack, clock.monotonicMillis());
     }
+  }
+
+  /** Keeps {@code state} of {@code key} as a durable hint for {@code owner}, delivered when it is routable. */
+  void hint(String owner, String key, Siblings state) {
+    handoff.store(owner, key.getBytes(StandardCharsets.UTF_8), VersionCodec.encode(state), clock.monotonicMillis());
+    stored++;
   }
 
   void onUp(String owner) {

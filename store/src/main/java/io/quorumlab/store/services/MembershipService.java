@@ -232,6 +232,33 @@ final class MembershipService implements MembershipListener {
     ringListener.accept(next);
   }
 
+  // ---- removal of a dead member ----
+
+  /**
+   * Force-removes {@code id} from the cluster ({@code remove} admin command): refused, nothing
+   * changed, unless it is a member this node knows and its failure detector has convicted; a
+   * member already LEFT is left as it is.
+   *
+   * @throws IllegalArgumentException saying why it is refused
+   */
+  void remove(String id) {
+    if (id.equals(self)) {
+      throw new IllegalArgumentException(id + " is this node; a live node leaves with 'leave', it is not removed");
+    }
+    MemberState m = gossiper.member(id).orElseThrow(() -> new IllegalArgumentException(
+        "node " + self + " knows no member " + id + "; nothing removed"));
+    if (m.status() == MemberStatus.LEFT) {
+      return;
+    }
+    if (gossiper.isAlive(id)) {
+      throw new IllegalArgumentException(id + " is alive as " + self + " sees it (" + m.status() + ", phi "
+          + String.format(java.util.Locale.ROOT, "%.1f", gossiper.phi(id, clock.monotonicMillis()))
+          + "); only a dead member is removed: stop it first, or let it leave; nothing removed");
+    }
+    LOG.info("node {}: removing dead member {} ({}) from the cluster", self, id, m.status());
+    gossiper.removeMember(id, clock.monotonicMillis());
+  }
+
   // ---- queries ----
 
   /** Whether coordinators here should count on {@code id}. */

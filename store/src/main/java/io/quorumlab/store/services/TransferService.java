@@ -34,12 +34,14 @@ final class TransferService {
   private final Node node;
   private final Clock clock;
   private final RangeTransfer transfer;
+  private final HandoffService handoff;
 
   /** @param discarded told of every key the transfer drops (anti-entropy forgets it) */
   TransferService(Node node, Storage storage, Clock clock, MembershipService membership, HandoffService handoff,
       NodeMeta meta, DataWrites discarded) {
     this.node = node;
     this.clock = clock;
+    this.handoff = handoff;
     ClusterView view = new ClusterView() {
       @Override
       public Ring ring() {
@@ -119,10 +121,14 @@ final class TransferService {
     transfer.receive(from, message, clock.monotonicMillis());
   }
 
-  /** Every data write: a write of a key that is moving goes on to its new owner too. */
+  /** Every data write: a write of a key that is moving goes on to its new owner too (as a hint while that one is down). */
   void written(String key, Siblings state) {
-    for (String target : transfer.forwardTargets(key)) {
+    RangeTransfer.Forwarding f = transfer.forwarding(key);
+    for (String target : f.push()) {
       node.pushState(target, key, state);
+    }
+    for (String target : f.hold()) {
+      handoff.hint(target, key, state);
     }
   }
 

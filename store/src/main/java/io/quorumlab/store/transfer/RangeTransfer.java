@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * to the node that replicates it once it is gone, forwards writes meanwhile, lets its hint queue
  * drain, and announces LEFT.
  *
+ * <p>Cleanup: a grace period after the ring last changed (and after start), a node that holds keys
+ * it does not replicate (it was down while a joiner took them, so no handover dropped them) pushes
+ * them to their replicas and drops them once all of them acknowledged (see {@link Cleanup}).
+ *
  * <p>Not thread-safe; one per node, on the node's event loop.
  */
 public final class RangeTransfer {
@@ -47,6 +51,11 @@ public final class RangeTransfer {
   private long phaseStartedAt;
   private Joiner joiner;
   private Leaver leaver;
+  /** The ring the last cleanup finished for, the ring seen last and since when. */
+  private Ring cleanRing;
+  private Ring ringSeen;
+  private long ringSeenAt;
+  private Cleanup cleanup;
   private long nextStream = 1;
   private long keysSent;
   private long bytesSent;
@@ -78,6 +87,7 @@ public final class RangeTransfer {
       leaveStep(now);
     }
     handoverStep(now);
+    cleanupStep(now);
     resendStep(now);
   }
 
@@ -223,6 +233,60 @@ public final class RangeTransfer {
     }
   }
 
+  // ---- keys this node holds but no longer replicates ----
+
+  /**
+   * A grace period after the ring last changed (and at start), once no handover runs, finds the
+   * keys this node holds but does not replicate, hands them to their replicas and drops them (see
+   * {@link Cleanup}); a ring change meanwhile starts it over.
+   */
+  private void cleanupStep(long now) {
+    Ring ring = cluster.ring();
+    if (ringSeen == null || !ringSeen.nodes().equals(ring.nodes())) {
+      ringSeen = ring;
+      ringSeenAt = now;
+      if (cleanup != null) {
+        cleanup.senders().forEach(s -> cleanup.streamEnded(s.dest, false));
+        cleanup = null;
+      }
+    }
+    if (cleanup == null) {
+      boolean busy = activity == Activity.JOINING || activity == Activity.LEAVING || activity == Activity.LEFT
+          || !handovers.isEmpty();
+      if (busy || !ring.contains(self) || (cleanRing != null && cleanRing.nodes().equals(ring.nodes()))
+          || now - ringSeenAt < config.gcGraceMs()) {
+        return;
+      }
+      cleanup = new Cleanup(self, n, ring);
+    }
+    switch (cleanup.phase()) {
+      case SCANNING -> cleanup.scan(data);
+      case STREAMING -> {
+        for (String dest : cleanup.pending()) {
+          if (cluster.isRoutable(dest)) {
+            send(dest, cleanup.stream(dest, nextStream++).next(data, now));
+          } else {
+            cleanup.streamEnded(dest, false);
+          }
+        }
+        if (cleanup.senders().isEmpty()) {
+          cleanup.allStreamed();
+        }
+      }
+      case DROPPING -> cleanup.drop(data);
+      case FINISHED -> { }
+    }
+    if (cleanup.phase() == Cleanup.Phase.FINISHED) {
+      if (cleanup.misplacedKeys() > 0) {
+        LOG.info("node {}: held {} keys it does not replicate; handed them to their replicas and dropped {}", self,
+            cleanup.misplacedKeys(), cleanup.dropped());
+      }
+      keysDropped += cleanup.dropped();
+      cleanRing = cleanup.ring;
+      cleanup = null;
+    }
+  }
+
   // ---- streams, either side ----
 
   private void onAck(String from, TransferMessage.Ack ack, long now) {
@@ -244,6 +308,9 @@ public final class RangeTransfer {
     if (s == null && leaver != null) {
       s = leaver.sender(dest);
     }
+    if (s == null && cleanup != null) {
+      s = cleanup.sender(dest);
+    }
     return s != null && s.stream == stream ? s : null;
   }
 
@@ -251,6 +318,8 @@ public final class RangeTransfer {
     Handover h = handovers.get(sender.dest);
     if (h != null && h.sender() == sender) {
       h.streamEnded(completed);
+    } else if (cleanup != null && cleanup.sender(sender.dest) == sender) {
+      cleanup.streamEnded(sender.dest, completed);
     } else {
       assert leaver != null && leaver.sender(sender.dest) == sender : "stream " + sender.stream + " to " + sender.dest
           + " belongs to neither a handover nor the leave";
@@ -282,6 +351,9 @@ public final class RangeTransfer {
     if (leaver != null) {
       all.addAll(leaver.senders());
     }
+    if (cleanup != null) {
+      all.addAll(cleanup.senders());
+    }
     return all;
   }
 
@@ -309,17 +381,48 @@ public final class RangeTransfer {
 
   /** The nodes a write of {@code key} that this node just stored must also go to (usually none). */
   public List<String> forwardTargets(String key) {
-    if (handovers.isEmpty() && leaver == null) {
+    if (handovers.isEmpty() && leaver == null && (cleanup == null || cleanup.phase() == Cleanup.Phase.SCANNING)) {
       return List.of();
     }
     long token = Ring.hash(key);
     List<String> targets = new ArrayList<>(leaver == null ? List.of() : leaver.forwardTargets(token));
+    if (cleanup != null && cleanup.phase() != Cleanup.Phase.SCANNING && cleanup.misplaced(token)) {
+      for (String replica : cleanup.ring.preferenceListAt(token, n)) {
+        if (!targets.contains(replica)) {
+          targets.add(replica);
+        }
+      }
+    }
     for (Handover h : handovers.values()) {
       if (h.forwards(token) && !targets.contains(h.joiner)) {
         targets.add(h.joiner);
       }
     }
     return targets;
+  }
+
+  /**
+   * Where a write of {@code key} that this node just stored must also go: {@code push} to the
+   * targets this node counts on now, {@code hold} (as hints, delivered when they are back) for
+   * those it does not, such as a joiner that died mid-join: a dead joiner gets nothing sent into
+   * the void, yet misses no write should it come back, and once it is removed ({@link #onGone})
+   * nothing is forwarded to it at all.
+   */
+  public record Forwarding(List<String> push, List<String> hold) {
+    public static final Forwarding NONE = new Forwarding(List.of(), List.of());
+  }
+
+  public Forwarding forwarding(String key) {
+    List<String> targets = forwardTargets(key);
+    if (targets.isEmpty()) {
+      return Forwarding.NONE;
+    }
+    List<String> push = new ArrayList<>();
+    List<String> hold = new ArrayList<>();
+    for (String t : targets) {
+      (cluster.isRoutable(t) ? push : hold).add(t);
+    }
+    return new Forwarding(push, hold);
   }
 
   /** {@code id} left the cluster: nothing more is handed to it. */
@@ -363,7 +466,7 @@ public final class RangeTransfer {
     return bytesReceived;
   }
 
-  /** Keys dropped after confirmed handovers to joiners. */
+  /** Keys dropped after confirmed handovers to joiners, and after cleanups handed them to their replicas. */
   public long keysDropped() {
     return keysDropped;
   }

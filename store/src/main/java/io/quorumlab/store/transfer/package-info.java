@@ -1,8 +1,9 @@
 /**
  * Range transfer on join and leave, sans-IO: the joiner's pull of the arcs it will replicate (one
  * source per arc, preferably the replica it displaces), the sources' streams, forwarding of writes
- * that race with them and the garbage collection of handed-over keys, and the leaving node's push
- * to the new owners.
+ * that race with them (held as hints while the joiner is down) and the garbage collection of
+ * handed-over keys, the leaving node's push to the new owners, and the cleanup of keys a node holds
+ * but no longer replicates (pushed to their replicas, then dropped).
  *
  * <p>How a node wires it in:
  *
@@ -18,9 +19,9 @@
  *       {@link io.quorumlab.store.transfer.TransferCodec}; pass each one received to
  *       {@link io.quorumlab.store.transfer.RangeTransfer#receive}. Call
  *       {@link io.quorumlab.store.transfer.RangeTransfer#tick} every few hundred ms.
- *   <li>After every data write, send the written state to each of
- *       {@link io.quorumlab.store.transfer.RangeTransfer#forwardTargets} (a replica write that wants
- *       no ack); call {@link io.quorumlab.store.transfer.RangeTransfer#onGone} for a member that left.
+ *   <li>After every data write, send the written state to each target
+ *       {@link io.quorumlab.store.transfer.RangeTransfer#forwarding} says to push to (a replica write
+ *       that wants no ack), and keep it as a hint for each it says to hold; call {@link io.quorumlab.store.transfer.RangeTransfer#onGone} for a member that left.
  *   <li>The admin command {@code leave} calls {@link io.quorumlab.store.transfer.RangeTransfer#leave}.
  * </ul>
  *

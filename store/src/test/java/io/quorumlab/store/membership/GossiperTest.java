@@ -208,4 +208,42 @@ class GossiperTest {
     assertThat(b.address("zz")).isEmpty();
     assertThat(b.isAlive("a")).isFalse();
   }
+
+  @Test
+  void aRemovedMemberLeavesEveryRingAndItsLateHeartbeatsDoNotRevive() {
+    Gossiper a = gossiper("a", 100, MemberStatus.UP, outA);
+    Gossiper b = gossiper("b", 200, MemberStatus.UP, outB);
+    List<Sent> outC = new ArrayList<>();
+    Gossiper c = gossiper("c", 300, MemberStatus.UP, outC);
+    a.addListener(recorder(eventsA));
+    exchange(a, b, 1000);
+    a.receive(new GossipAck2("c", List.of(c.member("c").orElseThrow().toDelta())), 1100);
+    exchange(a, b, 1200);
+    assertThat(b.ringMembers()).extracting(MemberState::id).containsExactly("a", "b", "c");
+    MemberDelta cLater = c.member("c").orElseThrow().toDelta();
+    eventsA.clear();
+
+    a.removeMember("c", 2000);
+    assertThat(eventsA).containsExactly("status c UP->LEFT", "ring");
+    assertThat(a.ringMembers()).extracting(MemberState::id).containsExactly("a", "b");
+    assertThat(a.isAlive("c")).isFalse();
+    exchange(a, b, 2100);
+    assertThat(b.member("c").orElseThrow().status()).isEqualTo(MemberStatus.LEFT);
+    assertThat(b.ringMembers()).extracting(MemberState::id).containsExactly("a", "b");
+
+    // Gossip of c's own state, heartbeats later than the removal saw, does not bring it back.
+    for (int i = 0; i < 5; i++) {
+      c.tick(2200 + i);
+    }
+    MemberState cNow = c.member("c").orElseThrow();
+    a.receive(new GossipAck2("c", List.of(cNow.toDelta(), cLater)), 2300);
+    assertThat(a.member("c").orElseThrow().status()).isEqualTo(MemberStatus.LEFT);
+    // A restart, a new generation, is a new incarnation: it comes back.
+    Gossiper c2 = gossiper("c", 9000, MemberStatus.UP, outC);
+    a.receive(new GossipAck2("c", List.of(c2.member("c").orElseThrow().toDelta())), 2400);
+    assertThat(a.member("c").orElseThrow().status()).isEqualTo(MemberStatus.UP);
+
+    assertThatThrownBy(() -> a.removeMember("a", 2500)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> a.removeMember("zz", 2500)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -250,4 +250,56 @@ class JoinTransferTest {
     assertThat(net.requests()).isNotEmpty();
     assertThat(new TreeSet<>(net.requests()).size()).isLessThanOrEqualTo(6);
   }
+
+  @Test
+  void writesForAJoinerThatDiedAreHeldAsHintsAndNothingIsForwardedOnceItIsRemoved() {
+    TransferNetwork net = sixNodes();
+    Ring after = withN7(net);
+    String key = KEYS.stream().filter(k -> after.preferenceList(k, N).contains("n7")).findFirst().orElseThrow();
+    TransferNetwork.Member source = net.member(displaced(net.ring(), after, key));
+    net.join("n7");
+    net.advanceUntil(10_000, () -> net.requests().contains("n7->" + source.id));
+    source.store(key, Set.of(version(key, "while-up")));
+    assertThat(source.held).isEmpty();
+
+    // n7 dies mid-join: what is written meanwhile is not sent to it but held for it.
+    net.down.add("n7");
+    net.advance(TransferNetwork.CONFIG.ackTimeoutMs() + 1_000);
+    int sentBefore = net.inFlight.size();
+    source.store(key, Set.of(version(key, "while-down")));
+    assertThat(net.inFlight).hasSize(sentBefore);
+    assertThat(source.held).containsExactly("n7 " + key);
+
+    // Removed for good: nothing more is forwarded or held.
+    net.members.values().forEach(m -> m.transfer.onGone("n7"));
+    source.store(key, Set.of(version(key, "after-removal")));
+    assertThat(source.held).containsExactly("n7 " + key);
+    assertThat(net.members.values()).allMatch(m -> m.transfer.forwardTargets(key).isEmpty());
+  }
+
+  @Test
+  void aReplicaThatWasDownDuringTheJoinHandsOffAndDropsWhatItNoLongerReplicates() {
+    TransferNetwork net = sixNodes();
+    Ring after = withN7(net);
+    String down = aSource(net);
+    // A write only the displaced replica got before it went down (W=1): n7 could not pull it.
+    String key = KEYS.stream().filter(k -> down.equals(displaced(net.ring(), after, k))).findFirst().orElseThrow();
+    net.member(down).store(key, Set.of(version(key, "only-at-" + down)));
+    net.down.add(down);
+    joinAndWait(net);
+    net.advance(TransferNetwork.CONFIG.gcGraceMs() + 2_000);
+    assertThat(net.member(down).data.keySet()).isNotEqualTo(replicatedBy(after, down, KEYS));
+    assertThat(net.member("n7").versions(key)).doesNotContain(version(key, "only-at-" + down));
+
+    net.down.remove(down);
+    net.advance(2 * TransferNetwork.CONFIG.gcGraceMs() + 10_000);
+    assertThat(net.member(down).data.keySet()).as("what " + down + " holds after its cleanup")
+        .isEqualTo(replicatedBy(after, down, KEYS));
+    assertThat(net.member("n7").versions(key)).contains(version(key, "only-at-" + down), version(key, "v1"));
+    for (String k : KEYS) {
+      for (String replica : after.preferenceList(k, N)) {
+        assertThat(net.member(replica).versions(k)).as(k + " at " + replica).contains(version(k, "v1"));
+      }
+    }
+  }
 }

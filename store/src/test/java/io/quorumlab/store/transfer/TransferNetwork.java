@@ -103,10 +103,15 @@ final class TransferNetwork {
     /** A data write here: stored, then forwarded where the transfer says. */
     void store(String key, Set<String> versions) {
       data.computeIfAbsent(key, k -> new TreeSet<>()).addAll(versions);
-      for (String target : transfer.forwardTargets(key)) {
+      RangeTransfer.Forwarding f = transfer.forwarding(key);
+      for (String target : f.push()) {
         inFlight.add(new Envelope(id, target, null, key, Set.copyOf(data.get(key))));
       }
+      f.hold().forEach(target -> held.add(target + " " + key));
     }
+
+    /** "target key" of every write held for a target that was down (the node makes them hints). */
+    final List<String> held = new ArrayList<>();
 
     Set<String> versions(String key) {
       return data.getOrDefault(key, new TreeSet<>());

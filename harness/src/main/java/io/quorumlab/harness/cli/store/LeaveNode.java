@@ -73,7 +73,7 @@ public final class LeaveNode {
   }
 
   /** Gives gossip a moment to tell the others, so requests stop going to the node before it stops. */
-  private static void awaitOthersSeeLeft(List<ClusterState.Node> others, String id, long timeoutMs) throws InterruptedException {
+  static void awaitOthersSeeLeft(List<ClusterState.Node> others, String id, long timeoutMs) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
     while (System.nanoTime() < deadline) {
       boolean all = NodeAdmin.statuses(others).values().stream().allMatch(s -> {

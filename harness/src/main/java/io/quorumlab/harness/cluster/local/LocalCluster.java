@@ -2,13 +2,19 @@ package io.quorumlab.harness.cluster.local;
 
 import io.quorumlab.harness.cluster.Classpath;
 import io.quorumlab.harness.cluster.Cluster;
+import io.quorumlab.harness.cluster.ClusterMembership;
 import io.quorumlab.harness.cluster.Link;
 import io.quorumlab.harness.cluster.NodeCommand;
 import io.quorumlab.harness.cluster.NodeConfigs;
 import io.quorumlab.harness.cluster.Slowness;
 import io.quorumlab.harness.cluster.proxy.FlowRules;
 import io.quorumlab.harness.cluster.proxy.ProxyGroup;
+import io.quorumlab.store.client.ClientOptions;
+import io.quorumlab.store.client.InvalidRequestException;
+import io.quorumlab.store.client.NettyStoreClient;
+import io.quorumlab.store.client.StoreException;
 import io.quorumlab.store.config.NodeConfig;
+import io.quorumlab.store.services.ClusterServices;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -20,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,6 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalCluster implements Cluster {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final int PORT_ATTEMPTS = 3;
+  private static final ClientOptions ADMIN = ClientOptions.DEFAULTS.withConnectTimeoutMs(500).withRequestTimeoutMs(3000);
 
   private final LocalClusterOptions options;
   private final NodeConfig template;
@@ -46,6 +54,8 @@ public final class LocalCluster implements Cluster {
   private final boolean temporaryDir;
   private final List<String> nodeIds;
   private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
+  /** Nodes that joined and then left or crashed for good: never started again. */
+  private final Set<String> retired = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
   private ProxyGroup proxies;
   private volatile Map<String, Set<String>> grudge = Map.of();
@@ -274,6 +284,103 @@ public final class LocalCluster implements Cluster {
   @Override
   public OptionalLong residentBytes(String node) {
     return node(node).residentBytes();
+  }
+
+  /**
+   * Joined nodes are JVMs like the others, with ports of their own; their links to and from the other
+   * nodes go direct, not through the proxies (which are made for the nodes of {@link #start}), so
+   * partitions and slow links, which only the initial nodes get, do not reach them.
+   */
+  @Override
+  public Optional<ClusterMembership> membership() {
+    return Optional.of(new ClusterMembership() {
+      @Override
+      public void join(String id) throws Exception {
+        synchronized (lock) {
+          requireStarted();
+          if (nodes.containsKey(id)) throw new IllegalArgumentException("a node '" + id + "' exists already");
+          NodeProcess p = new NodeProcess(id, dir);
+          nodes.put(id, p);
+          p.port(NodeProcess.freePort());
+          Map<String, String> members = new TreeMap<>();
+          List<String> seeds = new ArrayList<>();
+          nodes.forEach((n, q) -> {
+            if (!retired.contains(n)) members.put(n, "127.0.0.1:" + q.port());
+            if (!n.equals(id) && nodeIds.contains(n) && q.running() && !q.paused()) seeds.add(n);
+          });
+          NodeConfigs.write(NodeConfigs.forNode(template, id, "127.0.0.1", p.port(), p.dataDir.toString(), members).toBuilder()
+              .seeds(seeds.isEmpty() ? nodeIds : seeds).join(true).build(), p.configFile);
+          p.spawn(command(p));
+          writePids();
+          p.awaitListening(System.nanoTime() + options.startTimeout().toNanos());
+        }
+      }
+
+      @Override
+      public void leave(String id) throws Exception {
+        admin(id, "leave");
+      }
+
+      @Override
+      public void crash(String id) throws Exception {
+        synchronized (lock) {
+          requireStarted();
+          retired.add(id);
+          node(id).kill();
+          writePids();
+        }
+      }
+
+      @Override
+      public void remove(String id, String via) throws Exception {
+        try {
+          admin(via, ClusterServices.REMOVE + id);
+        } catch (InvalidRequestException e) {
+          throw new IllegalArgumentException(e.getMessage());
+        }
+      }
+
+      @Override
+      public void retire(String id) throws Exception {
+        synchronized (lock) {
+          requireStarted();
+          retired.add(id);
+          NodeProcess p = node(id);
+          p.terminate();
+          Process proc = p.process();
+          if (proc != null && !proc.waitFor(5, TimeUnit.SECONDS)) p.kill();
+          writePids();
+        }
+      }
+
+      @Override
+      public Optional<String> state(String id) {
+        NodeProcess p = node(id);
+        if (!p.running() || p.paused()) return Optional.empty();
+        try (NettyStoreClient c = NettyStoreClient.connect(clientAddress(id), ADMIN)) {
+          return Optional.of(c.status().state());
+        } catch (StoreException | IllegalArgumentException e) {
+          return Optional.empty();
+        }
+      }
+
+      @Override
+      public Optional<String> stateSeenBy(String observer, String member) {
+        NodeProcess p = node(observer);
+        if (!p.running() || p.paused()) return Optional.empty();
+        try (NettyStoreClient c = NettyStoreClient.connect(clientAddress(observer), ADMIN)) {
+          return Optional.ofNullable(c.status().member(member)).map(m -> m.status());
+        } catch (StoreException | IllegalArgumentException e) {
+          return Optional.empty();
+        }
+      }
+
+      private void admin(String id, String command) throws StoreException {
+        try (NettyStoreClient c = NettyStoreClient.connect(clientAddress(id), ADMIN)) {
+          c.admin(command);
+        }
+      }
+    });
   }
 
   @Override
