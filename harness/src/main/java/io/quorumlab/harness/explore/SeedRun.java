@@ -18,7 +18,9 @@ public final class SeedRun {
   /** @param outRoot where to write the run directory, or null to keep the run in memory (cheap) */
   public SeedRun(RunSpec spec, Path outRoot) {
     this.spec = spec;
-    this.runner = new Runner(spec, outRoot, ProgressSink.NONE, new SimBackend());
+    // An in-memory seed writes no run dir, so recording messages for a diagram would be wasted work.
+    SimBackend backend = outRoot == null ? new SimBackend().withMessageLimit(0) : new SimBackend();
+    this.runner = new Runner(spec, outRoot, ProgressSink.NONE, backend);
   }
 
   /** Ctrl-C: stops the run (its outcome is then unknown, "interrupted"). */

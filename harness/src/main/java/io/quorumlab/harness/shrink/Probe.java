@@ -53,7 +53,8 @@ final class Probe {
     replays++;
     RunOutcome outcome;
     try {
-      outcome = new Runner(candidate, scratch, ProgressSink.NONE, new SimBackend()).withoutReport().run();
+      // A candidate is judged and deleted: no report, so no message diagram to record.
+      outcome = new Runner(candidate, scratch, ProgressSink.NONE, new SimBackend().withMessageLimit(0)).withoutReport().run();
     } catch (SpecException refused) {
       return false;
     }
