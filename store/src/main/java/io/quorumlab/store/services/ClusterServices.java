@@ -28,6 +28,7 @@ public final class ClusterServices implements MembershipListener {
   private final Transport transport;
   private final Liveness links;
   private final Clock clock;
+  private NodeMeta meta;
   private final RandomGenerator random;
   private MembershipService membership;
   private HandoffService handoff;
@@ -50,7 +51,7 @@ public final class ClusterServices implements MembershipListener {
 
   /** Reads the node's metadata, picks its generation, builds the trees and starts every timer. */
   public void start() {
-    NodeMeta meta = new NodeMeta(storage);
+    meta = new NodeMeta(storage);
     long generation = meta.nextGeneration(clock.wallMicros() / 1000);
     boolean joined = "UP".equals(meta.membership());
     MemberStatus initial = node.config().join() && !joined ? MemberStatus.JOINING : MemberStatus.UP;
@@ -88,6 +89,11 @@ public final class ClusterServices implements MembershipListener {
   @Override
   public void onRestarted(MemberState member, long previousGeneration) {
     handoff.onUp(member.id());
+  }
+
+  @Override
+  public void onOwnGenerationRaised(long generation) {
+    meta.remember(generation);
   }
 
   @Override
