@@ -1,6 +1,7 @@
 package io.quorumlab.store.services;
 
 import io.quorumlab.store.admin.AdminJson;
+import io.quorumlab.store.admin.ClockCommand;
 import io.quorumlab.store.admin.NodeStatus;
 import io.quorumlab.store.membership.MemberState;
 import io.quorumlab.store.membership.MemberStatus;
@@ -107,6 +108,9 @@ public final class ClusterServices implements MembershipListener {
   // ---- admin ----
 
   private String admin(String command) {
+    if (ClockCommand.matches(command)) {
+      return ClockCommand.run(clock, command);
+    }
     switch (command) {
       case "status" -> {
         return AdminJson.toJson(status());
@@ -119,7 +123,7 @@ public final class ClusterServices implements MembershipListener {
         antiEntropy.repairNow();
         return AdminJson.toJson(status());
       }
-      default -> throw new IllegalArgumentException("unknown admin command '" + command + "' (expected status, leave or repair)");
+      default -> throw new IllegalArgumentException("unknown admin command '" + command + "' (expected status, leave, repair or clock)");
     }
   }
 
