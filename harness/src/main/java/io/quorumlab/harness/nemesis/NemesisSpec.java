@@ -16,30 +16,39 @@ import java.util.Set;
  * <pre>
  *   none | all | FAULT[,FAULT...]
  *   FAULT   = KIND[:VARIANT[+VARIANT...]]
- *   KIND    = partition | kill | pause | slow
+ *   KIND    = partition | kill | pause | slow | clock
  *   partition variants: halves, random-halves, isolate, majorities-ring, bridge (default: all five)
  *   kill, pause variants: one, minority, majority, all (default: one, minority, majority)
  *   slow takes no variant (latency, jitter and loss come from the run's options)
+ *   clock variants: forward[=DURATION], back[=DURATION], strobe[=DURATION[/PERIOD]], drift[=RATE]
+ *     (default: all four, as forward=5m, back=5m, strobe=10s/100ms, drift=2; see ClockFault)
  * </pre>
  *
- * For example {@code partition,kill}, {@code partition:isolate+bridge,pause:one}, {@code all}.
+ * For example {@code partition,kill}, {@code partition:isolate+bridge,pause:one}, {@code clock:back=2m},
+ * {@code all} (partition, kill, pause and slow: a clock fault is asked for by name).
  */
-public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow) {
-  public static final List<String> KINDS = List.of("partition", "kill", "pause", "slow");
+public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow,
+    List<ClockFault> clocks) {
+  public static final List<String> KINDS = List.of("partition", "kill", "pause", "slow", "clock");
   private static final List<Targets> DEFAULT_TARGETS = List.of(Targets.ONE, Targets.MINORITY, Targets.MAJORITY);
-  private static final String SYNTAX = "expected none, all, or a comma-separated list of partition, kill, pause, slow "
-      + "(each optionally KIND:VARIANT[+VARIANT], e.g. partition:isolate+bridge or kill:one)";
+  private static final String SYNTAX = "expected none, all, or a comma-separated list of partition, kill, pause, slow, clock "
+      + "(each optionally KIND:VARIANT[+VARIANT], e.g. partition:isolate+bridge, kill:one or clock:back=2m+strobe)";
 
   public NemesisSpec {
     partitions = List.copyOf(partitions);
     kills = List.copyOf(kills);
     pauses = List.copyOf(pauses);
+    clocks = List.copyOf(clocks);
+  }
+
+  public NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow) {
+    this(partitions, kills, pauses, slow, List.of());
   }
 
   public static final NemesisSpec NONE = new NemesisSpec(List.of(), List.of(), List.of(), false);
 
   public boolean isNone() {
-    return partitions.isEmpty() && kills.isEmpty() && pauses.isEmpty() && !slow;
+    return partitions.isEmpty() && kills.isEmpty() && pauses.isEmpty() && !slow && clocks.isEmpty();
   }
 
   /** Parses the spec; a bad one throws {@link SpecException} saying what is wrong and what is expected. */
@@ -75,7 +84,8 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
           variants.containsKey("partition") ? partitionKinds(variants.get("partition")) : List.of(),
           variants.containsKey("kill") ? targets(variants.get("kill")) : List.of(),
           variants.containsKey("pause") ? targets(variants.get("pause")) : List.of(),
-          variants.containsKey("slow"));
+          variants.containsKey("slow"),
+          variants.containsKey("clock") ? clockFaults(variants.get("clock")) : List.of());
     } catch (IllegalArgumentException e) {
       throw new SpecException(e.getMessage() + " in --nemesis '" + spec + "'");
     }
@@ -84,6 +94,11 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
   private static List<PartitionKind> partitionKinds(Set<String> names) {
     if (names.isEmpty()) return List.of(PartitionKind.values());
     return names.stream().map(PartitionKind::parse).toList();
+  }
+
+  private static List<ClockFault> clockFaults(Set<String> names) {
+    if (names.isEmpty()) return ClockFault.DEFAULTS;
+    return names.stream().map(ClockFault::parse).toList();
   }
 
   private static List<Targets> targets(Set<String> names) {
@@ -98,6 +113,7 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
     if (!kills.isEmpty()) out.add(new KillNemesis(kills));
     if (!pauses.isEmpty()) out.add(new PauseNemesis(pauses));
     if (slow) out.add(new SlowNemesis(slowness));
+    if (!clocks.isEmpty()) out.add(new ClockNemesis(clocks));
     return out;
   }
 
@@ -114,6 +130,7 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
     if (!kills.isEmpty()) parts.add("kill:" + String.join("+", kills.stream().map(Targets::specName).toList()));
     if (!pauses.isEmpty()) parts.add("pause:" + String.join("+", pauses.stream().map(Targets::specName).toList()));
     if (slow) parts.add("slow");
+    if (!clocks.isEmpty()) parts.add("clock:" + String.join("+", clocks.stream().map(ClockFault::specName).toList()));
     return String.join(",", parts);
   }
 }

@@ -6,6 +6,7 @@ import io.quorumlab.harness.cluster.Slowness;
 import io.quorumlab.sim.LinkSlowness;
 import io.quorumlab.sim.SimLink;
 import io.quorumlab.sim.Simulation;
+import io.quorumlab.store.node.ClockSkew;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -119,9 +120,19 @@ final class SimCluster implements Cluster {
     return OptionalLong.empty();
   }
 
+  /** A simulated machine keeps its clock across restarts, so a killed node's clock is skewed too. */
+  @Override
+  public void skewClock(String node, ClockSkew skew) {
+    sim.setClock(node, skew);
+  }
+
+  /** Also sets every skewed clock right: a simulated machine's clock outlives its process. */
   @Override
   public void heal() {
     sim.heal();
+    for (String n : sim.nodeIds()) {
+      if (!sim.node(n).clock().skew().isNone()) sim.setClock(n, ClockSkew.NONE);
+    }
   }
 
   @Override
