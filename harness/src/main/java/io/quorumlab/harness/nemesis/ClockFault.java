@@ -115,7 +115,7 @@ public record ClockFault(Variant variant, long micros, long periodMicros, double
     }
   }
 
-  /** The canonical text (parses back to an equal fault): "back=300s", "strobe=10s/100ms", "drift=2.0". */
+  /** The canonical text (parses back to an equal fault): "back=5m", "strobe=10s/100ms", "drift=2.0". */
   public String specName() {
     return variant.specName() + "=" + switch (variant) {
       case FORWARD, BACK -> duration(micros);
@@ -134,7 +134,11 @@ public record ClockFault(Variant variant, long micros, long periodMicros, double
     };
   }
 
+  /** In the largest unit that keeps it whole: 5m, 90s, 1500ms (or fractional ms below that). */
   private static String duration(long micros) {
+    if (micros % 3_600_000_000L == 0) return micros / 3_600_000_000L + "h";
+    if (micros % 60_000_000 == 0) return micros / 60_000_000 + "m";
+    if (micros % 1_000_000 == 0) return micros / 1_000_000 + "s";
     return micros % 1000 == 0 ? micros / 1000 + "ms" : micros / 1e3 + "ms";
   }
 
