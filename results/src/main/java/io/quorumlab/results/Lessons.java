@@ -36,19 +36,34 @@ public final class Lessons {
           + "be incomplete (the set checker, for one, takes each key's last read as final, and the reads after healing "
           + "may never have run); run it again to the end.");
     }
-    return Settings.of(info.workload(), info.spec()).map(s -> of(s, results.verdict())).orElse(List.of());
+    boolean clockSkewed = results.metrics() != null
+        && results.metrics().faults().stream().anyMatch(f -> CLOCK_FAULT.equals(f.kind()));
+    return Settings.of(info.workload(), info.spec()).map(s -> of(s, results.verdict(), clockSkewed)).orElse(List.of());
   }
 
   static List<String> of(Settings s, Verdict verdict) {
+    return of(s, verdict, false);
+  }
+
+  /** @param clockSkewed whether a clock fault was in force at some time of the run */
+  static List<String> of(Settings s, Verdict verdict, boolean clockSkewed) {
     return switch (verdict) {
-      case INVALID -> invalid(s);
+      case INVALID -> invalid(s, clockSkewed);
       case VALID -> valid(s);
       case UNKNOWN -> List.of();
     };
   }
 
-  private static List<String> invalid(Settings s) {
+  /** The fault kind of the clock nemesis ({@code start-clock} ops). */
+  static final String CLOCK_FAULT = "clock";
+
+  private static List<String> invalid(Settings s, boolean clockSkewed) {
     List<String> out = new ArrayList<>();
+    if (clockSkewed && s.lww()) {
+      out.add("timestamps from skewed clocks decided the winner: lww keeps the write with the newest timestamp, taken from "
+          + "its coordinator's wall clock, so a write stamped by a clock running ahead beats later writes and one stamped "
+          + "by a clock set back loses to earlier ones; acknowledged writes vanish even though every quorum overlaps.");
+    }
     if (s.promisesLinearizability()) {
       out.add("abd with W + R > N (every write quorum meets every read and tag-read quorum), strict quorums and blocking "
           + "read repair is linearizable: this points at a bug in the store or the checker; the report has the ops.");

@@ -2,6 +2,7 @@ package io.quorumlab.sim;
 
 import io.quorumlab.store.client.ClientOptions;
 import io.quorumlab.store.config.NodeConfig;
+import io.quorumlab.store.node.ClockSkew;
 import io.quorumlab.store.node.NodeConfigCheck;
 import io.quorumlab.store.node.Scheduler;
 import io.quorumlab.store.protocol.PeerMessage;
@@ -447,6 +448,18 @@ public final class Simulation {
     n.clock.shiftWall(deltaMicros);
     String what = "wall clock shifted by " + deltaMicros + " µs";
     trace.record(TraceKind.FAULT, n.index, -1, deltaMicros, what);
+    log(node, what);
+  }
+
+  /**
+   * Skews {@code node}'s wall clock as {@code skew} says from now on (what a node's {@code clock set}
+   * admin command does to a real process).
+   */
+  public void setClock(String node, ClockSkew skew) {
+    SimNode n = node(node);
+    n.clock.set(skew);
+    String what = "wall clock skewed: " + skew;
+    trace.record(TraceKind.FAULT, n.index, -1, skew.offsetMicros(), what);
     log(node, what);
   }
 

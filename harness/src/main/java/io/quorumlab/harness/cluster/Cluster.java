@@ -1,5 +1,6 @@
 package io.quorumlab.harness.cluster;
 
+import io.quorumlab.store.node.ClockSkew;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -77,6 +78,20 @@ public interface Cluster extends AutoCloseable {
    * force.
    */
   List<String> slow(Collection<Link> links, Slowness slowness) throws Exception;
+
+  /**
+   * Skews {@code node}'s wall clock as {@code skew} says ({@link ClockSkew#NONE}: true time again),
+   * per process through the node's {@code clock} admin command: no root, the host's clock untouched.
+   * Only the wall clock moves; monotonic time (failure detection, timeouts) runs on. A killed
+   * process restarts with a true clock, so setting a killed node's clock right is a no-op.
+   */
+  default void skewClock(String node, ClockSkew skew) throws Exception {
+    if (killed().contains(node)) {
+      if (skew.isNone()) return;
+      throw new IllegalStateException(node + " is down: its clock cannot be skewed");
+    }
+    NodeClocks.skew(clientAddress(node), skew);
+  }
 
   /** Every directed link between two nodes. */
   default List<Link> links() {

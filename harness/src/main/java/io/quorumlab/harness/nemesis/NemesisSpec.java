@@ -16,40 +16,44 @@ import java.util.Set;
  * <pre>
  *   none | all | FAULT[,FAULT...]
  *   FAULT   = KIND[:VARIANT[+VARIANT...]]
- *   KIND    = partition | kill | pause | slow | membership
+ *   KIND    = partition | kill | pause | slow | clock | membership
  *   partition variants: halves, random-halves, isolate, majorities-ring, bridge (default: all five)
  *   kill, pause variants: one, minority, majority, all (default: one, minority, majority)
  *   slow takes no variant (latency, jitter and loss come from the run's options)
+ *   clock variants: forward[=DURATION], back[=DURATION], strobe[=DURATION[/PERIOD]], drift[=RATE]
+ *     (default: all four, as forward=5m, back=5m, strobe=10s/100ms, drift=2; see ClockFault)
  *   membership variants: join, leave, remove (default: all three; leave and remove need join, as
- *     only nodes the nemesis joined leave or are removed); not part of all
+ *     only nodes the nemesis joined leave or are removed)
  * </pre>
  *
- * For example {@code partition,kill}, {@code partition:isolate+bridge,pause:one}, {@code all},
- * {@code membership:join+leave}.
+ * For example {@code partition,kill}, {@code partition:isolate+bridge,pause:one}, {@code clock:back=2m},
+ * {@code membership:join+leave}, {@code all} (partition, kill, pause and slow: clock and membership
+ * faults are asked for by name).
  */
 public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow,
-    List<MembershipChange> membership) {
-  public static final List<String> KINDS = List.of("partition", "kill", "pause", "slow", "membership");
+    List<ClockFault> clocks, List<MembershipChange> membership) {
+  public static final List<String> KINDS = List.of("partition", "kill", "pause", "slow", "clock", "membership");
   private static final List<Targets> DEFAULT_TARGETS = List.of(Targets.ONE, Targets.MINORITY, Targets.MAJORITY);
-  private static final String SYNTAX = "expected none, all, or a comma-separated list of partition, kill, pause, slow, membership "
-      + "(each optionally KIND:VARIANT[+VARIANT], e.g. partition:isolate+bridge or kill:one)";
+  private static final String SYNTAX = "expected none, all, or a comma-separated list of partition, kill, pause, slow, clock, membership "
+      + "(each optionally KIND:VARIANT[+VARIANT], e.g. partition:isolate+bridge, kill:one or clock:back=2m+strobe)";
 
   public NemesisSpec {
     partitions = List.copyOf(partitions);
     kills = List.copyOf(kills);
     pauses = List.copyOf(pauses);
+    clocks = List.copyOf(clocks);
     membership = List.copyOf(membership);
   }
 
-  /** A spec without membership changes. */
+  /** A spec without clock faults or membership changes. */
   public NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow) {
-    this(partitions, kills, pauses, slow, List.of());
+    this(partitions, kills, pauses, slow, List.of(), List.of());
   }
 
   public static final NemesisSpec NONE = new NemesisSpec(List.of(), List.of(), List.of(), false);
 
   public boolean isNone() {
-    return partitions.isEmpty() && kills.isEmpty() && pauses.isEmpty() && !slow && membership.isEmpty();
+    return partitions.isEmpty() && kills.isEmpty() && pauses.isEmpty() && !slow && clocks.isEmpty() && membership.isEmpty();
   }
 
   /** Parses the spec; a bad one throws {@link SpecException} saying what is wrong and what is expected. */
@@ -86,6 +90,7 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
           variants.containsKey("kill") ? targets(variants.get("kill")) : List.of(),
           variants.containsKey("pause") ? targets(variants.get("pause")) : List.of(),
           variants.containsKey("slow"),
+          variants.containsKey("clock") ? clockFaults(variants.get("clock")) : List.of(),
           variants.containsKey("membership") ? membershipChanges(variants.get("membership")) : List.of());
     } catch (IllegalArgumentException e) {
       throw new SpecException(e.getMessage() + " in --nemesis '" + spec + "'");
@@ -95,6 +100,11 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
   private static List<PartitionKind> partitionKinds(Set<String> names) {
     if (names.isEmpty()) return List.of(PartitionKind.values());
     return names.stream().map(PartitionKind::parse).toList();
+  }
+
+  private static List<ClockFault> clockFaults(Set<String> names) {
+    if (names.isEmpty()) return ClockFault.DEFAULTS;
+    return names.stream().map(ClockFault::parse).toList();
   }
 
   private static List<MembershipChange> membershipChanges(Set<String> names) {
@@ -119,6 +129,7 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
     if (!kills.isEmpty()) out.add(new KillNemesis(kills));
     if (!pauses.isEmpty()) out.add(new PauseNemesis(pauses));
     if (slow) out.add(new SlowNemesis(slowness));
+    if (!clocks.isEmpty()) out.add(new ClockNemesis(clocks));
     if (!membership.isEmpty()) out.add(new MembershipNemesis(membership));
     return out;
   }
@@ -136,6 +147,7 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
     if (!kills.isEmpty()) parts.add("kill:" + String.join("+", kills.stream().map(Targets::specName).toList()));
     if (!pauses.isEmpty()) parts.add("pause:" + String.join("+", pauses.stream().map(Targets::specName).toList()));
     if (slow) parts.add("slow");
+    if (!clocks.isEmpty()) parts.add("clock:" + String.join("+", clocks.stream().map(ClockFault::specName).toList()));
     if (!membership.isEmpty()) parts.add("membership:" + String.join("+", membership.stream().map(MembershipChange::specName).toList()));
     return String.join(",", parts);
   }

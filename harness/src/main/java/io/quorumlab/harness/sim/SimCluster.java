@@ -9,6 +9,7 @@ import io.quorumlab.sim.SimLink;
 import io.quorumlab.sim.SimNode;
 import io.quorumlab.sim.Simulation;
 import io.quorumlab.store.services.ClusterServices;
+import io.quorumlab.store.node.ClockSkew;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -123,9 +124,19 @@ final class SimCluster implements Cluster {
     return OptionalLong.empty();
   }
 
+  /** A simulated machine keeps its clock across restarts, so a killed node's clock is skewed too. */
+  @Override
+  public void skewClock(String node, ClockSkew skew) {
+    sim.setClock(node, skew);
+  }
+
+  /** Also sets every skewed clock right: a simulated machine's clock outlives its process. */
   @Override
   public void heal() {
     sim.heal();
+    for (String n : sim.nodeIds()) {
+      if (!sim.node(n).clock().skew().isNone()) sim.setClock(n, ClockSkew.NONE);
+    }
   }
 
   /** Nodes join on spare machines of the simulation, made with room for every join the run's nemesis can make. */

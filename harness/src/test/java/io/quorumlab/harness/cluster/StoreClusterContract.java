@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.quorumlab.harness.nemesis.PartitionKind;
 import io.quorumlab.harness.nemesis.PartitionNemesis;
+import io.quorumlab.store.admin.ClockCommand;
 import io.quorumlab.store.client.ClientOptions;
 import io.quorumlab.store.client.Context;
 import io.quorumlab.store.client.GetResult;
@@ -16,6 +17,7 @@ import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.store.config.FsyncPolicy;
 import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.config.Quorum;
+import io.quorumlab.store.node.ClockSkew;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -212,6 +214,41 @@ public abstract class StoreClusterContract {
       GetResult g = client("n2").get(keys.get(i), RequestOptions.DEFAULTS.withR(1).withTimeoutMs(TIMEOUT_MS));
       assertThat(g.siblings()).as(keys.get(i)).hasSize(1);
       assertThat(new String(g.siblings().get(0), StandardCharsets.UTF_8)).isEqualTo("value " + i);
+    }
+  }
+
+  /**
+   * The clock admin command skews one process's wall clock: lww stamps follow it (a write through a
+   * clock ten minutes ahead beats a later one), while failure detection, on monotonic time, convicts
+   * nobody when clocks jump by minutes either way.
+   */
+  @Test
+  void aSkewedWallClockDecidesLwwWinnersButConvictsNobody() throws Exception {
+    long tenMinutes = 600_000_000L;
+    String key = "clock-" + KEYS.incrementAndGet();
+    try {
+      cluster.skewClock("n1", ClockSkew.offset(tenMinutes));
+      ClockCommand.ClockState n1 = NodeClocks.read(cluster.clientAddress("n1"));
+      assertThat(n1.skew()).isEqualTo(ClockSkew.offset(tenMinutes));
+      assertThat(n1.currentOffsetMicros()).isEqualTo(tenMinutes);
+      assertThat(NodeClocks.read(cluster.clientAddress("n2")).skew()).isEqualTo(ClockSkew.NONE);
+
+      client("n1").put(key, bytes("stamped ahead"), Context.EMPTY, w(5));
+      client("n2").put(key, bytes("written later"), Context.EMPTY, w(5));
+      GetResult g = client("n3").get(key, RequestOptions.DEFAULTS.withR(5).withTimeoutMs(TIMEOUT_MS));
+      assertThat(g.siblings()).extracting(b -> new String(b, StandardCharsets.UTF_8)).containsExactly("stamped ahead");
+
+      cluster.skewClock("n2", ClockSkew.offset(-tenMinutes));
+      cluster.skewClock("n3", ClockSkew.strobe(tenMinutes, 50_000));
+      Thread.sleep(3_000); // 15 gossip rounds, well past the failure detector's acceptable pause
+      for (String n : cluster.nodes()) {
+        assertThat(putSucceeds(n, 5)).as("W=5 through %s while clocks jump", n).isTrue();
+      }
+    } finally {
+      for (String n : cluster.nodes()) cluster.skewClock(n, ClockSkew.NONE);
+    }
+    for (String n : cluster.nodes()) {
+      assertThat(NodeClocks.read(cluster.clientAddress(n)).currentOffsetMicros()).as(n).isZero();
     }
   }
 

@@ -3,6 +3,7 @@ package io.quorumlab.harness.nemesis;
 import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.cluster.Link;
 import io.quorumlab.harness.cluster.Slowness;
+import io.quorumlab.store.node.ClockSkew;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,6 +71,15 @@ public final class RecordingCluster implements Cluster {
     slowness = s;
     log.add("slow " + links.size() + " " + s);
     return s.isNone() ? List.of() : notInjected;
+  }
+
+  /** Clock skews in force, by node. */
+  final Map<String, ClockSkew> clocks = new java.util.TreeMap<>();
+
+  @Override
+  public void skewClock(String node, ClockSkew skew) {
+    if (skew.isNone()) clocks.remove(node); else clocks.put(node, skew);
+    log.add("clock " + node + " " + skew);
   }
 
   @Override

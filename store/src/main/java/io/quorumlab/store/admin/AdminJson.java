@@ -28,4 +28,12 @@ public final class AdminJson {
       throw new IllegalArgumentException("not a node status: " + e.getOriginalMessage());
     }
   }
+
+  public static ClockCommand.ClockState clockState(String json) {
+    try {
+      return MAPPER.readValue(json, ClockCommand.ClockState.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a clock state: " + e.getOriginalMessage());
+    }
+  }
 }

@@ -102,6 +102,9 @@ public final class Gossiper {
     // Members the syn does not name are unknown to its sender: they stay unmarked.
     long mentioned = view.newMark();
     for (Digest digest : syn.digests()) {
+      if (digest.id().equals(selfId())) {
+        outrankOwnPast(digest.generation(), digest.version());
+      }
       MemberState mine = view.getAndMark(digest.id(), mentioned);
       if (mine == null) {
         requests.add(new Digest(digest.id(), 0, 0));
@@ -137,6 +140,10 @@ public final class Gossiper {
   }
 
   private void apply(MemberDelta delta, long now) {
+    if (delta.id().equals(selfId())) {
+      outrankOwnPast(delta.generation(), delta.version());
+      return;
+    }
     MembershipView.Change change = view.apply(delta);
     if (!change.changed()) {
       return;
@@ -248,6 +255,22 @@ public final class Gossiper {
   }
 
   // ---- this node's own state ----
+
+  /**
+   * Peers ignore a generation below the one they know, so a node that learns of an incarnation of
+   * itself it does not outrank (a larger generation, or its own with a version it never reached)
+   * takes the next generation up; otherwise a restart with the clock set back stays convicted. The
+   * generation is a counter the cluster agrees on, never compared with any clock.
+   */
+  private void outrankOwnPast(long generation, long version) {
+    MemberState self = view.self();
+    boolean outranked = generation > self.generation() || (generation == self.generation() && version > self.version());
+    if (!outranked) {
+      return;
+    }
+    MemberState next = view.restartSelf(generation + 1);
+    listeners.forEach(l -> l.onOwnGenerationRaised(next.generation()));
+  }
 
   /** Announces a new status for this node (e.g. JOINING to UP, UP to LEAVING); never backwards. */
   public void setLocalStatus(MemberStatus status) {

@@ -18,6 +18,13 @@ public interface MembershipListener {
   /** The member restarted: a larger generation replaced everything known about it. */
   default void onRestarted(MemberState member, long previousGeneration) {}
 
+  /**
+   * Gossip spoke of an incarnation of this node at or above its own generation (it restarted with
+   * its clock set back and without its stored generation), so this node now gossips under
+   * {@code generation}, above that one: store it so that no later restart goes below it.
+   */
+  default void onOwnGenerationRaised(long generation) {}
+
   /** Status change within a generation or across a restart (e.g. JOINING to UP, UP to LEAVING). */
   default void onStatusChanged(String id, MemberStatus previous, MemberStatus current) {}
 

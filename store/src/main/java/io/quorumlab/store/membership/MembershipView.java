@@ -172,6 +172,20 @@ public final class MembershipView {
     return next;
   }
 
+  /**
+   * Starts a new incarnation of this node under {@code generation} (larger than its own), keeping
+   * its info: what a node does on hearing of an incarnation of itself it cannot otherwise outrank.
+   */
+  public MemberState restartSelf(long generation) {
+    MemberState self = self();
+    if (generation <= self.generation()) {
+      throw new IllegalArgumentException("a restart must raise the generation above " + self.generation() + ", not " + generation);
+    }
+    MemberState next = new MemberState(selfId, generation, 1, 1, self.info());
+    put(next);
+    return next;
+  }
+
   /** Replaces this node's info; refuses a status that would move backwards in this generation. */
   public Change updateSelf(MemberInfo info) {
     MemberState self = self();

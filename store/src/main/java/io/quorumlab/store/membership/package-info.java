@@ -7,7 +7,10 @@
  *   <li>Create one {@link io.quorumlab.store.membership.Gossiper} with a generation larger than any
  *       earlier incarnation of this node (epoch millis at start, or the generation persisted last
  *       time + 1 if that is larger: a generation that goes backwards is ignored by every peer), and
- *       {@link io.quorumlab.store.membership.MemberInfo#ofVnodes} (tokens derive from the id).
+ *       {@link io.quorumlab.store.membership.MemberInfo#ofVnodes} (tokens derive from the id). If the
+ *       clock was set back and the stored generation lost, gossip about the earlier incarnation makes
+ *       the gossiper take a generation above it and report it through
+ *       {@link io.quorumlab.store.membership.MembershipListener#onOwnGenerationRaised}: store that one.
  *   <li>Outbox: encode with {@link io.quorumlab.store.membership.GossipCodec#encode} and send on the
  *       node's gossip channel; on receipt decode and call
  *       {@link io.quorumlab.store.membership.Gossiper#receive} (drop undecodable frames with a log line).

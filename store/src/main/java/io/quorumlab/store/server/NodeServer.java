@@ -8,6 +8,7 @@ import io.quorumlab.store.net.NettyTransport;
 import io.quorumlab.store.node.ClientRef;
 import io.quorumlab.store.node.Node;
 import io.quorumlab.store.node.NodeConfigCheck;
+import io.quorumlab.store.node.SkewedClock;
 import io.quorumlab.store.node.SystemClock;
 import io.quorumlab.store.protocol.ClientRequest;
 import io.quorumlab.store.protocol.PeerMessage;
@@ -47,6 +48,8 @@ public final class NodeServer implements AutoCloseable {
     // One thread per node: its Netty event loop serves every connection and runs the node logic.
     this.io = IoThreads.group("node-" + config.nodeId(), 1);
     this.loop = new NodeLoop(io.next());
+    // One skewable clock per process: the clock nemesis sets its wall clock through the admin protocol.
+    SkewedClock clock = new SkewedClock(SystemClock.INSTANCE);
     Node[] holder = new Node[1];
     InboundSink sink = new InboundSink() {
       @Override
@@ -60,7 +63,7 @@ public final class NodeServer implements AutoCloseable {
       }
     };
     this.transport = new NettyTransport(config, io, sink);
-    this.node = new Node(config, transport, storage, SystemClock.INSTANCE, loop, new SplittableRandom(), transport);
+    this.node = new Node(config, transport, storage, clock, loop, new SplittableRandom(), transport);
     holder[0] = node;
     try {
       this.address = transport.start(config.listenHost(), config.port());
@@ -78,7 +81,7 @@ public final class NodeServer implements AutoCloseable {
     ClusterServices started;
     try {
       started = loop.call(() -> {
-        ClusterServices s = new ClusterServices(node, storage, transport, transport, SystemClock.INSTANCE, new SplittableRandom());
+        ClusterServices s = new ClusterServices(node, storage, transport, transport, clock, new SplittableRandom());
         s.start();
         return s;
       }, SERVICES_START_TIMEOUT);

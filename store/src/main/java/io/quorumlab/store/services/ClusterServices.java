@@ -1,6 +1,7 @@
 package io.quorumlab.store.services;
 
 import io.quorumlab.store.admin.AdminJson;
+import io.quorumlab.store.admin.ClockCommand;
 import io.quorumlab.store.admin.NodeStatus;
 import io.quorumlab.store.membership.MemberState;
 import io.quorumlab.store.membership.MemberStatus;
@@ -30,6 +31,7 @@ public final class ClusterServices implements MembershipListener {
   private final Transport transport;
   private final Liveness links;
   private final Clock clock;
+  private NodeMeta meta;
   private final RandomGenerator random;
   private MembershipService membership;
   private HandoffService handoff;
@@ -52,7 +54,7 @@ public final class ClusterServices implements MembershipListener {
 
   /** Reads the node's metadata, picks its generation, builds the trees and starts every timer. */
   public void start() {
-    NodeMeta meta = new NodeMeta(storage);
+    meta = new NodeMeta(storage);
     long generation = meta.nextGeneration(clock.wallMicros() / 1000);
     boolean joined = "UP".equals(meta.membership());
     MemberStatus initial = node.config().join() && !joined ? MemberStatus.JOINING : MemberStatus.UP;
@@ -93,6 +95,11 @@ public final class ClusterServices implements MembershipListener {
   }
 
   @Override
+  public void onOwnGenerationRaised(long generation) {
+    meta.remember(generation);
+  }
+
+  @Override
   public void onStatusChanged(String id, MemberStatus previous, MemberStatus current) {
     if (current == MemberStatus.LEFT && !id.equals(node.id())) {
       handoff.rehome(id, membership.ring(), node.config().n());
@@ -103,12 +110,15 @@ public final class ClusterServices implements MembershipListener {
   // ---- admin ----
 
   /**
-   * Answers an admin command ({@code status}, {@code leave}, {@code repair}, {@code remove NODE}) as
+   * Answers an admin command ({@code status}, {@code leave}, {@code repair}, {@code remove NODE}, {@code clock ...}) as
    * the admin protocol does, on the node's thread.
    *
    * @throws IllegalArgumentException when the command is refused (nothing was done)
    */
   public String admin(String command) {
+    if (ClockCommand.matches(command)) {
+      return ClockCommand.run(clock, command);
+    }
     switch (command) {
       case "status" -> {
         return AdminJson.toJson(status());
@@ -126,7 +136,7 @@ public final class ClusterServices implements MembershipListener {
           membership.remove(command.substring(REMOVE.length()).strip());
           return AdminJson.toJson(status());
         }
-        throw new IllegalArgumentException("unknown admin command '" + command + "' (expected status, leave, repair or remove NODE)");
+        throw new IllegalArgumentException("unknown admin command '" + command + "' (expected status, leave, repair, remove NODE or clock)");
       }
     }
   }

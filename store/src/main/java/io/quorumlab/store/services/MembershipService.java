@@ -284,8 +284,9 @@ final class MembershipService implements MembershipListener {
     return gossipConfig;
   }
 
+  /** This incarnation's generation: the one it started with, or a larger one gossip forced on it. */
   long generation() {
-    return generation;
+    return gossiper.member(self).map(MemberState::generation).orElse(generation);
   }
 
   MemberStatus localStatus() {

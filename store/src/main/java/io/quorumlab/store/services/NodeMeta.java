@@ -21,11 +21,19 @@ final class NodeMeta {
 
   /** A generation above every earlier one of this node: max(now, last + 1), stored before it is used. */
   long nextGeneration(long epochMillis) {
-    byte[] stored = storage.get(Storage.Space.META, GENERATION);
-    long last = stored == null || stored.length != 8 ? 0 : ByteBuffer.wrap(stored).getLong();
-    long next = Math.max(epochMillis, last + 1);
-    storage.put(Storage.Space.META, GENERATION, ByteBuffer.allocate(8).putLong(next).array());
+    long next = Math.max(epochMillis, lastGeneration() + 1);
+    remember(next);
     return next;
+  }
+
+  /** Stores {@code generation} as the last one used (a generation gossip raised is used at once). */
+  void remember(long generation) {
+    storage.put(Storage.Space.META, GENERATION, ByteBuffer.allocate(8).putLong(generation).array());
+  }
+
+  private long lastGeneration() {
+    byte[] stored = storage.get(Storage.Space.META, GENERATION);
+    return stored == null || stored.length != 8 ? 0 : ByteBuffer.wrap(stored).getLong();
   }
 
   /** "UP" once a join completed, "LEFT" after a leave, null for a node that never did either. */

@@ -111,8 +111,12 @@ final class GossipSimulation {
 
   private void boot(SimNode node, MemberStatus status, int salt) {
     // Generation = the virtual epoch-millis at start (+1 so it is positive at time 0).
+    boot(node, status, salt, now + 1);
+  }
+
+  private void boot(SimNode node, MemberStatus status, int salt, long generation) {
     MemberInfo info = MemberInfo.ofTokens(address(node.id), status, tokens(node.id, salt));
-    node.gossiper = new Gossiper(config, node.id, now + 1, info, seeds, random.split(),
+    node.gossiper = new Gossiper(config, node.id, generation, info, seeds, random.split(),
         (to, message) -> send(node, to, message));
     node.gossiper.addListener(node);
     node.running = true;
@@ -209,6 +213,14 @@ final class GossipSimulation {
   void restart(String id, int tokenSalt) {
     SimNode node = nodes.get(id);
     boot(node, MemberStatus.UP, tokenSalt);
+  }
+
+  /**
+   * A new process under the same id whose wall clock was set back by {@code backMillis} and that
+   * lost its stored generation: its generation (epoch millis at start) is below the old one.
+   */
+  void restartWithClockBack(String id, long backMillis) {
+    boot(nodes.get(id), MemberStatus.UP, 0, Math.max(1, now + 1 - backMillis));
   }
 
   void cut(String a, String b) {
