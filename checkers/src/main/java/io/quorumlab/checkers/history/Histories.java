@@ -32,7 +32,16 @@ public final class Histories {
    * extension (.txt), by its first characters: {@code {:} is EDN, {@code {"} is JSON.
    */
   public static History read(Path file) {
-    return read(file, HistoryFormat.fromExtension(file).orElseGet(() -> sniff(file)));
+    return read(file, formatOf(file));
+  }
+
+  /**
+   * The format of {@code file}: by its extension, else by its first characters.
+   *
+   * @throws HistoryParseException when neither tells
+   */
+  public static HistoryFormat formatOf(Path file) {
+    return HistoryFormat.fromExtension(file).orElseGet(() -> sniff(file));
   }
 
   public static History read(Path file, HistoryFormat format) {
