@@ -187,8 +187,10 @@ final class FastLineParser {
       byte c = b[pos];
       if (c == '"') {
         if (!ascii && decodeStrictly(b, start, pos - start) == null) return fail();
-        String s = sb == null ? new String(b, start, pos - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8)
-            : sb.append(new String(b, start, pos - start, StandardCharsets.UTF_8)).toString();
+        String s;
+        if (sb != null) s = sb.append(new String(b, start, pos - start, StandardCharsets.UTF_8)).toString();
+        else if (ascii && pos - start <= SHARED_LENGTH) s = name(start, pos - start);
+        else s = new String(b, start, pos - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         pos++;
         return s;
       }
@@ -284,6 +286,9 @@ final class FastLineParser {
       return null;
     }
   }
+
+  /** Short ASCII strings are shared like keyword names: JSON writes field names, types and functions as strings. */
+  private static final int SHARED_LENGTH = 16;
 
   /**
    * Keyword names are few (op fields, types, functions, errors): each parser keeps one String per

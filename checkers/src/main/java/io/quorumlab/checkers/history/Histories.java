@@ -67,7 +67,8 @@ public final class Histories {
       try {
         return LineChunks.read(ch, start, format, file, progress);
       } catch (LineChunks.NotLineShaped e) {
-        if (size <= WHOLE_LIMIT) return readWhole(file, format, size);
+        // a small file may spread its forms over lines (pretty-printed); a big one is refused at the line
+        if (size <= SPREAD_LIMIT) return readWhole(file, format, size);
         throw new HistoryParseException(file, e.line, e.reason);
       }
     } catch (NoSuchFileException e) {
@@ -81,6 +82,12 @@ public final class Histories {
 
   /** The most a history read whole may take: its text is held in memory, as a string. */
   static final long WHOLE_LIMIT = 512L << 20;
+
+  /**
+   * The most a file whose lines are not one form each is read whole again: beyond this, a line
+   * that is not a whole form is an error at that line, found in seconds (a truncated big file).
+   */
+  static final long SPREAD_LIMIT = 16L << 20;
 
   /** Whether the text starts with a collection of ops ([...] or (...)) rather than the first op. */
   private static boolean wholeForm(String head) {
