@@ -60,7 +60,7 @@ public final class RegisterHistoryGenerator {
         else observed[c] = value[key[c]];
       } else if (applied[c] || rnd.nextInt(100) == 0) {
         OpType type = applied[c] ? (rnd.nextInt(100) == 0 ? OpType.INFO : OpType.OK) : OpType.INFO;
-        Object v = write[c] ? arg[c] : type == OpType.OK ? observed[c] : null;
+        Object v = write[c] ? (Object) arg[c] : type == OpType.OK ? observed[c] : null;
         sink.accept(op(emitted++, time, process[c], type, write[c], key[c], v));
         busy[c] = false;
         running--;
