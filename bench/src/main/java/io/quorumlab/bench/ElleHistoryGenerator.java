@@ -98,6 +98,16 @@ public final class ElleHistoryGenerator {
 
   /** A history of {@code txns} transactions (2 ops each). */
   public History generate(int txns) {
+    List<Op> ops = new ArrayList<>(txns * 2);
+    generate(txns, ops::add);
+    return new History(ops);
+  }
+
+  /**
+   * Streams a history of {@code txns} transactions (2 ops each) to {@code sink}, op by op, so that
+   * histories larger than the heap can be written to a file.
+   */
+  public void generate(long txns, java.util.function.Consumer<Op> sink) {
     Key[] active = new Key[keyCount];
     long nextKey = 0;
     for (int i = 0; i < keyCount; i++) active[i] = new Key(nextKey++, maxWritesPerKey);
@@ -110,8 +120,8 @@ public final class ElleHistoryGenerator {
     }
     List<Key> byId = new ArrayList<>(); // key id -> key, for completions
     for (Key k : active) byId.add(k);
-    List<Op> ops = new ArrayList<>(txns * 2);
-    int started = 0;
+    long emitted = 0;
+    long started = 0;
     int running = 0;
     long time = 0;
     while (started < txns || running > 0) {
@@ -136,7 +146,7 @@ public final class ElleHistoryGenerator {
           }
         }
         c.planned = mops;
-        ops.add(Op.of(ops.size(), time, c.process, OpType.INVOKE, "txn", null, List.of((Object[]) mops)));
+        sink.accept(Op.of(emitted++, time, c.process, OpType.INVOKE, "txn", null, List.of((Object[]) mops)));
         started++;
         running++;
       } else {
@@ -155,12 +165,11 @@ public final class ElleHistoryGenerator {
             done[i] = new Mop("r", m.k, new Prefix(k.log, k.len));
           }
         }
-        ops.add(Op.of(ops.size(), time, c.process, type, "txn", null, type == OpType.OK ? List.of(done) : List.of((Object[]) mops)));
+        sink.accept(Op.of(emitted++, time, c.process, type, "txn", null, type == OpType.OK ? List.of(done) : List.of((Object[]) mops)));
         c.planned = null;
         running--;
         if (type == OpType.INFO) c.process = nextProcess++;
       }
     }
-    return new History(ops);
   }
 }

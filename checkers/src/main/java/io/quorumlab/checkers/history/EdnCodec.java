@@ -73,6 +73,25 @@ final class EdnCodec {
   }
 
   /**
+   * The forms of {@code text} (one line of a history), as plain data.
+   *
+   * @throws HistoryParseException (line 1) on a syntax error, or a form that does not end in the text
+   */
+  static List<Object> readForms(String text) {
+    LineCountingParseable in = new LineCountingParseable(text);
+    Parser parser = Parsers.newParser(config());
+    List<Object> forms = new ArrayList<>(1);
+    try {
+      while (in.peekSignificant() != Parseable.END_OF_INPUT) forms.add(EdnValues.fromEdn(parser.nextValue(in)));
+    } catch (EdnException e) {
+      throw new HistoryParseException(null, 1, "EDN syntax error in the form starting on this line: " + message(e), e);
+    } catch (StackOverflowError e) {
+      throw new HistoryParseException(null, 1, "EDN form starting on this line is nested too deeply to read");
+    }
+    return forms;
+  }
+
+  /**
    * One EDN value given on its own (a command-line option), as plain data.
    *
    * @throws IllegalArgumentException when the text is not exactly one EDN value

@@ -6,12 +6,16 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.LongConsumer;
 
 /**
  * Reads and writes histories as JSON lines or Jepsen EDN. Reading validates the history (syntax,
@@ -28,10 +32,79 @@ public final class Histories {
    * extension (.txt), by its first characters: {@code {:} is EDN, {@code {"} is JSON.
    */
   public static History read(Path file) {
-    return read(file, HistoryFormat.fromExtension(file).orElseGet(() -> sniff(file)));
+    return read(file, formatOf(file));
+  }
+
+  /**
+   * The format of {@code file}: by its extension, else by its first characters.
+   *
+   * @throws HistoryParseException when neither tells
+   */
+  public static HistoryFormat formatOf(Path file) {
+    return HistoryFormat.fromExtension(file).orElseGet(() -> sniff(file));
   }
 
   public static History read(Path file, HistoryFormat format) {
+    return read(file, format, bytes -> {});
+  }
+
+  /**
+   * Reads a history, telling {@code progress} how many bytes of the file it has read now and then.
+   * A history written one operation per line (as Jepsen and quorumlab write them) is streamed and
+   * parsed in parallel, whatever its size; one written as a single vector, list or array, or with
+   * operations spread over lines, is read whole, up to {@link #WHOLE_LIMIT} bytes.
+   */
+  public static History read(Path file, HistoryFormat format, LongConsumer progress) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, 4096));
+      while (head.hasRemaining() && ch.read(head, head.position()) >= 0) {
+        // fill the head
+      }
+      String text = new String(head.array(), 0, head.position(), StandardCharsets.UTF_8);
+      int start = text.startsWith(BYTE_ORDER_MARK) ? 3 : 0;
+      if (wholeForm(text)) return readWhole(file, format, size);
+      try {
+        return LineChunks.read(ch, start, format, file, progress);
+      } catch (LineChunks.NotLineShaped e) {
+        // a small file may spread its forms over lines (pretty-printed); a big one is refused at the line
+        if (size <= SPREAD_LIMIT) return readWhole(file, format, size);
+        throw new HistoryParseException(file, e.line, e.reason);
+      }
+    } catch (NoSuchFileException e) {
+      throw new HistoryParseException(file, 0, "no such file");
+    } catch (AccessDeniedException e) {
+      throw new HistoryParseException(file, 0, "permission denied");
+    } catch (IOException e) {
+      throw new HistoryParseException(file, 0, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The most a history read whole may take: its text is held in memory, as a string. */
+  static final long WHOLE_LIMIT = 512L << 20;
+
+  /**
+   * The most a file whose lines are not one form each is read whole again: beyond this, a line
+   * that is not a whole form is an error at that line, found in seconds (a truncated big file).
+   */
+  static final long SPREAD_LIMIT = 16L << 20;
+
+  /** Whether the text starts with a collection of ops ([...] or (...)) rather than the first op. */
+  private static boolean wholeForm(String head) {
+    for (int i = 0; i < head.length(); i++) {
+      char c = head.charAt(i);
+      if (Character.isWhitespace(c) || c == ',' || c == '\uFEFF') continue;
+      return c == '[' || c == '(';
+    }
+    return false;
+  }
+
+  private static History readWhole(Path file, HistoryFormat format, long size) {
+    if (size > WHOLE_LIMIT) {
+      throw new HistoryParseException(file, 1, "this history is one " + (format == HistoryFormat.EDN ? "EDN collection" : "JSON array")
+          + " of " + (size >> 20) + " MiB, which is read whole, and more than " + (WHOLE_LIMIT >> 20)
+          + " MiB cannot be; write it one operation per line, as Jepsen does");
+    }
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);

@@ -51,7 +51,7 @@ final class JsonlCodec {
   }
 
   /** The value at the parser's current token as plain data: integers as Long, objects in order. */
-  private static Object value(JsonParser p) throws IOException {
+  static Object value(JsonParser p) throws IOException {
     switch (p.currentToken()) {
       case START_OBJECT: {
         Map<String, Object> m = new LinkedHashMap<>();

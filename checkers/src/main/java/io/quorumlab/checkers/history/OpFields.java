@@ -111,7 +111,7 @@ final class OpFields {
    * helpers write them) as reads of nil ({@code [:r :y nil]}); anything else as it is.
    */
   private static Object withReadValues(Object value) {
-    if (!(value instanceof List<?> mops) || mops.stream().noneMatch(OpFields::isValuelessRead)) return value;
+    if (!(value instanceof List<?> mops) || !anyValuelessRead(mops)) return value;
     List<Object> filled = new ArrayList<>(mops.size());
     for (Object mop : mops) {
       if (isValuelessRead(mop)) {
@@ -123,6 +123,11 @@ final class OpFields {
       }
     }
     return filled;
+  }
+
+  private static boolean anyValuelessRead(List<?> mops) {
+    for (Object mop : mops) if (isValuelessRead(mop)) return true;
+    return false;
   }
 
   private static boolean isValuelessRead(Object mop) {

@@ -8,6 +8,8 @@ import io.quorumlab.checkers.Corpora;
 import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.Histories;
 import io.quorumlab.checkers.history.History;
+import io.quorumlab.checkers.history.Op;
+import io.quorumlab.checkers.history.OpType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,36 @@ class BudgetAndKeysTest {
     assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(r.summary()).contains("memory budget");
     assertThat((long) r.details().get("configurations")).isPositive();
+  }
+
+  /**
+   * One hard key (etcd_002, whose search outgrows a small memory budget) among easy ones: the hard
+   * key is named undecided, and every easy key still gets its verdict (the keys are searched round
+   * robin, a slice each, so the easy ones are decided before the hard one spends the budget).
+   */
+  @Test
+  void aKeyThatOutgrowsTheMemoryBudgetLeavesTheOtherKeysTheirVerdicts() {
+    List<Op> ops = new ArrayList<>();
+    for (Op op : etcd("etcd_002.edn").ops()) {
+      ops.add(new Op(ops.size(), op.time(), op.process(), op.type(), op.f(), "hard", op.value(), null, null, Map.of()));
+    }
+    int easy = 30;
+    for (int k = 0; k < easy; k++) {
+      long p = 10_000 + k;
+      String key = "easy-" + k;
+      ops.add(new Op(ops.size(), -1, p, OpType.INVOKE, "write", key, (long) k, null, null, Map.of()));
+      ops.add(new Op(ops.size(), -1, p, OpType.OK, "write", key, (long) k, null, null, Map.of()));
+      ops.add(new Op(ops.size(), -1, p, OpType.INVOKE, "read", key, null, null, null, Map.of()));
+      ops.add(new Op(ops.size(), -1, p, OpType.OK, "read", key, (long) k, null, null, Map.of()));
+    }
+    CheckContext ctx = new CheckContext(null, Duration.ofMinutes(1), 256 * 1024, p -> {});
+    CheckResult r = new LinearizabilityChecker(RegisterModel.casRegister(), true).check(new History(ops), ctx);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(r.summary()).contains("memory budget").contains("1 of " + (easy + 1) + " keys undecided");
+    assertThat(r.explanation()).anySatisfy(l -> assertThat(l).startsWith("key \"hard\": stopped after"));
+    assertThat(r.explanation()).contains(easy + " other keys are linearizable");
+    List<?> results = (List<?>) r.details().get("results");
+    assertThat(results).filteredOn(k -> "valid".equals(((Map<?, ?>) k).get("verdict"))).hasSize(easy);
   }
 
   @Test

@@ -190,10 +190,14 @@ public final class CheckCommand implements Callable<Integer> {
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("file", file.toString());
     History history;
-    try {
-      history = fmt == null ? Histories.read(file) : Histories.read(file, fmt);
+    try (ProgressLine progress = new ProgressLine(stderr, file.getFileName().toString())) {
+      long size = sizeOf(file);
+      history = Histories.read(file, fmt == null ? Histories.formatOf(file) : fmt,
+          bytes -> progress.update(new CheckContext.Progress("reading", "MiB", bytes >> 20, size >> 20)));
     } catch (HistoryParseException e) {
       return badInput(j, e.getMessage());
+    } catch (OutOfMemoryError e) {
+      return tooBig(j, file, "reading it");
     }
     Optional<String> nothing = history.nothingToCheck();
     if (nothing.isPresent()) return report(file, CheckResult.nothingToCheck(chosen.name(), nothing.get()), List.of(), List.of(), j);
@@ -214,6 +218,9 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       deleteQuietly(scratch);
       return badInput(j, file + ": " + e.getMessage());
+    } catch (OutOfMemoryError e) {
+      deleteQuietly(scratch);
+      return tooBig(j, file, "checking it");
     } catch (UncheckedIOException e) {
       deleteQuietly(scratch);
       stderr.println("quorumlab: " + file + ": " + e.getMessage());
@@ -225,6 +232,30 @@ public final class CheckCommand implements Callable<Integer> {
     List<Path> artifacts = placeArtifacts(file, result.artifacts(), notes);
     deleteQuietly(scratch);
     return report(file, result, artifacts, notes, j);
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0; // the reader says what is wrong with the file
+    }
+  }
+
+  /**
+   * A history the heap cannot hold: unknown, with what to do about it. The reader and the checkers
+   * hold nothing else, so once this method runs their memory is garbage again.
+   */
+  private Outcome tooBig(Map<String, Object> j, Path file, String while_) {
+    long heapMib = Runtime.getRuntime().maxMemory() >> 20;
+    String message = file + ": the history is too big for the JVM's heap (" + heapMib + " MiB): it ran out of memory " + while_
+        + "; give it more with QUORUMLAB_JAVA_OPTS=-Xmx<size> (list-append needs about 2 GiB per million transactions)";
+    PrintWriter stderr = spec.commandLine().getErr();
+    stderr.println("quorumlab: " + message);
+    stderr.flush();
+    j.put("verdict", Verdict.UNKNOWN.wireName());
+    j.put("error", message);
+    return new Outcome(ExitCodes.UNKNOWN, j);
   }
 
   /** Prints one file's result (or adds it to {@code j} for --json). */

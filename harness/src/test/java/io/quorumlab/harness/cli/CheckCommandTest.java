@@ -91,6 +91,36 @@ class CheckCommandTest {
     assertThat(r.err().strip()).isEqualTo("quorumlab: " + bad + ":2: completion (ok read, index 1) of process 1 has no open invocation");
   }
 
+  /** A big history (more than the reader reads whole again) that is truncated, or has a corrupt line. */
+  @Test
+  void truncatedOrCorruptBigHistoryIsOneLineWithItsLineNumber() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    int ops = 200_000;
+    for (int i = 0; i < ops; i++) {
+      sb.append("{:index ").append(i).append(", :time ").append(i * 1000L).append(", :process ").append(i / 2 % 10)
+          .append(", :type ").append(i % 2 == 0 ? ":invoke" : ":ok").append(", :f :txn, :value [[:append ").append(i / 2 % 40)
+          .append(' ').append(i / 2).append("] [:r 1 ").append(i % 2 == 0 ? "nil" : "[]").append("]]}\n");
+    }
+    String text = sb.toString();
+    assertThat(text.length()).isGreaterThan(17 << 20);
+    Path truncated = tmp.resolve("truncated.edn");
+    Files.writeString(truncated, text.substring(0, text.length() - 20));
+    CliRun r = run("check", "--checker", "list-append", truncated.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(withoutProgress(r.err())).startsWith("quorumlab: " + truncated + ":" + ops + ": EDN syntax error in the form starting on this line")
+        .doesNotContain("\n");
+    Path corruptEdn = tmp.resolve("corrupt.edn");
+    Files.writeString(corruptEdn, text.replace("{:index 1000, :time", "{:index 1000 :time :time"));
+    CliRun c = run("check", "--checker", "list-append", corruptEdn.toString());
+    assertThat(c.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(withoutProgress(c.err())).startsWith("quorumlab: " + corruptEdn + ":1001: ").doesNotContain("\n");
+  }
+
+  /** Standard error without the progress lines a slow (loaded) machine shows while reading. */
+  private static String withoutProgress(String err) {
+    return err.lines().filter(l -> !l.startsWith("checking ")).collect(java.util.stream.Collectors.joining("\n")).strip();
+  }
+
   @Test
   void malformedTransactionNamesItsLineAndIndex() throws IOException {
     Path bad = tmp.resolve("la.jsonl");

@@ -1,0 +1,234 @@
+package io.quorumlab.checkers.history;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
+
+/**
+ * Reads a history written one operation per line (Jepsen's history.edn, our history.jsonl) as a
+ * stream of chunks of whole lines, parsed in parallel and joined in order, so that a history of
+ * any size (files over 2 GB included) is read at the speed of the cores, holding only the ops and a
+ * few chunks of text. Each line is read by the {@link FastLineParser}, or when it is outside the
+ * fast path's subset, by the full EDN or JSON library. The first bad line stops the read with its
+ * line number as soon as the chunks before it are joined.
+ *
+ * <p>A line that is not one whole form (a map spread over lines) is a {@link NotLineShaped}: the
+ * caller reads such a file whole instead, as before, when it is small enough to.
+ */
+final class LineChunks {
+  private static final int CHUNK = 4 << 20;
+  private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+  private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {
+    Thread t = new Thread(r, "history-reader");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** The file is not one form per line; {@link #line} is where that showed. */
+  static final class NotLineShaped extends Exception {
+    final long line;
+    final String reason;
+
+    NotLineShaped(long line, String reason) {
+      super(reason, null, false, false);
+      this.line = line;
+      this.reason = reason;
+    }
+  }
+
+  /** The ops of one chunk, lines counted from the chunk's first. */
+  private static final class Chunk {
+    Op[] ops = new Op[1024];
+    int[] lines = new int[1024];
+    boolean[] indexed = new boolean[1024];
+    int count;
+    int lineCount;
+    /** The line (within the chunk) and reason of the first problem, or null. */
+    HistoryParseException error;
+    boolean syntax;
+
+    void add(Op op, int line, boolean hasIndex) {
+      if (count == ops.length) {
+        ops = Arrays.copyOf(ops, count * 2);
+        lines = Arrays.copyOf(lines, count * 2);
+        indexed = Arrays.copyOf(indexed, count * 2);
+      }
+      ops[count] = op;
+      lines[count] = line;
+      indexed[count] = hasIndex;
+      count++;
+    }
+  }
+
+  private LineChunks() {}
+
+  /**
+   * @param start the offset of the first byte to read (past a byte order mark)
+   * @param progress told the bytes read so far, now and then
+   * @throws NotLineShaped when a line is not one whole form (the caller may read the file whole)
+   * @throws HistoryParseException on the first bad line
+   */
+  static History read(FileChannel ch, long start, HistoryFormat format, Path file, LongConsumer progress)
+      throws IOException, NotLineShaped {
+    boolean json = format == HistoryFormat.JSONL;
+    long size = ch.size();
+    long estimate = Math.min(Integer.MAX_VALUE - 16, Math.max(16, (size - start) / 120));
+    List<Op> ops = new ArrayList<>((int) estimate);
+    long[] lines = new long[(int) Math.min(estimate, 1 << 20)];
+    ArrayDeque<CompletableFuture<Chunk>> inFlight = new ArrayDeque<>();
+    long baseLine = 0;
+    long at = start;
+    byte[] carry = new byte[0];
+    try {
+      while (at < size || carry.length > 0) {
+        int want = (int) Math.min(CHUNK, size - at);
+        byte[] buf = new byte[carry.length + want];
+        System.arraycopy(carry, 0, buf, 0, carry.length);
+        int filled = carry.length;
+        ByteBuffer bb = ByteBuffer.wrap(buf, filled, want);
+        while (bb.hasRemaining()) {
+          int n = ch.read(bb, at + (bb.position() - filled));
+          if (n < 0) break;
+        }
+        int got = bb.position() - filled;
+        at += got;
+        int len = filled + got;
+        boolean last = at >= size || got == 0;
+        int cut = last ? len : lastNewline(buf, len) + 1;
+        if (cut == 0) {
+          // one line longer than a chunk: read on until it ends
+          carry = Arrays.copyOf(buf, len);
+          continue;
+        }
+        carry = Arrays.copyOfRange(buf, cut, len);
+        int chunkEnd = cut;
+        inFlight.add(CompletableFuture.supplyAsync(() -> parse(buf, chunkEnd, json, file), POOL));
+        while (inFlight.size() > THREADS * 2 || (last && !inFlight.isEmpty())) {
+          Chunk c = join(inFlight.poll());
+          lines = join(c, ops, lines, baseLine, file);
+          baseLine += c.lineCount;
+          progress.accept(at - start);
+        }
+        if (last) break;
+      }
+    } finally {
+      for (CompletableFuture<Chunk> f : inFlight) f.cancel(false);
+    }
+    progress.accept(size - start);
+    long[] exact = Arrays.copyOf(lines, ops.size());
+    return new History(ops, Pairing.pair(ops, i -> exact[i], file), exact, file);
+  }
+
+  private static Chunk join(CompletableFuture<Chunk> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw e;
+    }
+  }
+
+  /** Adds a parsed chunk to the ops, numbering its lines from {@code baseLine}. */
+  private static long[] join(Chunk c, List<Op> ops, long[] lines, long baseLine, Path file) throws NotLineShaped {
+    if (c.error != null) {
+      long line = baseLine + c.error.line();
+      if (c.syntax) throw new NotLineShaped(line, c.error.reason());
+      throw c.error.at(file, line);
+    }
+    if (ops.size() + c.count > lines.length) lines = Arrays.copyOf(lines, Math.max(lines.length * 2, ops.size() + c.count));
+    for (int i = 0; i < c.count; i++) {
+      int position = ops.size();
+      Op op = c.ops[i];
+      ops.add(c.indexed[i] ? op : op.withIndex(position));
+      lines[position] = baseLine + c.lines[i];
+    }
+    return lines;
+  }
+
+  private static int lastNewline(byte[] buf, int len) {
+    for (int i = len - 1; i >= 0; i--) if (buf[i] == '\n') return i;
+    return -1;
+  }
+
+  /** Parses the lines of {@code buf[0..end)}; stops at the first bad one, recording it. */
+  private static Chunk parse(byte[] buf, int end, boolean json, Path file) {
+    Chunk c = new Chunk();
+    FastLineParser fast = new FastLineParser(json);
+    int from = 0;
+    int line = 0;
+    while (from < end) {
+      int to = from;
+      while (to < end && buf[to] != '\n') to++;
+      line++;
+      try {
+        Object v = fast.parseLine(buf, from, to);
+        if (v == FastLineParser.UNSUPPORTED) {
+          for (Object form : slowForms(buf, from, to, json, line)) add(c, form, line, file);
+        } else if (v != null) {
+          add(c, v, line, file);
+        }
+      } catch (SyntaxError e) {
+        c.error = new HistoryParseException(null, line, e.getMessage());
+        c.syntax = true;
+        return c;
+      } catch (HistoryParseException e) {
+        c.error = new HistoryParseException(null, line, e.reason());
+        return c;
+      }
+      from = to + 1;
+    }
+    c.lineCount = line;
+    return c;
+  }
+
+  private static void add(Chunk c, Object form, int line, Path file) throws SyntaxError {
+    if (!(form instanceof Map<?, ?> map)) throw new SyntaxError("expected one operation (a map) per line, found " + OpFields.describe(form));
+    c.add(OpFields.toOp(map, 0, file, line), line, map.containsKey(OpFields.INDEX));
+  }
+
+  /** A line the full library could not read as whole forms. */
+  private static final class SyntaxError extends Exception {
+    SyntaxError(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** The forms on one line, read by edn-java or Jackson. */
+  private static List<Object> slowForms(byte[] buf, int from, int to, boolean json, int line) throws SyntaxError {
+    String text = FastLineParser.decodeStrictly(buf, from, to - from);
+    if (text == null) throw new HistoryParseException(null, line, "not UTF-8 text");
+    if (json) return jsonForms(text);
+    try {
+      return EdnCodec.readForms(text);
+    } catch (HistoryParseException e) {
+      throw new SyntaxError(e.reason());
+    }
+  }
+
+  private static List<Object> jsonForms(String text) throws SyntaxError {
+    List<Object> forms = new ArrayList<>(1);
+    try (JsonParser p = JsonlCodec.MAPPER.createParser(text)) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) forms.add(JsonlCodec.value(p));
+    } catch (JsonProcessingException e) {
+      throw new SyntaxError("JSON syntax error: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new SyntaxError(e.getMessage());
+    }
+    return forms;
+  }
+}
