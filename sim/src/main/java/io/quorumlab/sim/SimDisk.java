@@ -113,7 +113,8 @@ public final class SimDisk implements Storage {
   }
 
   /** Makes every write so far durable (an fsync of the write-ahead log). */
-  void sync() {
+  @Override
+  public void sync() {
     if (!unsynced.isEmpty()) {
       syncs++;
       unsynced.clear();

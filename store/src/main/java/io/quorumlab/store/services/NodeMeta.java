@@ -19,12 +19,18 @@ final class NodeMeta {
     this.storage = storage;
   }
 
-  /** A generation above every earlier one of this node: max(now, last + 1), stored before it is used. */
+  /**
+   * A generation above every earlier one of this node: max(now, last + 1), stored and synced before
+   * it is used. Synced whatever the data's fsync policy: a generation lost to a power loss would
+   * let the restarted node, if its clock is behind, gossip under an older generation than before,
+   * which peers ignore as a stale incarnation.
+   */
   long nextGeneration(long epochMillis) {
     byte[] stored = storage.get(Storage.Space.META, GENERATION);
     long last = stored == null || stored.length != 8 ? 0 : ByteBuffer.wrap(stored).getLong();
     long next = Math.max(epochMillis, last + 1);
     storage.put(Storage.Space.META, GENERATION, ByteBuffer.allocate(8).putLong(next).array());
+    storage.sync();
     return next;
   }
 
@@ -36,5 +42,7 @@ final class NodeMeta {
 
   void setMembership(String value) {
     storage.put(Storage.Space.META, MEMBERSHIP, value.getBytes(StandardCharsets.UTF_8));
+    storage.sync(); // a completed join or leave must survive a power loss, as the generation does
+
   }
 }
