@@ -101,7 +101,8 @@ public final class Node {
     this.adminHandler = handler;
   }
 
-  AdminHandler adminHandler() {
+  /** The admin handler in force (so that a layer can add commands and pass the rest on). */
+  public AdminHandler adminHandler() {
     return adminHandler;
   }
 
