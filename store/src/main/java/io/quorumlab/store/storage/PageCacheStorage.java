@@ -166,8 +166,10 @@ public final class PageCacheStorage implements Storage {
   /** Flips a byte of up to {@code count} random data records on the disk itself; returns their keys. */
   public synchronized java.util.List<String> corrupt(int count, RandomGenerator random) {
     alive();
-    return RecordDamage.corrupt(engine, Space.DATA, count, random).stream()
-        .map(k -> new String(k, StandardCharsets.UTF_8)).toList();
+    // On the engine itself, synced there but not through this cache: bit rot is no write a power loss undoes.
+    java.util.List<byte[]> keys = RecordDamage.corrupt(engine, Space.DATA, count, random);
+    engine.sync();
+    return keys.stream().map(k -> new String(k, StandardCharsets.UTF_8)).toList();
   }
 
   private void alive() {

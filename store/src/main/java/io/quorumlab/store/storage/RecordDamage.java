@@ -52,16 +52,12 @@ public final class RecordDamage {
     return chosen;
   }
 
-  /**
-   * Flips a byte of up to {@code count} random records of {@code space} in {@code engine} and syncs;
-   * returns the keys it corrupted.
-   */
+  /** Flips a byte of up to {@code count} random records of {@code space} in {@code engine}; returns their keys. */
   public static List<byte[]> corrupt(Storage engine, Storage.Space space, int count, RandomGenerator random) {
     List<byte[]> keys = pick(engine, space, count, random);
     for (byte[] key : keys) {
       engine.put(space, key, flipped(engine.get(space, key), random));
     }
-    engine.sync();
     return keys;
   }
 }
