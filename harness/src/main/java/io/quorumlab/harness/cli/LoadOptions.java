@@ -31,7 +31,7 @@ public final class LoadOptions {
   String workload = RunSpec.DEFAULT_WORKLOAD;
 
   @Option(names = "--nemesis", paramLabel = "FAULTS",
-      description = "none, or a comma-separated list of partition, kill, pause, slow; all for every kind (default: ${DEFAULT-VALUE}).")
+      description = "none, or a comma-separated list of partition, kill, pause, slow, disk (e.g. disk:crash+all); all for partition, kill, pause and slow (default: ${DEFAULT-VALUE}).")
   String nemesis = RunSpec.DEFAULT_NEMESIS;
 
   @Option(names = "--nemesis-interval", paramLabel = "S",

@@ -16,30 +16,39 @@ import java.util.Set;
  * <pre>
  *   none | all | FAULT[,FAULT...]
  *   FAULT   = KIND[:VARIANT[+VARIANT...]]
- *   KIND    = partition | kill | pause | slow
+ *   KIND    = partition | kill | pause | slow | disk
  *   partition variants: halves, random-halves, isolate, majorities-ring, bridge (default: all five)
  *   kill, pause variants: one, minority, majority, all (default: one, minority, majority)
  *   slow takes no variant (latency, jitter and loss come from the run's options)
+ *   disk variants: crash, torn, corrupt (default: all three), and targets as for kill (see {@link DiskPlan})
  * </pre>
  *
- * For example {@code partition,kill}, {@code partition:isolate+bridge,pause:one}, {@code all}.
+ * For example {@code partition,kill}, {@code partition:isolate+bridge,pause:one}, {@code disk:crash+all},
+ * {@code all} (which is partition, kill, pause and slow: disk faults need nodes started for them, so
+ * they are named explicitly).
  */
-public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow) {
-  public static final List<String> KINDS = List.of("partition", "kill", "pause", "slow");
+public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow, DiskPlan disk) {
+  public static final List<String> KINDS = List.of("partition", "kill", "pause", "slow", "disk");
   private static final List<Targets> DEFAULT_TARGETS = List.of(Targets.ONE, Targets.MINORITY, Targets.MAJORITY);
-  private static final String SYNTAX = "expected none, all, or a comma-separated list of partition, kill, pause, slow "
-      + "(each optionally KIND:VARIANT[+VARIANT], e.g. partition:isolate+bridge or kill:one)";
+  private static final String SYNTAX = "expected none, all, or a comma-separated list of partition, kill, pause, slow, disk "
+      + "(each optionally KIND:VARIANT[+VARIANT], e.g. partition:isolate+bridge, kill:one or disk:crash+all)";
 
   public NemesisSpec {
     partitions = List.copyOf(partitions);
     kills = List.copyOf(kills);
     pauses = List.copyOf(pauses);
+    if (disk == null) disk = DiskPlan.NONE;
+  }
+
+  /** A spec without disk faults. */
+  public NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow) {
+    this(partitions, kills, pauses, slow, DiskPlan.NONE);
   }
 
   public static final NemesisSpec NONE = new NemesisSpec(List.of(), List.of(), List.of(), false);
 
   public boolean isNone() {
-    return partitions.isEmpty() && kills.isEmpty() && pauses.isEmpty() && !slow;
+    return partitions.isEmpty() && kills.isEmpty() && pauses.isEmpty() && !slow && disk.isNone();
   }
 
   /** Parses the spec; a bad one throws {@link SpecException} saying what is wrong and what is expected. */
@@ -75,7 +84,8 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
           variants.containsKey("partition") ? partitionKinds(variants.get("partition")) : List.of(),
           variants.containsKey("kill") ? targets(variants.get("kill")) : List.of(),
           variants.containsKey("pause") ? targets(variants.get("pause")) : List.of(),
-          variants.containsKey("slow"));
+          variants.containsKey("slow"),
+          variants.containsKey("disk") ? DiskPlan.parse(variants.get("disk")) : DiskPlan.NONE);
     } catch (IllegalArgumentException e) {
       throw new SpecException(e.getMessage() + " in --nemesis '" + spec + "'");
     }
@@ -98,6 +108,7 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
     if (!kills.isEmpty()) out.add(new KillNemesis(kills));
     if (!pauses.isEmpty()) out.add(new PauseNemesis(pauses));
     if (slow) out.add(new SlowNemesis(slowness));
+    if (!disk.isNone()) out.add(new DiskNemesis(disk));
     return out;
   }
 
@@ -114,6 +125,7 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
     if (!kills.isEmpty()) parts.add("kill:" + String.join("+", kills.stream().map(Targets::specName).toList()));
     if (!pauses.isEmpty()) parts.add("pause:" + String.join("+", pauses.stream().map(Targets::specName).toList()));
     if (slow) parts.add("slow");
+    if (!disk.isNone()) parts.add(disk.toString());
     return String.join(",", parts);
   }
 }
