@@ -36,7 +36,9 @@ public final class Lessons {
           + "be incomplete (the set checker, for one, takes each key's last read as final, and the reads after healing "
           + "may never have run); run it again to the end.");
     }
-    return Settings.of(info.workload(), info.spec()).map(s -> of(s, results.verdict())).orElse(List.of());
+    List<String> out = new ArrayList<>(Settings.of(info.workload(), info.spec()).map(s -> of(s, results.verdict())).orElse(List.of()));
+    out.addAll(PowerLossLessons.of(results));
+    return out;
   }
 
   static List<String> of(Settings s, Verdict verdict) {
