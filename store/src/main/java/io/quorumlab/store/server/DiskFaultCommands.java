@@ -47,7 +47,7 @@ final class DiskFaultCommands implements AdminHandler {
       case "corrupt" -> {
         if (a.length != 3) throw new IllegalArgumentException("'" + command + "': " + USAGE);
         long count = number(a[1], command);
-        if (count < 1 || count > 1_000_000) throw new IllegalArgumentException("'" + command + "': COUNT must be 1..1000000");
+        if (count < 1 || count > 1_000_000) throw new IllegalArgumentException("'" + command + "': COUNT must be 1..1000000; " + USAGE);
         List<String> keys = pageCache.corrupt((int) count, new SplittableRandom(number(a[2], command)));
         String done = keys.isEmpty() ? "no data record to corrupt" : "corrupted " + keys.size() + " data records: " + String.join(" ", keys);
         return AdminJson.toJson(new DiskFaultAnswer("corrupt", done));
