@@ -1,5 +1,7 @@
 package io.quorumlab.harness.cluster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorumlab.store.admin.DiskFaultAnswer;
 import io.quorumlab.store.client.ClientOptions;
 import io.quorumlab.store.client.InvalidRequestException;
@@ -13,7 +15,7 @@ import java.net.InetSocketAddress;
  * the process that sent it; the backend then waits for the process to end and says so.
  */
 public final class DiskFaultCommand {
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private DiskFaultCommand() {}
 
@@ -23,7 +25,7 @@ public final class DiskFaultCommand {
       String json = c.admin(fault.command(seed));
       try {
         return JSON.readValue(json, DiskFaultAnswer.class).done();
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (JsonProcessingException e) {
         return json;
       }
     } catch (InvalidRequestException e) {

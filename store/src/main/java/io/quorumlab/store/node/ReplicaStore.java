@@ -8,6 +8,8 @@ import io.quorumlab.store.version.Reconciler;
 import io.quorumlab.store.version.Siblings;
 import io.quorumlab.store.version.VersionCodec;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,8 @@ final class ReplicaStore {
   private final Storage storage;
   private final Reconciler reconciler;
   private DataWrites listener = DataWrites.NONE;
+  /** Keys found damaged and not replaced yet (each is logged once). */
+  private final Set<String> damaged = new HashSet<>();
 
   ReplicaStore(Storage storage, Reconciler reconciler) {
     this.storage = storage;
@@ -42,6 +46,9 @@ final class ReplicaStore {
     try {
       bytes = storage.get(Storage.Space.DATA, key.getBytes(StandardCharsets.UTF_8));
     } catch (DamagedRecordException e) {
+      if (damaged.add(key)) {
+        LOG.warn("{}; refused to readers until another replica's state replaces it", e.getMessage());
+      }
       listener.written(key, Siblings.EMPTY);
       throw e;
     }
@@ -74,7 +81,8 @@ final class ReplicaStore {
     Siblings merged = reconciler.merge(local, incoming);
     if (damaged ? !merged.isEmpty() : !merged.sameWrites(local)) {
       if (damaged) {
-        LOG.warn("replacing the damaged record of '{}' with the state another replica sent", key);
+        this.damaged.remove(key);
+        LOG.warn("replaced the damaged record of '{}' with the state another replica sent", key);
       }
       store(key, merged);
     }

@@ -1,6 +1,10 @@
 package io.quorumlab.store.storage;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
@@ -33,7 +37,7 @@ public final class ChecksummedStorage implements Storage {
   public static ChecksummedStorage recover(Storage engine, String owner) {
     ChecksummedStorage s = new ChecksummedStorage(engine);
     for (Space space : Space.values()) {
-      java.util.List<byte[]> damaged = new java.util.ArrayList<>();
+      List<byte[]> damaged = new ArrayList<>();
       engine.scan(space, new byte[0], (key, stored) -> {
         if (!intact(space, key, stored)) damaged.add(key);
         return true;
@@ -41,7 +45,7 @@ public final class ChecksummedStorage implements Storage {
       for (byte[] key : damaged) {
         engine.delete(space, key);
         LOG.warn("{}: discarded a damaged {} record (torn or corrupt) of key '{}'", owner, space,
-            new String(key, java.nio.charset.StandardCharsets.UTF_8));
+            new String(key, StandardCharsets.UTF_8));
       }
       s.discarded += damaged.size();
     }
@@ -71,7 +75,7 @@ public final class ChecksummedStorage implements Storage {
   }
 
   private static byte[] open(byte[] stored) {
-    return java.util.Arrays.copyOfRange(stored, HEADER, stored.length);
+    return Arrays.copyOfRange(stored, HEADER, stored.length);
   }
 
   @Override
@@ -83,7 +87,7 @@ public final class ChecksummedStorage implements Storage {
     if (!intact(space, key, stored)) {
       damagedReads++;
       throw new DamagedRecordException("the stored " + space + " record of '"
-          + new String(key, java.nio.charset.StandardCharsets.UTF_8) + "' is damaged (its checksum does not match)");
+          + new String(key, StandardCharsets.UTF_8) + "' is damaged (its checksum does not match)");
     }
     return open(stored);
   }

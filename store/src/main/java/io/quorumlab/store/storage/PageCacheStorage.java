@@ -3,6 +3,7 @@ package io.quorumlab.store.storage;
 import io.quorumlab.store.config.FsyncPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -164,10 +165,10 @@ public final class PageCacheStorage implements Storage {
   }
 
   /** Flips a byte of up to {@code count} random data records on the disk itself; returns their keys. */
-  public synchronized java.util.List<String> corrupt(int count, RandomGenerator random) {
+  public synchronized List<String> corrupt(int count, RandomGenerator random) {
     alive();
     // On the engine itself, synced there but not through this cache: bit rot is no write a power loss undoes.
-    java.util.List<byte[]> keys = RecordDamage.corrupt(engine, Space.DATA, count, random);
+    List<byte[]> keys = RecordDamage.corrupt(engine, Space.DATA, count, random);
     engine.sync();
     return keys.stream().map(k -> new String(k, StandardCharsets.UTF_8)).toList();
   }
