@@ -178,6 +178,7 @@ public final class NodeServer implements AutoCloseable {
    * machine losing power would end it. In a JVM that is not the node's own, the node just stops.
    */
   private void crashed() {
+    log().warn("node {} crashed (disk nemesis: power loss); its process ends in {} ms", config.nodeId(), CRASH_ANSWER_MS);
     Thread t = new Thread(() -> {
       try {
         Thread.sleep(CRASH_ANSWER_MS);
@@ -193,7 +194,8 @@ public final class NodeServer implements AutoCloseable {
     t.start();
   }
 
-  private static final long CRASH_ANSWER_MS = 100;
+  /** Long enough for the answer to leave on a loaded machine; the storage refuses everything meanwhile. */
+  private static final long CRASH_ANSWER_MS = 500;
   /** The exit code of a process ended by SIGKILL, which a power loss resembles most. */
   static final int CRASH_EXIT_CODE = 137;
 
