@@ -38,7 +38,10 @@ public final class Lessons {
     }
     boolean clockSkewed = results.metrics() != null
         && results.metrics().faults().stream().anyMatch(f -> CLOCK_FAULT.equals(f.kind()));
-    return Settings.of(info.workload(), info.spec()).map(s -> of(s, results.verdict(), clockSkewed)).orElse(List.of());
+    List<String> out = new ArrayList<>(Settings.of(info.workload(), info.spec()).map(s -> of(s, results.verdict(), clockSkewed))
+        .orElse(List.of()));
+    out.addAll(PowerLossLessons.of(results));
+    return out;
   }
 
   static List<String> of(Settings s, Verdict verdict) {

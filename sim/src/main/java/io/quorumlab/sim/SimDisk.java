@@ -1,7 +1,9 @@
 package io.quorumlab.sim;
 
 import io.quorumlab.store.config.FsyncPolicy;
+import io.quorumlab.store.storage.RecordDamage;
 import io.quorumlab.store.storage.Storage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
+import java.util.random.RandomGenerator;
 
 /**
  * A node's disk, which outlives the node's process. Reads see every write at once (the page
@@ -113,7 +116,8 @@ public final class SimDisk implements Storage {
   }
 
   /** Makes every write so far durable (an fsync of the write-ahead log). */
-  void sync() {
+  @Override
+  public void sync() {
     if (!unsynced.isEmpty()) {
       syncs++;
       unsynced.clear();
@@ -124,16 +128,60 @@ public final class SimDisk implements Storage {
   int powerLoss() {
     writeBack();
     int undone = unsynced.size();
-    while (!unsynced.isEmpty()) {
+    undoDownTo(0);
+    return undone;
+  }
+
+  /**
+   * The machine lost power in the middle of writing back: of the writes not yet durable, those up to
+   * a random one reached the disk, that last one only in part (a prefix of its bytes, as
+   * {@link RecordDamage#torn} cuts it), and the rest are gone. Returns what happened.
+   */
+  String tornPowerLoss(RandomGenerator random) {
+    writeBack();
+    if (unsynced.isEmpty()) {
+      return "0 unsynced writes lost; nothing to tear";
+    }
+    int keep = random.nextInt(unsynced.size()) + 1;
+    int undone = unsynced.size() - keep;
+    undoDownTo(keep);
+    Undo last = unsynced.peekLast();
+    unsynced.clear();
+    byte[] now = spaces.get(last.space()).get(last.key());
+    String what = undone + " unsynced writes lost";
+    if (now == null) {
+      return what + "; the last write to reach the disk was a delete: nothing to tear";
+    }
+    byte[] part = RecordDamage.torn(now, random);
+    spaces.get(last.space()).put(last.key(), part);
+    return what + "; " + (keep - 1) + " reached the disk whole and the next, of " + last.space() + " key '"
+        + new String(last.key(), StandardCharsets.UTF_8) + "', torn (" + part.length + " of " + now.length + " bytes)";
+  }
+
+  private void undoDownTo(int keep) {
+    while (unsynced.size() > keep) {
       Undo u = unsynced.pollLast();
+      lost++;
       if (u.previous() == null) {
         spaces.get(u.space()).remove(u.key());
       } else {
         spaces.get(u.space()).put(u.key(), u.previous());
       }
     }
-    lost += undone;
-    return undone;
+  }
+
+  /**
+   * Bit rot: flips a byte of up to {@code count} random data records on the medium, durable or not
+   * (no write, so nothing a power loss undoes). Returns their keys.
+   */
+  List<String> corrupt(int count, RandomGenerator random) {
+    List<String> out = new ArrayList<>();
+    for (byte[] key : RecordDamage.pick(this, Space.DATA, count, random)) {
+      TreeMap<byte[], byte[]> data = spaces.get(Space.DATA);
+      data.put(key, RecordDamage.flipped(data.get(key), random));
+      out.add(new String(key, StandardCharsets.UTF_8));
+    }
+    return out;
   }
 
   /** The process died but the machine did not: the page cache reaches the disk. */

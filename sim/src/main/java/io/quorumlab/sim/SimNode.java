@@ -8,7 +8,10 @@ import io.quorumlab.store.node.Liveness;
 import io.quorumlab.store.node.Node;
 import io.quorumlab.store.node.Scheduler;
 import io.quorumlab.store.services.ClusterServices;
+import io.quorumlab.store.storage.ChecksummedStorage;
+import io.quorumlab.store.storage.Storage;
 import java.util.ArrayDeque;
+import java.util.random.RandomGenerator;
 
 /**
  * One simulated machine: its disk and clock, which last, and the store process running on it,
@@ -70,8 +73,10 @@ public final class SimNode {
       return timer;
     };
     Liveness links = sim.network()::linkUp;
-    node = new Node(config, transport, disk, clock, timers, sim.splitRandom(), links);
-    services = new ClusterServices(node, disk, transport, links, clock, sim.splitRandom());
+    // As the server opens its storage: checksummed records, a torn tail discarded before anything runs.
+    Storage storage = ChecksummedStorage.recover(disk, id);
+    node = new Node(config, transport, storage, clock, timers, sim.splitRandom(), links);
+    services = new ClusterServices(node, storage, transport, links, clock, sim.splitRandom());
     sim.trace().record(TraceKind.BOOT, index, me, 0, null);
     sim.runAs(this, () -> {
       services.start();
@@ -84,15 +89,7 @@ public final class SimNode {
 
   /** Ends the process; returns how many disk writes were lost. */
   int kill(boolean powerLoss) {
-    requireProcess();
-    state = State.KILLED;
-    MessageLog log = sim.messageLog();
-    if (log != null) {
-      for (NodeEvent e : held) log.dropped(e, "receiver killed while paused");
-    }
-    held.clear();
-    node = null;
-    services = null;
+    end();
     if (powerLoss) {
       return disk.powerLoss();
     }
@@ -106,6 +103,27 @@ public final class SimNode {
       kill(false);
     }
     state = State.RETIRED;
+  }
+
+  /** The machine loses power (the disk nemesis): with {@code torn}, in the middle of writing back. Returns what was lost. */
+  String crash(boolean torn, RandomGenerator random) {
+    end();
+    if (torn) {
+      return disk.tornPowerLoss(random);
+    }
+    return disk.powerLoss() + " unsynced writes lost";
+  }
+
+  private void end() {
+    requireProcess();
+    state = State.KILLED;
+    MessageLog log = sim.messageLog();
+    if (log != null) {
+      for (NodeEvent e : held) log.dropped(e, "receiver killed while paused");
+    }
+    held.clear();
+    node = null;
+    services = null;
   }
 
   void pause() {

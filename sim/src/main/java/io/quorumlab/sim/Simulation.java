@@ -284,6 +284,35 @@ public final class Simulation {
     int lost = n.kill(config.disk().killIsPowerLoss());
     trace.record(TraceKind.KILL, n.index, incarnation, lost, null);
     log(id, "kill (process " + incarnation + "; " + lost + " unsynced disk writes lost)");
+    connectionsLost(id, incarnation);
+  }
+
+  /**
+   * The machine of {@code id} loses power, whatever {@link DiskConfig#killIsPowerLoss} says (the disk
+   * nemesis): its process ends and every write not yet durable is lost; with {@code torn}, a random
+   * prefix of them reached the disk after all, the last one only in part. {@link #restart} brings
+   * it back. Returns what was lost.
+   */
+  public String crash(String id, boolean torn, long seed) {
+    SimNode n = node(id);
+    int incarnation = n.incarnation();
+    String lost = n.crash(torn, new SplittableRandom(seed));
+    trace.record(TraceKind.KILL, n.index, incarnation, torn ? 1 : 0, lost);
+    log(id, (torn ? "power loss, torn write" : "power loss") + " (process " + incarnation + "; " + lost + ")");
+    connectionsLost(id, incarnation);
+    return lost;
+  }
+
+  /** Bit rot on {@code id}'s disk: a byte of up to {@code count} random data records flipped. Returns their keys. */
+  public List<String> corrupt(String id, int count, long seed) {
+    SimNode n = node(id);
+    List<String> keys = n.disk.corrupt(count, new SplittableRandom(seed));
+    trace.record(TraceKind.FAULT, n.index, -1, keys.size(), "corrupt");
+    log(id, "corrupted " + keys.size() + " data records on disk: " + String.join(" ", keys));
+    return keys;
+  }
+
+  private void connectionsLost(String id, int incarnation) {
     for (SimClient c : clients) {
       if (c.nodeId().equals(id)) {
         c.connectionLost(incarnation);

@@ -31,8 +31,8 @@ public final class LoadOptions {
   String workload = RunSpec.DEFAULT_WORKLOAD;
 
   @Option(names = "--nemesis", paramLabel = "FAULTS",
-      description = "none, or a comma-separated list of partition, kill, pause, slow, clock, each optionally KIND:VARIANT[+VARIANT] "
-          + "(e.g. kill:one, clock:back=2m+strobe=10s/100ms+drift=2); all for partition, kill, pause and slow (default: ${DEFAULT-VALUE}).")
+      description = "none, or a comma-separated list of partition, kill, pause, slow, clock, membership, disk, each optionally KIND:VARIANT[+VARIANT] "
+          + "(e.g. kill:one, clock:back=2m+strobe=10s/100ms+drift=2, membership:join+leave, disk:crash+all); all for partition, kill, pause and slow (default: ${DEFAULT-VALUE}).")
   String nemesis = RunSpec.DEFAULT_NEMESIS;
 
   @Option(names = "--nemesis-interval", paramLabel = "S",

@@ -54,6 +54,16 @@ public interface Cluster extends AutoCloseable {
   /** Starts a killed node again from its data directory. */
   void restart(String node) throws Exception;
 
+  /**
+   * Injects a disk fault into a running node ({@link DiskFault}): a crash (optionally torn) leaves
+   * it killed, to be brought back by {@link #restart}; corruption leaves it running. Returns what the
+   * node lost or had damaged, for the history. Real backends need nodes started with
+   * {@code diskFaults} (the runner sets it when the run's nemesis has disk faults).
+   */
+  default String diskFault(String node, DiskFault fault, long seed) throws Exception {
+    throw new UnsupportedOperationException("the " + backend() + " backend cannot inject disk faults");
+  }
+
   /** SIGSTOP / docker pause. */
   void pause(String node) throws Exception;
 

@@ -16,7 +16,7 @@ import java.util.Set;
  * <pre>
  *   none | all | FAULT[,FAULT...]
  *   FAULT   = KIND[:VARIANT[+VARIANT...]]
- *   KIND    = partition | kill | pause | slow | clock | membership
+ *   KIND    = partition | kill | pause | slow | clock | membership | disk
  *   partition variants: halves, random-halves, isolate, majorities-ring, bridge (default: all five)
  *   kill, pause variants: one, minority, majority, all (default: one, minority, majority)
  *   slow takes no variant (latency, jitter and loss come from the run's options)
@@ -24,18 +24,19 @@ import java.util.Set;
  *     (default: all four, as forward=5m, back=5m, strobe=10s/100ms, drift=2; see ClockFault)
  *   membership variants: join, leave, remove (default: all three; leave and remove need join, as
  *     only nodes the nemesis joined leave or are removed)
+ *   disk variants: crash, torn, corrupt (default: all three), and targets as for kill (see {@link DiskPlan})
  * </pre>
  *
  * For example {@code partition,kill}, {@code partition:isolate+bridge,pause:one}, {@code clock:back=2m},
- * {@code membership:join+leave}, {@code all} (partition, kill, pause and slow: clock and membership
- * faults are asked for by name).
+ * {@code membership:join+leave}, {@code disk:crash+all}, {@code all} (partition, kill, pause and slow:
+ * clock, membership and disk faults are asked for by name; disk faults need nodes started for them).
  */
 public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow,
-    List<ClockFault> clocks, List<MembershipChange> membership) {
-  public static final List<String> KINDS = List.of("partition", "kill", "pause", "slow", "clock", "membership");
+    List<ClockFault> clocks, List<MembershipChange> membership, DiskPlan disk) {
+  public static final List<String> KINDS = List.of("partition", "kill", "pause", "slow", "clock", "membership", "disk");
   private static final List<Targets> DEFAULT_TARGETS = List.of(Targets.ONE, Targets.MINORITY, Targets.MAJORITY);
-  private static final String SYNTAX = "expected none, all, or a comma-separated list of partition, kill, pause, slow, clock, membership "
-      + "(each optionally KIND:VARIANT[+VARIANT], e.g. partition:isolate+bridge, kill:one or clock:back=2m+strobe)";
+  private static final String SYNTAX = "expected none, all, or a comma-separated list of partition, kill, pause, slow, clock, membership, disk "
+      + "(each optionally KIND:VARIANT[+VARIANT], e.g. partition:isolate+bridge, kill:one, clock:back=2m+strobe or disk:crash+all)";
 
   public NemesisSpec {
     partitions = List.copyOf(partitions);
@@ -43,17 +44,19 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
     pauses = List.copyOf(pauses);
     clocks = List.copyOf(clocks);
     membership = List.copyOf(membership);
+    if (disk == null) disk = DiskPlan.NONE;
   }
 
-  /** A spec without clock faults or membership changes. */
+  /** A spec without clock, membership or disk faults. */
   public NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow) {
-    this(partitions, kills, pauses, slow, List.of(), List.of());
+    this(partitions, kills, pauses, slow, List.of(), List.of(), DiskPlan.NONE);
   }
 
   public static final NemesisSpec NONE = new NemesisSpec(List.of(), List.of(), List.of(), false);
 
   public boolean isNone() {
-    return partitions.isEmpty() && kills.isEmpty() && pauses.isEmpty() && !slow && clocks.isEmpty() && membership.isEmpty();
+    return partitions.isEmpty() && kills.isEmpty() && pauses.isEmpty() && !slow && clocks.isEmpty() && membership.isEmpty()
+        && disk.isNone();
   }
 
   /** Parses the spec; a bad one throws {@link SpecException} saying what is wrong and what is expected. */
@@ -91,7 +94,8 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
           variants.containsKey("pause") ? targets(variants.get("pause")) : List.of(),
           variants.containsKey("slow"),
           variants.containsKey("clock") ? clockFaults(variants.get("clock")) : List.of(),
-          variants.containsKey("membership") ? membershipChanges(variants.get("membership")) : List.of());
+          variants.containsKey("membership") ? membershipChanges(variants.get("membership")) : List.of(),
+          variants.containsKey("disk") ? DiskPlan.parse(variants.get("disk")) : DiskPlan.NONE);
     } catch (IllegalArgumentException e) {
       throw new SpecException(e.getMessage() + " in --nemesis '" + spec + "'");
     }
@@ -131,6 +135,7 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
     if (slow) out.add(new SlowNemesis(slowness));
     if (!clocks.isEmpty()) out.add(new ClockNemesis(clocks));
     if (!membership.isEmpty()) out.add(new MembershipNemesis(membership));
+    if (!disk.isNone()) out.add(new DiskNemesis(disk));
     return out;
   }
 
@@ -149,6 +154,7 @@ public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, L
     if (slow) parts.add("slow");
     if (!clocks.isEmpty()) parts.add("clock:" + String.join("+", clocks.stream().map(ClockFault::specName).toList()));
     if (!membership.isEmpty()) parts.add("membership:" + String.join("+", membership.stream().map(MembershipChange::specName).toList()));
+    if (!disk.isNone()) parts.add(disk.toString());
     return String.join(",", parts);
   }
 }

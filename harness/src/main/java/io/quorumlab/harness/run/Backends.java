@@ -45,9 +45,10 @@ public final class Backends {
         "unknown backend '" + spec.backend() + "' (expected " + String.join(" or ", names()) + ")"));
   }
 
-  /** The node settings every node of the run shares. */
+  /** The node settings every node of the run shares; nodes accept disk faults only when the run injects them. */
   static NodeConfig template(RunSpec s) {
-    return s.store().applyTo(NodeConfigs.template());
+    NodeConfig t = s.store().applyTo(NodeConfigs.template());
+    return s.nemesis().faults().disk().isNone() ? t : t.toBuilder().diskFaults(true).build();
   }
 
   /** Real processes or containers, reached over TCP, on the real clock. */

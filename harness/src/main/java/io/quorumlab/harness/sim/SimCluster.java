@@ -2,6 +2,7 @@ package io.quorumlab.harness.sim;
 
 import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.cluster.ClusterMembership;
+import io.quorumlab.harness.cluster.DiskFault;
 import io.quorumlab.harness.cluster.Link;
 import io.quorumlab.harness.cluster.Slowness;
 import io.quorumlab.sim.LinkSlowness;
@@ -78,6 +79,18 @@ final class SimCluster implements Cluster {
   @Override
   public void restart(String node) {
     sim.restart(node);
+  }
+
+  /** Natively: the simulated disk loses, tears or corrupts exactly what the fault says. */
+  @Override
+  public String diskFault(String node, DiskFault fault, long seed) {
+    return switch (fault) {
+      case CRASH, TORN -> sim.crash(node, fault == DiskFault.TORN, seed);
+      case CORRUPT -> {
+        List<String> keys = sim.corrupt(node, DiskFault.CORRUPT_RECORDS, seed);
+        yield keys.isEmpty() ? "no data record to corrupt" : "corrupted " + keys.size() + " data records: " + String.join(" ", keys);
+      }
+    };
   }
 
   @Override

@@ -46,6 +46,22 @@ class NemesisSpecTest {
   }
 
   @Test
+  void diskFaultsAndTheirTargetsMixInOneVariantList() {
+    NemesisSpec s = NemesisSpec.parse("disk:crash+all,kill");
+    assertThat(s.disk().faults()).containsExactly(io.quorumlab.harness.cluster.DiskFault.CRASH);
+    assertThat(s.disk().targets()).containsExactly(Targets.ALL);
+    assertThat(s.nemeses()).extracting(Nemesis::name).containsExactly("kill", "disk");
+    assertThat(NemesisSpec.parse(s.toString())).isEqualTo(s);
+    NemesisSpec d = NemesisSpec.parse("disk");
+    assertThat(d.disk().faults()).containsExactly(io.quorumlab.harness.cluster.DiskFault.values());
+    assertThat(d.disk().targets()).containsExactly(Targets.ONE, Targets.MINORITY, Targets.MAJORITY);
+    assertThat(d.toString()).isEqualTo("disk:crash+torn+corrupt+one+minority+majority");
+    assertThat(NemesisSpec.parse("all").disk().isNone()).isTrue();
+    assertThatThrownBy(() -> NemesisSpec.parse("disk:melt")).isInstanceOf(SpecException.class)
+        .hasMessageStartingWith("unknown disk variant 'melt' (expected crash, torn or corrupt").hasMessageNotContaining("\n");
+  }
+
+  @Test
   void targetCounts() {
     assertThat(List.of(Targets.ONE, Targets.MINORITY, Targets.MAJORITY, Targets.ALL)).extracting(t -> t.count(5)).containsExactly(1, 2, 3, 5);
     assertThat(List.of(Targets.ONE, Targets.MINORITY, Targets.MAJORITY, Targets.ALL)).extracting(t -> t.count(3)).containsExactly(1, 1, 2, 3);

@@ -49,6 +49,14 @@ public final class RecordingCluster implements Cluster {
   }
 
   @Override
+  public String diskFault(String node, io.quorumlab.harness.cluster.DiskFault fault, long seed) {
+    if (killed.contains(node)) throw new IllegalStateException(node + " is not running");
+    if (fault.crashes()) killed.add(node);
+    log.add("disk " + fault.specName() + " " + node);
+    return "done";
+  }
+
+  @Override
   public void pause(String node) {
     paused.add(node);
     log.add("pause " + node);

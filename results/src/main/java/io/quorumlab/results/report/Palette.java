@@ -24,7 +24,8 @@ final class Palette {
       "kill", new Color(0x34495E),
       "pause", new Color(0x16A085),
       "slow", new Color(0xB7950B),
-      "clock", new Color(0x2980B9));
+      "clock", new Color(0x2980B9),
+      "disk", new Color(0x8E5A2B));
   private static final Color OTHER_FAULT = new Color(0x7F8C8D);
 
   /** The colour of a fault kind (bands are drawn translucent in it). */

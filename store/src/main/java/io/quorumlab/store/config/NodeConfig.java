@@ -43,6 +43,10 @@ import java.util.Map;
  *     closed
  * @param clientIdleTimeoutMs a client (not peer) connection without traffic for this long is closed;
  *     0 keeps idle client connections open
+ * @param diskFaults for fault injection only (the harness's disk nemesis): the node keeps an undo log
+ *     of the writes it has not synced, as the page cache a power loss would empty, and accepts the
+ *     admin commands that crash it losing them ({@code disk crash}, {@code disk torn}) or corrupt
+ *     stored records ({@code disk corrupt}); never set on a node whose data matters
  */
 public record NodeConfig(
     String nodeId,
@@ -73,7 +77,8 @@ public record NodeConfig(
     String clusterSecret,
     long maxInboundBytes,
     long frameTimeoutMs,
-    long clientIdleTimeoutMs) {
+    long clientIdleTimeoutMs,
+    boolean diskFaults) {
 
   public static final String DEFAULT_CLUSTER_NAME = "quorumlab";
 
@@ -82,7 +87,7 @@ public record NodeConfig(
     return new NodeConfig(nodeId, "127.0.0.1", port, dataDir, members, List.copyOf(members.keySet()),
         3, 2, 2, Quorum.SLOPPY, ReadRepair.ASYNC, ConflictMode.SIBLINGS, FsyncPolicy.ALWAYS, 100,
         "rocksdb", 256, 1000, 1000, 3, 8.0, 10_000, 16 << 20, 1 << 20, false,
-        DEFAULT_CLUSTER_NAME, "", 48L << 20, 10_000, 300_000);
+        DEFAULT_CLUSTER_NAME, "", 48L << 20, 10_000, 300_000, false);
   }
 
   // ---- convenience copies (added; the record components above are the contract) ----
@@ -144,6 +149,7 @@ public record NodeConfig(
     private long maxInboundBytes;
     private long frameTimeoutMs;
     private long clientIdleTimeoutMs;
+    private boolean diskFaults;
 
     private Builder(NodeConfig c) {
       nodeId = c.nodeId; listenHost = c.listenHost; port = c.port; dataDir = c.dataDir; members = c.members;
@@ -154,6 +160,7 @@ public record NodeConfig(
       maxFrameBytes = c.maxFrameBytes; maxValueBytes = c.maxValueBytes; join = c.join;
       clusterName = c.clusterName; clusterSecret = c.clusterSecret; maxInboundBytes = c.maxInboundBytes;
       frameTimeoutMs = c.frameTimeoutMs; clientIdleTimeoutMs = c.clientIdleTimeoutMs;
+      diskFaults = c.diskFaults;
     }
 
     public Builder nodeId(String v) { nodeId = v; return this; }
@@ -185,12 +192,13 @@ public record NodeConfig(
     public Builder maxInboundBytes(long v) { maxInboundBytes = v; return this; }
     public Builder frameTimeoutMs(long v) { frameTimeoutMs = v; return this; }
     public Builder clientIdleTimeoutMs(long v) { clientIdleTimeoutMs = v; return this; }
+    public Builder diskFaults(boolean v) { diskFaults = v; return this; }
 
     public NodeConfig build() {
       return new NodeConfig(nodeId, listenHost, port, dataDir, members, seeds, n, w, r, quorum, readRepair, conflicts,
           fsync, fsyncIntervalMs, storage, vnodes, requestTimeoutMs, gossipIntervalMs, gossipFanout, phiThreshold,
           antiEntropyIntervalMs, maxFrameBytes, maxValueBytes, join, clusterName, clusterSecret, maxInboundBytes,
-          frameTimeoutMs, clientIdleTimeoutMs);
+          frameTimeoutMs, clientIdleTimeoutMs, diskFaults);
     }
   }
 }

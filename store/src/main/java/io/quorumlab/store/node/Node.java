@@ -6,6 +6,7 @@ import io.quorumlab.store.protocol.ClientRequest;
 import io.quorumlab.store.protocol.PeerMessage;
 import io.quorumlab.store.ring.Ring;
 import io.quorumlab.store.storage.Storage;
+import io.quorumlab.store.storage.DamagedRecordException;
 import io.quorumlab.store.storage.StorageException;
 import io.quorumlab.store.version.Reconciler;
 import io.quorumlab.store.version.Siblings;
@@ -101,7 +102,8 @@ public final class Node {
     this.adminHandler = handler;
   }
 
-  AdminHandler adminHandler() {
+  /** The admin handler in force (so that a layer can add commands and pass the rest on). */
+  public AdminHandler adminHandler() {
     return adminHandler;
   }
 
@@ -241,7 +243,9 @@ public final class Node {
     try {
       reply = new PeerMessage.ReplicaReadReply(m.op(), true, replica.load(m.key()));
     } catch (StorageException e) {
-      LOG.warn("node {}: read of '{}' failed: {}", self, m.key(), e.getMessage());
+      if (!(e instanceof DamagedRecordException)) { // the replica store reports those once per key
+        LOG.warn("node {}: read of '{}' failed: {}", self, m.key(), e.getMessage());
+      }
       reply = new PeerMessage.ReplicaReadReply(m.op(), false, Siblings.EMPTY);
     }
     send(from, reply);

@@ -41,10 +41,13 @@ public final class NodeServer implements AutoCloseable {
   private final ClusterServices services;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean closed;
+  /** Runs as the node's process ({@link #runForeground}): a crash ends the process, not just the node. */
+  private volatile boolean foreground;
 
   private NodeServer(NodeConfig config) throws InterruptedException {
     this.config = config;
-    this.storage = Storages.open(config);
+    Storages.Opened opened = Storages.open(config);
+    this.storage = opened.storage();
     // One thread per node: its Netty event loop serves every connection and runs the node logic.
     this.io = IoThreads.group("node-" + config.nodeId(), 1);
     this.loop = new NodeLoop(io.next());
@@ -92,6 +95,9 @@ public final class NodeServer implements AutoCloseable {
       throw new IllegalStateException("node " + config.nodeId() + " could not start its cluster services: " + e, e);
     }
     this.services = started;
+    if (opened.pageCache() != null) {
+      loop.execute(() -> node.setAdminHandler(new DiskFaultCommands(opened.pageCache(), node.adminHandler(), this::crashed)));
+    }
   }
 
   private static final Duration SERVICES_START_TIMEOUT = Duration.ofMinutes(5);
@@ -169,6 +175,33 @@ public final class NodeServer implements AutoCloseable {
     return loop.call(services::repairNow);
   }
 
+  /**
+   * After a {@code disk crash} command: the storage already refuses everything; the process ends
+   * abruptly (no shutdown hook, no storage close) once the answer had a moment to leave, as the
+   * machine losing power would end it. In a JVM that is not the node's own, the node just stops.
+   */
+  private void crashed() {
+    log().warn("node {} crashed (disk nemesis: power loss); its process ends in {} ms", config.nodeId(), CRASH_ANSWER_MS);
+    Thread t = new Thread(() -> {
+      try {
+        Thread.sleep(CRASH_ANSWER_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (foreground) {
+        Runtime.getRuntime().halt(CRASH_EXIT_CODE);
+      }
+      close();
+    }, "crash-" + config.nodeId());
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Long enough for the answer to leave on a loaded machine; the storage refuses everything meanwhile. */
+  private static final long CRASH_ANSWER_MS = 500;
+  /** The exit code of a process ended by SIGKILL, which a power loss resembles most. */
+  static final int CRASH_EXIT_CODE = 137;
+
   /** Blocks until {@link #close} has finished. */
   public void awaitStopped() throws InterruptedException {
     stopped.await();
@@ -198,6 +231,7 @@ public final class NodeServer implements AutoCloseable {
    */
   public static void runForeground(NodeConfig config) throws InterruptedException {
     NodeServer server = start(config);
+    server.foreground = true;
     Thread hook = new Thread(server::close, "shutdown-" + config.nodeId());
     Runtime.getRuntime().addShutdownHook(hook);
     server.awaitStopped();

@@ -15,6 +15,7 @@ import io.quorumlab.store.node.Clock;
 import io.quorumlab.store.node.Node;
 import io.quorumlab.store.node.Transport;
 import io.quorumlab.store.ring.Ring;
+import io.quorumlab.store.storage.DamagedRecordException;
 import io.quorumlab.store.storage.Storage;
 import io.quorumlab.store.version.Siblings;
 import io.quorumlab.store.version.VersionCodec;
@@ -269,7 +270,11 @@ final class AntiEntropyService {
 
       @Override
       public byte[] read(byte[] key) {
-        return storage.get(Storage.Space.DATA, key);
+        try {
+          return storage.get(Storage.Space.DATA, key);
+        } catch (DamagedRecordException e) {
+          return null; // unknown here: the peer's state replaces it
+        }
       }
 
       @Override

@@ -19,7 +19,12 @@ final class NodeMeta {
     this.storage = storage;
   }
 
-  /** A generation above every earlier one of this node: max(now, last + 1), stored before it is used. */
+  /**
+   * A generation above every earlier one of this node: max(now, last + 1), stored and synced before
+   * it is used. Synced whatever the data's fsync policy: a generation lost to a power loss would
+   * let the restarted node, if its clock is behind, gossip under an older generation than before,
+   * which peers ignore as a stale incarnation.
+   */
   long nextGeneration(long epochMillis) {
     long next = Math.max(epochMillis, lastGeneration() + 1);
     remember(next);
@@ -27,8 +32,10 @@ final class NodeMeta {
   }
 
   /** Stores {@code generation} as the last one used (a generation gossip raised is used at once). */
+  /** Stores and syncs a generation, whatever the data's fsync policy (see {@link #nextGeneration}). */
   void remember(long generation) {
     storage.put(Storage.Space.META, GENERATION, ByteBuffer.allocate(8).putLong(generation).array());
+    storage.sync();
   }
 
   private long lastGeneration() {
@@ -44,5 +51,7 @@ final class NodeMeta {
 
   void setMembership(String value) {
     storage.put(Storage.Space.META, MEMBERSHIP, value.getBytes(StandardCharsets.UTF_8));
+    storage.sync(); // a completed join or leave must survive a power loss, as the generation does
+
   }
 }

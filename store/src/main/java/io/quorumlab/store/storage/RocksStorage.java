@@ -155,6 +155,18 @@ public final class RocksStorage implements Storage {
   }
 
   @Override
+  public void sync() {
+    lock.readLock().lock();
+    try {
+      writable().flushWal(true);
+    } catch (RocksDBException e) {
+      throw new StorageException(failed(e, "WAL sync"), e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
   public byte[] get(Space space, byte[] key) {
     lock.readLock().lock();
     try {

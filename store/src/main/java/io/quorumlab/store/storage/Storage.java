@@ -30,6 +30,13 @@ public interface Storage extends AutoCloseable {
    */
   void scan(Space space, byte[] fromKey, BiPredicate<byte[], byte[]> visitor);
 
+  /**
+   * Makes every write so far durable, whatever the fsync policy (an fsync of the write-ahead log):
+   * for the few facts that must survive a power loss even when the data need not, such as the
+   * node's gossip generation. Storage that keeps nothing across a restart has nothing to do.
+   */
+  default void sync() {}
+
   /** Whether writes work now, and the failures so far; storage that cannot fail is always healthy. */
   default StorageHealth health() {
     return StorageHealth.HEALTHY;

@@ -1,7 +1,7 @@
 package io.quorumlab.store.storage;
 
 /** The storage engine failed; the write it was asked for must not be acknowledged. */
-public final class StorageException extends RuntimeException {
+public class StorageException extends RuntimeException {
   public StorageException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -12,6 +12,8 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.command.TopContainerResponse;
 import io.quorumlab.harness.cluster.Cluster;
+import io.quorumlab.harness.cluster.DiskFault;
+import io.quorumlab.harness.cluster.DiskFaultCommand;
 import io.quorumlab.harness.cluster.Link;
 import io.quorumlab.harness.cluster.NodeConfigs;
 import io.quorumlab.harness.cluster.Slowness;
@@ -297,6 +299,31 @@ public final class DockerCluster implements Cluster {
       }
       cn.killed = true;
       cn.paused = false;
+    }
+  }
+
+  /** Through the node's admin protocol, as on the local backend; a crash ends the container's node, which this waits for. */
+  @Override
+  public String diskFault(String node, DiskFault fault, long seed) throws Exception {
+    synchronized (lock) {
+      requireStarted();
+      ContainerNode cn = node(node);
+      if (cn.killed || cn.paused) throw new IllegalStateException(node + " is not running: no disk fault for it");
+      String done = DiskFaultCommand.send(clientAddress(node), fault, seed);
+      if (fault.crashes()) {
+        DockerClient c = DockerEngine.client();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (Boolean.TRUE.equals(c.inspectContainerCmd(cn.containerId).exec().getState().getRunning())) {
+          if (System.nanoTime() > deadline) {
+            c.killContainerCmd(cn.containerId).withSignal("KILL").exec();
+            done += " (the node did not end by itself within 20 s: killed)";
+            break;
+          }
+          Thread.sleep(20);
+        }
+        cn.killed = true;
+      }
+      return done;
     }
   }
 

@@ -3,6 +3,8 @@ package io.quorumlab.harness.cluster.local;
 import io.quorumlab.harness.cluster.Classpath;
 import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.cluster.ClusterMembership;
+import io.quorumlab.harness.cluster.DiskFault;
+import io.quorumlab.harness.cluster.DiskFaultCommand;
 import io.quorumlab.harness.cluster.Link;
 import io.quorumlab.harness.cluster.NodeCommand;
 import io.quorumlab.harness.cluster.NodeConfigs;
@@ -204,6 +206,25 @@ public final class LocalCluster implements Cluster {
       requireStarted();
       if (node(node).running()) throw new IllegalStateException(node + " is running; kill it before restarting it");
       startNodes(List.of(node));
+    }
+  }
+
+  /** Through the node's admin protocol; a crash ends the node's JVM, which this waits for. */
+  @Override
+  public String diskFault(String node, DiskFault fault, long seed) throws Exception {
+    synchronized (lock) {
+      requireStarted();
+      NodeProcess p = node(node);
+      if (!p.running() || p.paused()) throw new IllegalStateException(node + " is not running: no disk fault for it");
+      String done = DiskFaultCommand.send(clientAddress(node), fault, seed);
+      if (fault.crashes()) {
+        if (!p.process().waitFor(10, TimeUnit.SECONDS)) {
+          p.kill();
+          done += " (the process did not end by itself within 10 s: killed)";
+        }
+        writePids();
+      }
+      return done;
     }
   }
 
