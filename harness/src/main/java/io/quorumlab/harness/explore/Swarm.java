@@ -55,7 +55,7 @@ public final class Swarm {
   private static String faults(NemesisPlan n, RandomGenerator r) {
     String text = n.text().strip();
     if (n.faults().isNone()) return text;
-    List<String> items = text.equalsIgnoreCase("all") ? NemesisSpec.KINDS : Arrays.stream(text.split(",")).map(String::strip).toList();
+    List<String> items = text.equalsIgnoreCase("all") ? NemesisSpec.ALL_KINDS : Arrays.stream(text.split(",")).map(String::strip).toList();
     List<String> kept = new ArrayList<>();
     for (String item : items) {
       if (r.nextBoolean()) kept.add(item);

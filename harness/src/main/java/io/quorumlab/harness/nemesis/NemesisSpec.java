@@ -34,6 +34,8 @@ import java.util.Set;
 public record NemesisSpec(List<PartitionKind> partitions, List<Targets> kills, List<Targets> pauses, boolean slow,
     List<ClockFault> clocks, List<MembershipChange> membership, DiskPlan disk) {
   public static final List<String> KINDS = List.of("partition", "kill", "pause", "slow", "clock", "membership", "disk");
+  /** What {@code all} means: the faults every backend can inject into nodes started the usual way. */
+  public static final List<String> ALL_KINDS = List.of("partition", "kill", "pause", "slow");
   private static final List<Targets> DEFAULT_TARGETS = List.of(Targets.ONE, Targets.MINORITY, Targets.MAJORITY);
   private static final String SYNTAX = "expected none, all, or a comma-separated list of partition, kill, pause, slow, clock, membership, disk "
       + "(each optionally KIND:VARIANT[+VARIANT], e.g. partition:isolate+bridge, kill:one, clock:back=2m+strobe or disk:crash+all)";
