@@ -68,7 +68,7 @@ public final class SimNode {
       return timer;
     };
     Liveness links = sim.network()::linkUp;
-    node = new Node(config, transport, disk, clock, timers, sim.splitRandom(), links);
+    node = new Node(config, transport, disk, clock, timers, sim.splitRandom(), links, sim.mutants());
     services = new ClusterServices(node, disk, transport, links, clock, sim.splitRandom());
     sim.trace().record(TraceKind.BOOT, index, me, 0, null);
     sim.runAs(this, () -> {

@@ -1,5 +1,6 @@
 package io.quorumlab.sim;
 
+import io.quorumlab.store.mutation.Mutants;
 import io.quorumlab.store.client.ClientOptions;
 import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.node.NodeConfigCheck;
@@ -44,6 +45,7 @@ public final class Simulation {
   private static final long MONOTONIC_BASE_NANOS = 3_600_000_000_000L;
 
   private final SimConfig config;
+  private final Mutants mutants;
   private final EventQueue queue = new EventQueue();
   private final SplittableRandom random;
   private final Trace trace;
@@ -65,6 +67,12 @@ public final class Simulation {
 
   /** Throws {@link IllegalArgumentException} for node settings the cluster cannot honour (N above its size...). */
   public Simulation(SimConfig config) {
+    this(config, Mutants.NONE);
+  }
+
+  /** A simulation whose every node runs with the bugs {@code mutants} (for tests and selftest). */
+  public Simulation(SimConfig config, Mutants mutants) {
+    this.mutants = mutants;
     this.config = config;
     this.random = new SplittableRandom(config.seed());
     this.trace = new Trace(this, config.trace());
@@ -84,6 +92,11 @@ public final class Simulation {
       nodes[i] = new SimNode(this, i, nc, disk, clock);
       byId.put(ids.get(i), nodes[i]);
     }
+  }
+
+  /** The bugs every node's process runs with (none, unless a test or selftest planted some). */
+  public Mutants mutants() {
+    return mutants;
   }
 
   public SimConfig config() {

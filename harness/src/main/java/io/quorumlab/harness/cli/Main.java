@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       CompareCommand.class,
       ExploreCommand.class,
+      SelftestCommand.class,
       BenchCommand.class,
     })
 public final class Main implements Runnable {

@@ -1,5 +1,6 @@
 package io.quorumlab.harness.explore;
 
+import io.quorumlab.harness.run.Backend;
 import io.quorumlab.harness.run.ProgressSink;
 import io.quorumlab.harness.run.RunOutcome;
 import io.quorumlab.harness.run.RunSpec;
@@ -17,8 +18,13 @@ public final class SeedRun {
 
   /** @param outRoot where to write the run directory, or null to keep the run in memory (cheap) */
   public SeedRun(RunSpec spec, Path outRoot) {
+    this(spec, outRoot, new SimBackend());
+  }
+
+  /** One seed on {@code backend} (a sim backend, possibly with planted bugs: selftest). */
+  public SeedRun(RunSpec spec, Path outRoot, Backend backend) {
     this.spec = spec;
-    this.runner = new Runner(spec, outRoot, ProgressSink.NONE, new SimBackend());
+    this.runner = new Runner(spec, outRoot, ProgressSink.NONE, backend);
   }
 
   /** Ctrl-C: stops the run (its outcome is then unknown, "interrupted"). */

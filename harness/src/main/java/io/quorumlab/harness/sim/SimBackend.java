@@ -10,6 +10,7 @@ import io.quorumlab.harness.run.LatencySpec;
 import io.quorumlab.harness.run.NetworkSpec;
 import io.quorumlab.harness.run.RunSpec;
 import io.quorumlab.sim.DiskConfig;
+import io.quorumlab.store.mutation.Mutants;
 import io.quorumlab.sim.Latency;
 import io.quorumlab.sim.NetworkConfig;
 import io.quorumlab.sim.SimConfig;
@@ -30,6 +31,7 @@ public final class SimBackend implements Backend {
 
   private final Trace.Mode trace;
   private final Consumer<Simulation> deployed;
+  private final Mutants mutants;
 
   /** The backend {@code --backend sim} names (found through {@link java.util.ServiceLoader}). */
   public SimBackend() {
@@ -47,8 +49,18 @@ public final class SimBackend implements Backend {
    * @param deployed hears of each run's simulation when it is set up (to read its trace afterwards)
    */
   SimBackend(Trace.Mode trace, Consumer<Simulation> deployed) {
+    this(trace, deployed, Mutants.NONE);
+  }
+
+  private SimBackend(Trace.Mode trace, Consumer<Simulation> deployed, Mutants mutants) {
     this.trace = trace;
     this.deployed = deployed;
+    this.mutants = mutants;
+  }
+
+  /** The sim backend with bugs planted in every node: for selftest and tests, never reachable from a spec. */
+  public static SimBackend mutated(Mutants mutants) {
+    return new SimBackend(Trace.Mode.DIGEST, sim -> { }, mutants);
   }
 
   @Override
@@ -78,7 +90,7 @@ public final class SimBackend implements Backend {
   @Override
   public Deployment deploy(RunSpec spec) {
     quietStoreInfo();
-    Simulation sim = new Simulation(config(spec, trace));
+    Simulation sim = new Simulation(config(spec, trace), mutants);
     NodeLogs logs = new NodeLogs(sim);
     deployed.accept(sim);
     return new Deployment(new SimLoop(sim), new SimCluster(sim, logs), sim::client);
