@@ -21,8 +21,8 @@ public enum Mutant {
   ABD_TAG_NOT_INCREMENTED("node.PutOperation#onReadReply", "an abd put reuses the highest tag it read"),
   /** The siblings merge drops one of two or more concurrent versions. */
   SIBLINGS_MERGE_DROPS_CONCURRENT("mutation.MutatedReconciler#merge", "a vector-clock merge drops a concurrent sibling"),
-  /** A siblings put issues its dot from an empty state instead of the key's stored state, and stores only its own version. */
-  SIBLINGS_DOT_FROM_EMPTY_STATE("node.PutOperation#start", "a siblings put ignores the coordinator's stored state"),
+  /** A siblings put issues its dot from the client's context alone, not the coordinator's stored state: concurrent puts share a dot and one is lost. */
+  SIBLINGS_DOT_FROM_CONTEXT_ONLY("mutation.SiblingsPut (called from node.PutOperation#start)", "a siblings put reuses a dot, dropping a concurrent write"),
   /** Last-writer-wins keeps the version with the older stamp. */
   LWW_KEEPS_OLDER("mutation.MutatedReconciler#merge", "last-writer-wins keeps the older timestamp"),
   /** A strict quorum routes like a sloppy one: fallback nodes stand in for down owners and count toward W and R. */

@@ -3,6 +3,7 @@ package io.quorumlab.store.node;
 import io.quorumlab.store.config.ConflictMode;
 import io.quorumlab.store.mutation.Mutant;
 import io.quorumlab.store.mutation.MutatedTags;
+import io.quorumlab.store.mutation.SiblingsPut;
 import io.quorumlab.store.protocol.ClientReply;
 import io.quorumlab.store.protocol.ClientRequest;
 import io.quorumlab.store.protocol.ErrorKind;
@@ -76,7 +77,7 @@ final class PutOperation extends Operation {
     }
     DottedSiblings.Write write;
     try {
-      write = DottedSiblings.INSTANCE.put(node.mutants.has(Mutant.SIBLINGS_DOT_FROM_EMPTY_STATE) ? Siblings.EMPTY : node.replica.load(request.key()), node.self, readContext,
+      write = SiblingsPut.of(node.mutants).put(node.replica.load(request.key()), node.self, readContext,
           request.value(), node.stamps.nextWallMicros());
       node.replica.store(request.key(), write.state());
       node.noteFallbackWrite(targets.hintFor().get(node.self), request.key(), write.state());
