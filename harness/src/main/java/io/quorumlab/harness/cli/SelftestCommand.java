@@ -103,10 +103,11 @@ public final class SelftestCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+    Selftest selftest = new Selftest(plan, SelftestCommand::spec);
+    selftest.validate();
     err.printf(Locale.ROOT, "quorumlab selftest: %d mutant%s x %d seeds, %d seeds per scenario unmutated, from seed %d, %d at once%n",
         plan.mutants().size(), plan.mutants().size() == 1 ? "" : "s", plan.seeds(), plan.baselineSeeds(), plan.firstSeed(), plan.threads());
     err.flush();
-    Selftest selftest = new Selftest(plan, SelftestCommand::spec);
     Selftest.Result result;
     try (Interrupts interrupts = Interrupts.install(err, selftest::interrupt); Progress progress = new Progress(err)) {
       result = selftest.run(progress);

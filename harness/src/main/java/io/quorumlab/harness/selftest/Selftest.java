@@ -9,7 +9,6 @@ import io.quorumlab.harness.sim.SimBackend;
 import io.quorumlab.store.mutation.Mutant;
 import io.quorumlab.store.mutation.Mutants;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,11 +80,14 @@ public final class Selftest {
     if (e != null) e.interrupt();
   }
 
-  /** @throws io.quorumlab.harness.SpecException when a scenario or the seed range is not runnable */
+  /** @throws io.quorumlab.harness.SpecException when a scenario, the seed range or the threads are not runnable */
+  public void validate() {
+    for (Scenario s : Catalogue.scenarios(plan.mutants())) plan(s, Math.max(plan.seeds(), plan.baselineSeeds())).validate();
+  }
+
+  /** @throws io.quorumlab.harness.SpecException as {@link #validate} does, before any seed runs */
   public Result run(Listener listener) {
-    List<ExplorePlan> checked = new ArrayList<>();
-    for (Scenario s : Catalogue.scenarios(plan.mutants())) checked.add(plan(s, Math.max(1, plan.seeds())));
-    checked.forEach(ExplorePlan::validate);
+    validate();
     Map<Mutant, Detections> mutants = new LinkedHashMap<>();
     for (Mutant m : plan.mutants()) {
       if (interrupted || plan.seeds() == 0) break;
