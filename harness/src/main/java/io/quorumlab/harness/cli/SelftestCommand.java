@@ -183,7 +183,7 @@ public final class SelftestCommand implements Callable<Integer> {
       out.println();
       List<Mutant> missed = r.missed();
       List<Scenario> failed = r.baselineFailures();
-      out.println("exit " + r.exitCode() + (r.exitCode() == 0 ? " (every mutant caught; the store as written valid in every seed)"
+      out.println("exit " + r.exitCode() + (r.exitCode() == 0 ? " (every mutant caught" + (r.baseline().isEmpty() ? ")" : "; the store as written valid in every seed)")
           : (missed.isEmpty() ? "" : " not caught: " + missed.stream().map(Mutant::cliName).toList())
               + (failed.isEmpty() ? "" : " the store as written failed in: " + failed.stream().map(Scenario::name).toList())
               + (r.interrupted() ? " (interrupted)" : "")));
