@@ -75,7 +75,7 @@ public final class SimNode {
     Liveness links = sim.network()::linkUp;
     // As the server opens its storage: checksummed records, a torn tail discarded before anything runs.
     Storage storage = ChecksummedStorage.recover(disk, id);
-    node = new Node(config, transport, storage, clock, timers, sim.splitRandom(), links);
+    node = new Node(config, transport, storage, clock, timers, sim.splitRandom(), links, sim.mutants());
     services = new ClusterServices(node, storage, transport, links, clock, sim.splitRandom());
     sim.trace().record(TraceKind.BOOT, index, me, 0, null);
     sim.runAs(this, () -> {

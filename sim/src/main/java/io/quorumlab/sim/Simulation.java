@@ -1,5 +1,6 @@
 package io.quorumlab.sim;
 
+import io.quorumlab.store.mutation.Mutants;
 import io.quorumlab.store.client.ClientOptions;
 import io.quorumlab.store.config.NodeConfig;
 import io.quorumlab.store.node.ClockSkew;
@@ -45,6 +46,7 @@ public final class Simulation {
   private static final long MONOTONIC_BASE_NANOS = 3_600_000_000_000L;
 
   private final SimConfig config;
+  private final Mutants mutants;
   private final EventQueue queue = new EventQueue();
   private final SplittableRandom random;
   private final Trace trace;
@@ -70,7 +72,7 @@ public final class Simulation {
 
   /** Throws {@link IllegalArgumentException} for node settings the cluster cannot honour (N above its size...). */
   public Simulation(SimConfig config) {
-    this(config, 0);
+    this(config, 0, Mutants.NONE);
   }
 
   /**
@@ -78,9 +80,20 @@ public final class Simulation {
    * Throws {@link IllegalArgumentException} for node settings the cluster cannot honour.
    */
   public Simulation(SimConfig config, int spareMachines) {
+    this(config, spareMachines, Mutants.NONE);
+  }
+
+  /** A simulation whose every node runs with the bugs {@code mutants} (for tests and selftest). */
+  public Simulation(SimConfig config, Mutants mutants) {
+    this(config, 0, mutants);
+  }
+
+  /** The general form: room for {@code spareMachines} joining nodes, and {@code mutants} planted in every node. */
+  public Simulation(SimConfig config, int spareMachines, Mutants mutants) {
     if (spareMachines < 0) {
       throw new IllegalArgumentException("spareMachines must not be negative, not " + spareMachines);
     }
+    this.mutants = mutants;
     this.config = config;
     this.random = new SplittableRandom(config.seed());
     this.trace = new Trace(this, config.trace());
@@ -101,6 +114,11 @@ public final class Simulation {
       nodes[i] = new SimNode(this, i, nc, disk, clock);
       byId.put(ids.get(i), nodes[i]);
     }
+  }
+
+  /** The bugs every node's process runs with (none, unless a test or selftest planted some). */
+  public Mutants mutants() {
+    return mutants;
   }
 
   public SimConfig config() {

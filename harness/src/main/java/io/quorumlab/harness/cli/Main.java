@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ShrinkCommand.class,
       CompareCommand.class,
       ExploreCommand.class,
+      SelftestCommand.class,
       BenchCommand.class,
     })
 public final class Main implements Runnable {

@@ -1,7 +1,10 @@
 package io.quorumlab.harness.explore;
 
 import io.quorumlab.checkers.Verdict;
+import io.quorumlab.harness.run.Backend;
 import io.quorumlab.harness.run.RunSpec;
+import io.quorumlab.harness.sim.SimBackend;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,8 +48,16 @@ public final class Explorer {
   private volatile boolean interrupted;
   private volatile RuntimeException crash;
 
+  private final Supplier<Backend> backend;
+
   public Explorer(ExplorePlan plan) {
+    this(plan, SimBackend::new);
+  }
+
+  /** An exploration whose seeds run on the backends {@code backend} makes (selftest: a sim backend with a mutant). */
+  public Explorer(ExplorePlan plan, Supplier<Backend> backend) {
     this.plan = plan;
+    this.backend = backend;
   }
 
   /** Ctrl-C: no further seed starts, the running ones stop and are left out of the result. */
@@ -113,7 +124,7 @@ public final class Explorer {
 
   /** The seed's run, or null when it was interrupted (an interrupted run says nothing about the seed). */
   private SeedOutcome runOnce(RunSpec spec, java.nio.file.Path outRoot) {
-    SeedRun run = new SeedRun(spec, outRoot);
+    SeedRun run = new SeedRun(spec, outRoot, backend.get());
     running.add(run);
     try {
       if (interrupted) return null;

@@ -1,5 +1,6 @@
 package io.quorumlab.harness.explore;
 
+import io.quorumlab.harness.run.Backend;
 import io.quorumlab.harness.run.ProgressSink;
 import io.quorumlab.harness.run.RunOutcome;
 import io.quorumlab.harness.run.RunSpec;
@@ -17,9 +18,13 @@ public final class SeedRun {
 
   /** @param outRoot where to write the run directory, or null to keep the run in memory (cheap) */
   public SeedRun(RunSpec spec, Path outRoot) {
-    this.spec = spec;
     // An in-memory seed writes no run dir, so recording messages for a diagram would be wasted work.
-    SimBackend backend = outRoot == null ? new SimBackend().withMessageLimit(0) : new SimBackend();
+    this(spec, outRoot, outRoot == null ? new SimBackend().withMessageLimit(0) : new SimBackend());
+  }
+
+  /** One seed on {@code backend} (a sim backend, possibly with planted bugs: selftest). */
+  public SeedRun(RunSpec spec, Path outRoot, Backend backend) {
+    this.spec = spec;
     this.runner = new Runner(spec, outRoot, ProgressSink.NONE, backend);
   }
 

@@ -11,6 +11,7 @@ import io.quorumlab.harness.run.LatencySpec;
 import io.quorumlab.harness.run.NetworkSpec;
 import io.quorumlab.harness.run.RunSpec;
 import io.quorumlab.sim.DiskConfig;
+import io.quorumlab.store.mutation.Mutants;
 import io.quorumlab.sim.Latency;
 import io.quorumlab.sim.NetworkConfig;
 import io.quorumlab.sim.SimConfig;
@@ -38,6 +39,7 @@ public final class SimBackend implements Backend {
   private final Trace.Mode trace;
   private final Consumer<Simulation> deployed;
   private final int messageLimit;
+  private final Mutants mutants;
 
   /** The backend {@code --backend sim} names (found through {@link java.util.ServiceLoader}). */
   public SimBackend() {
@@ -55,14 +57,15 @@ public final class SimBackend implements Backend {
    * @param deployed hears of each run's simulation when it is set up (to read its trace afterwards)
    */
   SimBackend(Trace.Mode trace, Consumer<Simulation> deployed) {
-    this(trace, deployed, DEFAULT_MESSAGE_LIMIT);
+    this(trace, deployed, DEFAULT_MESSAGE_LIMIT, Mutants.NONE);
   }
 
-  private SimBackend(Trace.Mode trace, Consumer<Simulation> deployed, int messageLimit) {
+  private SimBackend(Trace.Mode trace, Consumer<Simulation> deployed, int messageLimit, Mutants mutants) {
     if (messageLimit < 0) throw new SpecException("the message diagram's limit must be >= 0 client requests, not " + messageLimit);
     this.trace = trace;
     this.deployed = deployed;
     this.messageLimit = messageLimit;
+    this.mutants = mutants;
   }
 
   /**
@@ -70,7 +73,15 @@ public final class SimBackend implements Backend {
    * requests (0: of no run), for messages.jsonl and the report's message diagram.
    */
   public SimBackend withMessageLimit(int maxClientRequests) {
-    return new SimBackend(trace, deployed, maxClientRequests);
+    return new SimBackend(trace, deployed, maxClientRequests, mutants);
+  }
+
+  /**
+   * The sim backend with bugs planted in every node: for selftest and tests, never reachable from a
+   * spec. Its runs are judged in memory, so it records no messages.
+   */
+  public static SimBackend mutated(Mutants mutants) {
+    return new SimBackend(Trace.Mode.DIGEST, sim -> { }, 0, mutants);
   }
 
   @Override
@@ -100,7 +111,7 @@ public final class SimBackend implements Backend {
   @Override
   public Deployment deploy(RunSpec spec) {
     quietStoreInfo();
-    Simulation sim = new Simulation(config(spec, trace), spareMachines(spec));
+    Simulation sim = new Simulation(config(spec, trace), spareMachines(spec), mutants);
     NodeLogs logs = new NodeLogs(sim, messageLimit > 0 ? sim.recordMessages(messageLimit) : null);
     deployed.accept(sim);
     return new Deployment(new SimLoop(sim), new SimCluster(sim, logs), sim::client);

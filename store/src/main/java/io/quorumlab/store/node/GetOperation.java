@@ -1,6 +1,7 @@
 package io.quorumlab.store.node;
 
 import io.quorumlab.store.config.ReadRepair;
+import io.quorumlab.store.mutation.Mutant;
 import io.quorumlab.store.protocol.ClientReply;
 import io.quorumlab.store.protocol.ClientRequest;
 import io.quorumlab.store.protocol.ErrorKind;
@@ -71,11 +72,11 @@ final class GetOperation extends Operation {
       }
       return;
     }
-    if (writingBack || replies.size() < eff.r()) {
+    if (writingBack || replies.size() < (node.mutants.has(Mutant.GET_FIRST_REPLY) ? 1 : eff.r())) {
       return;
     }
     result = merged();
-    if (readRepair == ReadRepair.BLOCKING) {
+    if (readRepair == ReadRepair.BLOCKING && !node.mutants.has(Mutant.ABD_NO_WRITE_BACK)) {
       startWriteBack();
       return;
     }
@@ -106,7 +107,8 @@ final class GetOperation extends Operation {
     }
     for (String target : targets.nodes()) {
       if (!holders.contains(target)) {
-        node.send(target, new PeerMessage.ReplicaWrite(id, request.key(), result, targets.hintFor().get(target)));
+        Siblings back = node.mutants.has(Mutant.READ_REPAIR_WRITES_BACK_OLDER) ? replies.values().iterator().next() : result;
+        node.send(target, new PeerMessage.ReplicaWrite(id, request.key(), back, targets.hintFor().get(target)));
       }
     }
   }

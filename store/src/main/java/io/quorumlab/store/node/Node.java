@@ -1,6 +1,9 @@
 package io.quorumlab.store.node;
 
 import io.quorumlab.store.config.NodeConfig;
+import io.quorumlab.store.mutation.Mutant;
+import io.quorumlab.store.mutation.Mutants;
+import io.quorumlab.store.mutation.MutatedReconciler;
 import io.quorumlab.store.protocol.ClientReply;
 import io.quorumlab.store.protocol.ClientRequest;
 import io.quorumlab.store.protocol.PeerMessage;
@@ -38,6 +41,7 @@ public final class Node {
   final Reconciler reconciler;
   final ReplicaStore replica;
   final Stamps stamps;
+  final Mutants mutants;
   private Ring ring;
   private Liveness liveness;
   private FallbackWrites fallbackWrites = FallbackWrites.NONE;
@@ -51,7 +55,14 @@ public final class Node {
 
   public Node(NodeConfig config, Transport transport, Storage storage, Clock clock, Scheduler scheduler,
       RandomGenerator random, Liveness liveness) {
+    this(config, transport, storage, clock, scheduler, random, liveness, Mutants.NONE);
+  }
+
+  /** A node with planted bugs: for tests and selftest only, which build nodes in process. */
+  public Node(NodeConfig config, Transport transport, Storage storage, Clock clock, Scheduler scheduler,
+      RandomGenerator random, Liveness liveness, Mutants mutants) {
     NodeConfigCheck.validate(config);
+    this.mutants = mutants;
     this.config = config;
     this.self = config.nodeId();
     this.transport = transport;
@@ -59,7 +70,7 @@ public final class Node {
     this.clock = clock;
     this.random = random;
     this.liveness = liveness;
-    this.reconciler = Reconciler.forMode(config.conflicts());
+    this.reconciler = MutatedReconciler.wrap(Reconciler.forMode(config.conflicts()), mutants);
     this.replica = new ReplicaStore(storage, reconciler);
     this.stamps = new Stamps(clock);
     this.ring = Ring.of(config.members().keySet(), config.vnodes());
@@ -130,6 +141,11 @@ public final class Node {
 
   public NodeConfig config() {
     return config;
+  }
+
+  /** The bugs planted in this node (none, unless a test or selftest built it). */
+  public Mutants mutants() {
+    return mutants;
   }
 
   /**
@@ -314,6 +330,6 @@ public final class Node {
   }
 
   Targets route(String key, io.quorumlab.store.config.Quorum quorum) {
-    return Routing.route(ring, key, config.n(), quorum, liveness);
+    return Routing.route(ring, key, config.n(), mutants.has(Mutant.STRICT_COUNTS_FALLBACKS) ? io.quorumlab.store.config.Quorum.SLOPPY : quorum, liveness);
   }
 }

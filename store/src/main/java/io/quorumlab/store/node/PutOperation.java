@@ -1,6 +1,9 @@
 package io.quorumlab.store.node;
 
 import io.quorumlab.store.config.ConflictMode;
+import io.quorumlab.store.mutation.Mutant;
+import io.quorumlab.store.mutation.MutatedTags;
+import io.quorumlab.store.mutation.SiblingsPut;
 import io.quorumlab.store.protocol.ClientReply;
 import io.quorumlab.store.protocol.ClientRequest;
 import io.quorumlab.store.protocol.ErrorKind;
@@ -74,7 +77,7 @@ final class PutOperation extends Operation {
     }
     DottedSiblings.Write write;
     try {
-      write = DottedSiblings.INSTANCE.put(node.replica.load(request.key()), node.self, readContext,
+      write = SiblingsPut.of(node.mutants).put(node.replica.load(request.key()), node.self, readContext,
           request.value(), node.stamps.nextWallMicros());
       node.replica.store(request.key(), write.state());
       node.noteFallbackWrite(targets.hintFor().get(node.self), request.key(), write.state());
@@ -116,13 +119,14 @@ final class PutOperation extends Operation {
       return;
     }
     tags.put(from, reply.state());
-    if (tags.size() < eff.r()) {
+    if (tags.size() < (node.mutants.has(Mutant.ABD_TAG_FROM_ONE_REPLICA) ? 1 : eff.r())) {
       return;
     }
     Siblings observed = Siblings.EMPTY;
     for (Siblings s : tags.values()) {
       observed = AbdRegister.INSTANCE.merge(observed, s);
     }
+    if (node.mutants.has(Mutant.ABD_TAG_NOT_INCREMENTED)) observed = MutatedTags.oneBelow(observed);
     Version v = AbdRegister.INSTANCE.write(observed, node.self, node.stamps.nextSequence(), request.value());
     replyContext = VersionCodec.encodeTag(v);
     assert phase == Phase.TAG_READ : "put " + id + " moves to its write phase from " + phase;
@@ -147,7 +151,7 @@ final class PutOperation extends Operation {
     assert phase == Phase.WRITE : "put " + id + " counts acks in phase " + phase;
     assert targets.nodes().containsAll(acks) && targets.nodes().containsAll(failed.keySet()) && java.util.Collections.disjoint(acks, failed.keySet())
         : "put " + id + ": acks " + acks + " and failures " + failed + " must be distinct targets of " + targets.nodes();
-    if (acks.size() >= eff.w()) {
+    if (acks.size() >= eff.w() - (node.mutants.has(Mutant.PUT_ACKS_AFTER_W_MINUS_1) ? 1 : 0)) {
       answer(replyTo, new ClientReply.PutOk(request.id(), acks.size(), replyContext));
       node.finish(this);
     } else if (targets.size() - failed.size() < eff.w()) {
