@@ -18,7 +18,9 @@ import java.util.Set;
 /**
  * Judges grow-only sets, one per key: ops {@code add} (value: the element) and {@code read} (value:
  * the elements read). Like Jepsen's set-full checker, with the last read of each key as its final
- * read (the harness reads every key once more after healing).
+ * read (the harness reads every key once more after healing). When the history records a nemesis
+ * {@code heal}, a read that began before it is no final read: if a key's reads after the heal all
+ * failed, its adds cannot be judged.
  *
  * <ul>
  *   <li><b>lost add</b>: an add acknowledged before the final read of its key began, absent from it.
@@ -36,6 +38,7 @@ import java.util.Set;
 public final class SetChecker implements Checker {
   public static final String NAME = "set";
   static final int EXAMPLES = 20;
+  static final String HEAL = "heal";
 
   private final boolean strict;
 
@@ -61,14 +64,24 @@ public final class SetChecker implements Checker {
     List<Object> unjudgedKeys = new ArrayList<>();
     long acked = 0;
     long attempted = 0;
+    long healedAt = lastHeal(history);
     for (Map.Entry<Object, List<Operation>> e : history.operationsByKey().entrySet()) {
-      SetKeyCheck key = new SetKeyCheck(e.getKey(), e.getValue());
+      SetKeyCheck key = new SetKeyCheck(e.getKey(), e.getValue(), healedAt);
       anomalies.addAll(key.anomalies());
       acked += key.acknowledgedAdds();
       attempted += key.attemptedAdds();
       if (!key.judged()) unjudgedKeys.add(e.getKey());
     }
-    return result(anomalies, unjudgedKeys, attempted, acked);
+    return result(anomalies, unjudgedKeys, attempted, acked, healedAt >= 0);
+  }
+
+  /** The index of the last nemesis {@code heal} op (the harness heals before its final reads), or -1. */
+  private static long lastHeal(History history) {
+    long last = -1;
+    for (Op op : history.ops()) {
+      if (op.isNemesis() && HEAL.equals(op.f())) last = op.index();
+    }
+    return last;
   }
 
   /** Without a single add there is no set to check (a register history, say). */
@@ -79,7 +92,8 @@ public final class SetChecker implements Checker {
     return Optional.of("no add operations (the history's functions are " + String.join(", ", functions) + ")");
   }
 
-  private CheckResult result(List<SetAnomaly> anomalies, List<Object> unjudgedKeys, long attempted, long acked) {
+  private CheckResult result(List<SetAnomaly> anomalies, List<Object> unjudgedKeys, long attempted, long acked, boolean healed) {
+    String afterHeal = healed ? " after the heal" : "";
     Map<String, Long> counts = new LinkedHashMap<>();
     for (SetAnomaly a : anomalies) counts.merge(a.kind().wireName, 1L, Long::sum);
     boolean invalid = anomalies.stream().anyMatch(a -> a.kind().invalidates || (strict && a.kind() == SetAnomaly.Kind.REAPPEARED));
@@ -94,7 +108,7 @@ public final class SetChecker implements Checker {
       ofKind.stream().limit(3).forEach(a -> explanation.add("  " + a.explain()));
     }
     if (!unjudgedKeys.isEmpty()) {
-      explanation.add(unjudgedKeys.size() + " key(s) with acknowledged adds have no successful read, so their adds cannot be judged: "
+      explanation.add(unjudgedKeys.size() + " key(s) with acknowledged adds have no successful read" + afterHeal + ", so their adds cannot be judged: "
           + abbreviate(unjudgedKeys));
     }
 
@@ -111,7 +125,7 @@ public final class SetChecker implements Checker {
       case VALID -> "every one of " + acked + " acknowledged adds is in the final read"
           + (counts.containsKey(SetAnomaly.Kind.REAPPEARED.wireName) ? "; " + counts.get(SetAnomaly.Kind.REAPPEARED.wireName) + " adds vanished from a read and came back" : "");
       case INVALID -> summarize(anomalies) + " (of " + acked + " acknowledged adds)";
-      case UNKNOWN -> unjudgedKeys.size() + " key(s) were never read successfully; nothing lost among the rest";
+      case UNKNOWN -> unjudgedKeys.size() + " key(s) were never read successfully" + afterHeal + "; nothing lost among the rest";
     };
     return new CheckResult(NAME, verdict, summary, explanation, counts, details, List.of());
   }

@@ -29,7 +29,11 @@ final class SetKeyCheck {
   /** An ok read and its elements. */
   private record Read(Op invoke, Op completion, Set<Long> elements) {}
 
-  SetKeyCheck(Object key, List<Operation> operations) {
+  /**
+   * @param healedAt the index of the history's last heal op, or -1 when it has none: only a read
+   *     that began after it can be the key's final read
+   */
+  SetKeyCheck(Object key, List<Operation> operations, long healedAt) {
     this.key = key;
     for (Operation o : operations) {
       if (ADD.equals(o.f())) {
@@ -41,7 +45,7 @@ final class SetKeyCheck {
       }
     }
     reads.sort(Comparator.comparingLong(r -> r.invoke().index()));
-    checkFinalRead();
+    checkFinalRead(healedAt);
     checkReadElements();
     checkReappeared();
   }
@@ -58,17 +62,22 @@ final class SetKeyCheck {
     return addOf.size();
   }
 
-  /** False when acknowledged adds exist but no read could show whether they survived. */
+  /** False when acknowledged adds exist but no final read could show whether they survived. */
   boolean judged() {
     return judged;
   }
 
-  private void checkFinalRead() {
-    if (reads.isEmpty()) {
+  /**
+   * An add is lost when absent from the key's final read. A read taken while faults were in force
+   * (or before hinted handoff could deliver) may legitimately miss acknowledged adds under an
+   * eventually consistent store, so when the history records a heal only a read after it counts.
+   */
+  private void checkFinalRead(long healedAt) {
+    Read last = reads.isEmpty() ? null : reads.get(reads.size() - 1);
+    if (last == null || last.invoke().index() < healedAt) {
       judged = acknowledged == 0;
       return;
     }
-    Read last = reads.get(reads.size() - 1);
     for (Map.Entry<Long, Operation> e : sortedAdds()) {
       Operation add = e.getValue();
       if (add.isOk() && add.completeIndex() < last.invoke().index() && !last.elements().contains(e.getKey())) {

@@ -6,6 +6,7 @@ import io.quorumlab.checkers.CheckContext;
 import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.History;
+import io.quorumlab.checkers.history.Op;
 import io.quorumlab.checkers.stale.OpsBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,38 @@ class SetCheckerTest {
         .ok(3, "read", 0L, List.of())
         .build();
     assertThat(check(h).verdict()).isEqualTo(Verdict.VALID);
+  }
+
+  /**
+   * Seed 6 of the sloppy siblings explore run: every final read of a key failed, and its last ok
+   * read was an R=1 read during the load, before the heal, which may be stale without anything lost.
+   */
+  @Test
+  void aReadBeforeTheHealIsNotAFinalRead() {
+    History h = new OpsBuilder()
+        .done(1, "add", 0L, 1L, 1L)
+        .done(3, "read", 0L, null, List.of())
+        .invoke(Op.NEMESIS, "heal", null, null).info(Op.NEMESIS, "heal", null, "links restored")
+        .invoke(4, "read", 0L, null).fail(4, "read", 0L, null)
+        .build();
+    CheckResult r = check(h);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(r.anomalies()).doesNotContainKey("lost-add");
+    assertThat(String.join("\n", r.explanation())).contains("no successful read after the heal");
+  }
+
+  @Test
+  void anAddMissingFromTheReadAfterTheHealIsLost() {
+    History h = new OpsBuilder()
+        .done(1, "add", 0L, 1L, 1L)
+        .done(1, "add", 0L, 2L, 2L)
+        .done(3, "read", 0L, null, List.of(1L, 2L))
+        .invoke(Op.NEMESIS, "heal", null, null).info(Op.NEMESIS, "heal", null, "links restored")
+        .done(4, "read", 0L, null, List.of(1L))
+        .build();
+    CheckResult r = check(h);
+    assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(r.anomalies()).containsEntry("lost-add", 1L);
   }
 
   @Test
