@@ -93,6 +93,21 @@ public final class BinaryReader {
     return out;
   }
 
+  /** Makes a value of a string's UTF-8 bytes where they lie, without copying them. */
+  @FunctionalInterface
+  public interface StringDecoder<T> {
+    T decode(byte[] buf, int offset, int length);
+  }
+
+  /** Reads a length-prefixed string through {@code decoder} (which may return one it made before). */
+  public <T> T readString(int max, String what, StringDecoder<T> decoder) {
+    int n = readLength(max, what);
+    need(n, what);
+    T value = decoder.decode(buf, pos, n);
+    pos += n;
+    return value;
+  }
+
   public String readString(int max, String what) {
     return new String(readBytes(max, what), StandardCharsets.UTF_8);
   }

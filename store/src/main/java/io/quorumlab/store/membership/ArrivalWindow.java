@@ -17,6 +17,8 @@ final class ArrivalWindow {
   private long sum;
   private long sumOfSquares;
   private long lastArrival;
+  /** Set when the detector forgets this peer: whoever kept a reference to it must look again. */
+  private boolean retired;
 
   ArrivalWindow(int capacity, long firstArrival, long firstIntervalEstimate) {
     this.capacity = capacity;
@@ -56,6 +58,14 @@ final class ArrivalWindow {
     next = (next + 1) % intervals.length;
     sum += interval;
     sumOfSquares += interval * interval;
+  }
+
+  void retire() {
+    retired = true;
+  }
+
+  boolean retired() {
+    return retired;
   }
 
   void restartSilence(long now) {

@@ -6,8 +6,6 @@ import io.quorumlab.store.codec.MalformedException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Binary form of {@link GossipMessage}s: a type byte (1 Syn, 2 Ack, 3 Ack2) and the fields, strings
@@ -49,12 +47,13 @@ public final class GossipCodec {
   /** Decodes a whole message; trailing bytes are an error. */
   public static GossipMessage decode(byte[] bytes) throws IOException {
     BinaryReader in = new BinaryReader(bytes);
+    MemberIds ids = MemberIds.forThisThread();
     try {
       int type = in.readByte();
       GossipMessage message = switch (type) {
-        case SYN -> new GossipSyn(readId(in), readDigests(in));
-        case ACK -> new GossipAck(readId(in), readDeltas(in), readDigests(in));
-        case ACK2 -> new GossipAck2(readId(in), readDeltas(in));
+        case SYN -> new GossipSyn(readId(in, ids), readDigests(in, ids));
+        case ACK -> new GossipAck(readId(in, ids), readDeltas(in, ids), readDigests(in, ids));
+        case ACK2 -> new GossipAck2(readId(in, ids), readDeltas(in, ids));
         default -> throw new IOException("unknown gossip message type " + type);
       };
       if (in.remaining() > 0) {
@@ -75,11 +74,11 @@ public final class GossipCodec {
     }
   }
 
-  private static List<Digest> readDigests(BinaryReader in) throws IOException {
+  private static List<Digest> readDigests(BinaryReader in, MemberIds ids) throws IOException {
     int count = readCount(in, MAX_MEMBERS, "digests");
     List<Digest> digests = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      digests.add(new Digest(readId(in), in.readVarLong(), in.readVarLong()));
+      digests.add(new Digest(readId(in, ids), in.readVarLong(), in.readVarLong()));
     }
     return digests;
   }
@@ -101,11 +100,11 @@ public final class GossipCodec {
     }
   }
 
-  private static List<MemberDelta> readDeltas(BinaryReader in) throws IOException {
+  private static List<MemberDelta> readDeltas(BinaryReader in, MemberIds ids) throws IOException {
     int count = readCount(in, MAX_MEMBERS, "deltas");
     List<MemberDelta> deltas = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      String id = readId(in);
+      String id = readId(in, ids);
       long generation = in.readVarLong();
       long version = in.readVarLong();
       long infoVersion = in.readVarLong();
@@ -134,27 +133,8 @@ public final class GossipCodec {
     return new MemberInfo(address, statuses[status], vnodes, tokens);
   }
 
-  /**
-   * One string per member id, whoever decoded it. Every message names most members, and the ids are
-   * then looked up in several maps per message: a shared string comes with its hash computed and
-   * compares by identity, where a fresh one would be hashed and compared byte by byte every time
-   * (with thousands of members and nodes in one simulation, that dominated). Bounded, so a stream of
-   * made-up ids cannot grow it without limit: past the bound, ids are simply not shared.
-   */
-  private static final Map<String, String> IDS = new ConcurrentHashMap<>();
-  private static final int MAX_SHARED_IDS = 4 * MAX_MEMBERS;
-
-  private static String readId(BinaryReader in) {
-    String id = in.readString(MAX_STRING_BYTES, "member id");
-    String shared = IDS.get(id);
-    if (shared != null) {
-      return shared;
-    }
-    if (IDS.size() >= MAX_SHARED_IDS) {
-      return id;
-    }
-    shared = IDS.putIfAbsent(id, id);
-    return shared == null ? id : shared;
+  private static String readId(BinaryReader in, MemberIds ids) {
+    return in.readString(MAX_STRING_BYTES, "member id", ids);
   }
 
   private static int readCount(BinaryReader in, int max, String what) throws IOException {

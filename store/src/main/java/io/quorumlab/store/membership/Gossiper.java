@@ -105,7 +105,7 @@ public final class Gossiper {
       if (digest.id().equals(selfId())) {
         outrankOwnPast(digest.generation(), digest.version());
       }
-      MemberState mine = view.getAndMark(digest.id(), mentioned);
+      MemberSlot mine = view.getAndMark(digest.id(), mentioned);
       if (mine == null) {
         requests.add(new Digest(digest.id(), 0, 0));
         continue;
@@ -113,7 +113,7 @@ public final class Gossiper {
       boolean theyAreAhead = digest.generation() > mine.generation()
           || (digest.generation() == mine.generation() && digest.version() > mine.version());
       if (theyAreAhead) {
-        requests.add(mine.digest());
+        requests.add(new Digest(mine.id, mine.generation(), mine.version()));
       } else {
         MemberDelta delta = MembershipView.deltaSince(mine, digest.generation(), digest.version());
         if (delta != null) {
@@ -142,6 +142,16 @@ public final class Gossiper {
   private void apply(MemberDelta delta, long now) {
     if (delta.id().equals(selfId())) {
       outrankOwnPast(delta.generation(), delta.version());
+      return;
+    }
+    MemberSlot beat = view.applyHeartbeat(delta);
+    if (beat != null) {
+      // Most deltas of a round: the member is alive, and nothing else about it changed.
+      String id = beat.id;
+      beat.window = detector.heartbeat(beat.window, id, now);
+      if (convicted.remove(id)) {
+        listeners.forEach(l -> l.onUp(id));
+      }
       return;
     }
     MembershipView.Change change = view.apply(delta);
@@ -197,27 +207,27 @@ public final class Gossiper {
   }
 
   private void convictSilentPeers(long now) {
-    for (MemberState member : view.all()) {
-      String id = member.id();
+    view.forEachSlot(member -> {
+      String id = member.id;
       if (id.equals(selfId()) || member.status() == MemberStatus.LEFT || convicted.contains(id)) {
-        continue;
+        return;
       }
-      if (!detector.isAvailable(id, now)) {
+      member.window = detector.window(member.window, id);
+      if (!detector.isAvailable(member.window, now)) {
         convicted.add(id);
         listeners.forEach(l -> l.onDown(id));
       }
-    }
+    });
   }
 
   private Collection<String> chooseTargets() {
     List<String> live = new ArrayList<>();
     List<String> dead = new ArrayList<>();
-    for (MemberState member : view.all()) {
-      if (member.id().equals(selfId()) || member.status() == MemberStatus.LEFT) {
-        continue;
+    view.forEachSlot(member -> {
+      if (!member.id.equals(selfId()) && member.status() != MemberStatus.LEFT) {
+        (convicted.contains(member.id) ? dead : live).add(member.id);
       }
-      (convicted.contains(member.id()) ? dead : live).add(member.id());
-    }
+    });
     Set<String> targets = new LinkedHashSet<>(sample(live, config.fanout()));
     // Probing the convicted lets a healed partition or a resumed node be noticed even when nobody
     // on its side gossips to us; the odds keep the cost about one message per round.

@@ -50,25 +50,15 @@ public final class MembershipView {
     }
   }
 
-  /** One member's place in the view: its latest state, and the mark of the last syn that named it. */
-  private static final class Slot {
-    MemberState state;
-    long mark;
-
-    Slot(MemberState state) {
-      this.state = state;
-    }
-  }
-
   // Every gossip message names most members, so lookups are by hash; the id order that iteration
   // promises is kept in a list that changes only when a member is first heard of (members are never
   // removed: one that left stays, as LEFT).
-  private final Map<String, Slot> byId = new HashMap<>();
-  private final List<Slot> inIdOrder = new ArrayList<>();
+  private final Map<String, MemberSlot> byId = new HashMap<>();
+  private final List<MemberSlot> inIdOrder = new ArrayList<>();
   private final List<MemberState> all = Collections.unmodifiableList(new AbstractList<>() {
     @Override
     public MemberState get(int index) {
-      return inIdOrder.get(index).state;
+      return inIdOrder.get(index).state();
     }
 
     @Override
@@ -77,37 +67,39 @@ public final class MembershipView {
     }
   });
   private final String selfId;
+  private final MemberSlot self;
   private long lastMark;
 
   public MembershipView(MemberState self) {
     this.selfId = self.id();
-    put(self);
+    this.self = put(self);
   }
 
-  private void put(MemberState state) {
-    Slot slot = byId.get(state.id());
+  private MemberSlot put(MemberState state) {
+    MemberSlot slot = byId.get(state.id());
     if (slot != null) {
-      slot.state = state;
-      return;
+      slot.set(state);
+      return slot;
     }
-    slot = new Slot(state);
+    slot = new MemberSlot(state);
     byId.put(state.id(), slot);
     int lo = 0;
     int hi = inIdOrder.size();
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (inIdOrder.get(mid).state.id().compareTo(state.id()) < 0) {
+      if (inIdOrder.get(mid).id.compareTo(state.id()) < 0) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
     inIdOrder.add(lo, slot);
+    return slot;
   }
 
   private MemberState state(String id) {
-    Slot slot = byId.get(id);
-    return slot == null ? null : slot.state;
+    MemberSlot slot = byId.get(id);
+    return slot == null ? null : slot.state();
   }
 
   public String selfId() {
@@ -115,7 +107,7 @@ public final class MembershipView {
   }
 
   public MemberState self() {
-    return state(selfId);
+    return self.state();
   }
 
   public Optional<MemberState> get(String id) {
@@ -133,7 +125,7 @@ public final class MembershipView {
 
   public List<Digest> digests() {
     List<Digest> digests = new ArrayList<>(inIdOrder.size());
-    inIdOrder.forEach(slot -> digests.add(slot.state.digest()));
+    inIdOrder.forEach(slot -> digests.add(new Digest(slot.id, slot.generation(), slot.version())));
     return digests;
   }
 
@@ -146,30 +138,32 @@ public final class MembershipView {
   }
 
   /** The member {@code id} (null if unknown), marked with {@code mark}. */
-  public MemberState getAndMark(String id, long mark) {
-    Slot slot = byId.get(id);
+  MemberSlot getAndMark(String id, long mark) {
+    MemberSlot slot = byId.get(id);
     if (slot == null) {
       return null;
     }
     slot.mark = mark;
-    return slot.state;
+    return slot;
   }
 
   /** Every member not marked with {@code mark} since it was handed out, in id order. */
-  public void forEachUnmarked(long mark, Consumer<MemberState> action) {
-    for (Slot slot : inIdOrder) {
+  void forEachUnmarked(long mark, Consumer<MemberSlot> action) {
+    for (MemberSlot slot : inIdOrder) {
       if (slot.mark != mark) {
-        action.accept(slot.state);
+        action.accept(slot);
       }
     }
   }
 
+  /** Every member, this node included, in id order, without making their {@link MemberState}s. */
+  void forEachSlot(Consumer<MemberSlot> action) {
+    inIdOrder.forEach(action);
+  }
+
   /** Advances this node's heartbeat by one version. */
-  public MemberState bumpHeartbeat() {
-    MemberState self = self();
-    MemberState next = new MemberState(selfId, self.generation(), self.version() + 1, self.infoVersion(), self.info());
-    put(next);
-    return next;
+  public void bumpHeartbeat() {
+    self.advanceVersion(self.version() + 1);
   }
 
   /**
@@ -200,6 +194,24 @@ public final class MembershipView {
     MemberState next = new MemberState(selfId, self.generation(), version, version, info);
     put(next);
     return new Change(self, next);
+  }
+
+  /**
+   * Merges {@code delta} in place if it is a heartbeat of another member that is not LEFT (same
+   * generation, a larger version, no newer info): what almost every delta of a round is, and returns
+   * the member's slot. Returns null, changing nothing, for every other delta; those go through
+   * {@link #apply}. A heartbeat
+   * merged here is what {@link #apply} would have made of it, with a {@link Change} whose only
+   * difference is the version.
+   */
+  MemberSlot applyHeartbeat(MemberDelta delta) {
+    MemberSlot slot = byId.get(delta.id());
+    if (slot == null || slot == self || delta.generation() != slot.generation() || delta.version() <= slot.version()
+        || delta.infoVersion() > slot.infoVersion() || slot.status() == MemberStatus.LEFT) {
+      return null;
+    }
+    slot.advanceVersion(delta.version());
+    return slot;
   }
 
   /** Merges gossip about another member. */
@@ -244,11 +256,11 @@ public final class MembershipView {
    * missing, or null if it misses nothing we have.
    */
   public MemberDelta deltaSince(String id, long knownGeneration, long knownVersion) {
-    return deltaSince(state(id), knownGeneration, knownVersion);
+    return deltaSince(byId.get(id), knownGeneration, knownVersion);
   }
 
   /** What a peer that knows ({@code knownGeneration}, {@code knownVersion}) of {@code current} is missing, or null. */
-  public static MemberDelta deltaSince(MemberState current, long knownGeneration, long knownVersion) {
+  static MemberDelta deltaSince(MemberSlot current, long knownGeneration, long knownVersion) {
     if (current == null || knownGeneration > current.generation()) {
       return null;
     }
@@ -259,6 +271,6 @@ public final class MembershipView {
       return null;
     }
     MemberInfo info = current.infoVersion() > knownVersion ? current.info() : null;
-    return new MemberDelta(current.id(), current.generation(), current.version(), current.infoVersion(), info);
+    return new MemberDelta(current.id, current.generation(), current.version(), current.infoVersion(), info);
   }
 }

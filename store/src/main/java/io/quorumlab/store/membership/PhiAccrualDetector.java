@@ -55,12 +55,28 @@ public final class PhiAccrualDetector {
 
   /** A sign of life from {@code peer} at {@code now}. */
   public void heartbeat(String peer, long now) {
-    ArrivalWindow window = windows.get(peer);
+    heartbeat(null, peer, now);
+  }
+
+  /**
+   * A sign of life from {@code peer} at {@code now}, given the window this detector handed out for
+   * it last ({@code known}, or null): a caller that keeps it beside its own record of the peer saves
+   * a lookup per heartbeat. Returns the peer's window, to keep for the next call.
+   */
+  ArrivalWindow heartbeat(ArrivalWindow known, String peer, long now) {
+    ArrivalWindow window = known == null || known.retired() ? windows.get(peer) : known;
     if (window == null) {
-      windows.put(peer, new ArrivalWindow(settings.maxSamples(), now, settings.firstIntervalEstimateMs()));
+      window = new ArrivalWindow(settings.maxSamples(), now, settings.firstIntervalEstimateMs());
+      windows.put(peer, window);
     } else {
       window.arrival(now, settings.maxSampleMs());
     }
+    return window;
+  }
+
+  /** The window of {@code peer} (null if never heard from), {@code known} if it is still current. */
+  ArrivalWindow window(ArrivalWindow known, String peer) {
+    return known == null || known.retired() ? windows.get(peer) : known;
   }
 
   /** phi for {@code peer} at {@code now}; 0 for a peer never heard from. */
@@ -73,7 +89,11 @@ public final class PhiAccrualDetector {
   }
 
   public boolean isAvailable(String peer, long now) {
-    ArrivalWindow window = windows.get(peer);
+    return isAvailable(windows.get(peer), now);
+  }
+
+  /** {@link #isAvailable(String, long)} of the peer whose current window is {@code window} (null: unknown peer). */
+  boolean isAvailable(ArrivalWindow window, long now) {
     if (window == null) {
       return true;
     }
@@ -91,7 +111,10 @@ public final class PhiAccrualDetector {
 
   /** Forgets {@code peer} (it left, or restarted and its old rhythm no longer applies). */
   public void remove(String peer) {
-    windows.remove(peer);
+    ArrivalWindow window = windows.remove(peer);
+    if (window != null) {
+      window.retire();
+    }
   }
 
   /**

@@ -161,4 +161,66 @@ class MembershipViewTest {
     view.forEachUnmarked(second, m -> again.add(m.id()));
     assertThat(again).containsExactly("a", "b", "d", "self");
   }
+
+  @Test
+  void aHeartbeatMergedInPlaceEndsWhereApplyWould() {
+    // Random deltas about a few members, merged into one view by apply alone and into another by
+    // applyHeartbeat first (apply when it refuses): the two views must agree after every delta.
+    Random random = new Random(3);
+    MemberStatus[] statuses = MemberStatus.values();
+    MembershipView byApply = view();
+    MembershipView inPlace = view();
+    int inPlaceMerges = 0;
+    for (int i = 0; i < 5_000; i++) {
+      // Versions mostly move forward, as heartbeats do; now and then one is stale, a new generation
+      // comes, or the info changes (rarely to LEFT, which stops the member's heartbeats for good).
+      String id = "m" + random.nextInt(4);
+      long generation = 1 + i / 1_000 + (random.nextInt(50) == 0 ? 1 : 0);
+      long version = 1 + (i % 1_000) / 4 + random.nextInt(10);
+      long infoVersion = 1 + random.nextInt(random.nextInt(4) == 0 ? (int) version : Math.min(3, (int) version));
+      MemberStatus status = random.nextInt(200) == 0 ? MemberStatus.LEFT : statuses[random.nextInt(3)];
+      MemberInfo info = random.nextInt(3) == 0 ? null : info(status, random.nextInt(2));
+      MemberDelta delta = new MemberDelta(id, generation, version, infoVersion, info);
+      byApply.apply(delta);
+      if (inPlace.applyHeartbeat(delta) != null) {
+        inPlaceMerges++;
+      } else {
+        inPlace.apply(delta);
+      }
+      assertThat(inPlace.all()).containsExactlyElementsOf(byApply.all());
+      assertThat(inPlace.digests()).isEqualTo(byApply.digests());
+    }
+    assertThat(inPlaceMerges).as("in-place merges").isGreaterThan(50);
+  }
+
+  @Test
+  void aHeartbeatInPlaceLeavesEarlierStatesAsTheyWere() {
+    MembershipView view = view();
+    view.apply(new MemberDelta("x", 5, 10, 4, info(MemberStatus.UP, 7)));
+    MemberState before = view.get("x").orElseThrow();
+    assertThat(view.applyHeartbeat(new MemberDelta("x", 5, 12, 4, null))).isNotNull();
+    assertThat(before.version()).isEqualTo(10);
+    assertThat(view.get("x").orElseThrow()).isEqualTo(new MemberState("x", 5, 12, 4, info(MemberStatus.UP, 7)));
+    MemberState self = view.self();
+    view.bumpHeartbeat();
+    assertThat(self.version()).isEqualTo(1);
+    assertThat(view.self().version()).isEqualTo(2);
+    assertThat(view.all()).extracting(MemberState::id).containsExactly("self", "x");
+  }
+
+  @Test
+  void onlyAHeartbeatOfAnotherLiveMemberIsMergedInPlace() {
+    MembershipView view = view();
+    view.apply(new MemberDelta("x", 5, 10, 4, info(MemberStatus.UP, 7)));
+    view.apply(new MemberDelta("gone", 5, 10, 4, info(MemberStatus.LEFT, 7)));
+    assertThat(view.applyHeartbeat(new MemberDelta("self", 10, 50, 1, null))).as("self").isNull();
+    assertThat(view.applyHeartbeat(new MemberDelta("nobody", 1, 50, 1, info(MemberStatus.UP, 7)))).as("unknown").isNull();
+    assertThat(view.applyHeartbeat(new MemberDelta("x", 6, 50, 1, null))).as("new generation").isNull();
+    assertThat(view.applyHeartbeat(new MemberDelta("x", 5, 10, 4, null))).as("same version").isNull();
+    assertThat(view.applyHeartbeat(new MemberDelta("x", 5, 50, 5, info(MemberStatus.LEAVING, 7)))).as("new info").isNull();
+    assertThat(view.applyHeartbeat(new MemberDelta("gone", 5, 50, 4, null))).as("LEFT").isNull();
+    assertThat(view.get("x").orElseThrow().version()).isEqualTo(10);
+    assertThat(view.get("gone").orElseThrow().version()).isEqualTo(10);
+    assertThat(view.self().version()).isEqualTo(1);
+  }
 }

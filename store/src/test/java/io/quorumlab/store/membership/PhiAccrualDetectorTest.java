@@ -126,4 +126,23 @@ class PhiAccrualDetectorTest {
       }
     }
   }
+
+  @Test
+  void aWindowKeptByTheCallerIsTheDetectorsUntilThePeerIsForgotten() {
+    PhiAccrualDetector detector = new PhiAccrualDetector(DEFAULTS);
+    ArrivalWindow kept = detector.heartbeat(null, "p", 0);
+    for (int i = 1; i <= 20; i++) {
+      assertThat(detector.heartbeat(kept, "p", i * 500L)).isSameAs(kept);
+    }
+    assertThat(detector.meanIntervalMs("p")).isEqualTo(kept.mean());
+    assertThat(detector.isAvailable(kept, 10_000 + 20_000)).isEqualTo(detector.isAvailable("p", 10_000 + 20_000));
+    detector.remove("p");
+    // Forgotten (a restart): the kept window is stale, and the next heartbeat starts a new one, as
+    // heartbeat(peer, now) would, instead of adding to the old rhythm.
+    assertThat(detector.window(kept, "p")).isNull();
+    ArrivalWindow fresh = detector.heartbeat(kept, "p", 40_000);
+    assertThat(fresh).isNotSameAs(kept);
+    assertThat(detector.lastHeartbeat("p")).hasValue(40_000);
+    assertThat(detector.meanIntervalMs("p")).isEqualTo(DEFAULTS.firstIntervalEstimateMs());
+  }
 }

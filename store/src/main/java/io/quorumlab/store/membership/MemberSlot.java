@@ -1,0 +1,87 @@
+package io.quorumlab.store.membership;
+
+/**
+ * One member's place in a {@link MembershipView}: its state in mutable fields. Every gossip round
+ * advances the version of almost every member at every node, so a heartbeat changes a field here
+ * instead of making a new {@link MemberState}; the immutable state is made only when asked for, and
+ * kept until the member changes again.
+ *
+ * <p>Only the view writes these fields; gossip reads them to compare digests without allocating.
+ */
+final class MemberSlot {
+  final String id;
+  private long generation;
+  private long version;
+  private long infoVersion;
+  private MemberInfo info;
+  /** The fields as a record, or null when a field changed since it was made. */
+  private MemberState snapshot;
+  /** The mark of the last syn that named this member ({@link MembershipView#getAndMark}). */
+  long mark;
+  /**
+   * The failure detector's window for this member, kept here so that a heartbeat costs one lookup
+   * (this slot's) instead of two; the detector owns it and says when it is no longer current.
+   */
+  ArrivalWindow window;
+
+  MemberSlot(MemberState state) {
+    this.id = state.id();
+    set(state);
+  }
+
+  void set(MemberState state) {
+    if (!state.id().equals(id)) {
+      throw new IllegalArgumentException("slot of " + id + " cannot hold " + state.id());
+    }
+    generation = state.generation();
+    version = state.version();
+    infoVersion = state.infoVersion();
+    info = state.info();
+    snapshot = state;
+  }
+
+  /** A heartbeat: the version moves forward, nothing else changes. */
+  void advanceVersion(long next) {
+    if (next <= version) {
+      throw new IllegalStateException(id + ": version " + next + " does not advance " + version);
+    }
+    version = next;
+    snapshot = null;
+  }
+
+  MemberState state() {
+    if (snapshot == null) {
+      snapshot = new MemberState(id, generation, version, infoVersion, info);
+    }
+    return snapshot;
+  }
+
+  String id() {
+    return id;
+  }
+
+  long generation() {
+    return generation;
+  }
+
+  long version() {
+    return version;
+  }
+
+  long infoVersion() {
+    return infoVersion;
+  }
+
+  MemberInfo info() {
+    return info;
+  }
+
+  MemberStatus status() {
+    return info.status();
+  }
+
+  /** The whole state as a delta, for a receiver that knows nothing of this generation. */
+  MemberDelta toDelta() {
+    return new MemberDelta(id, generation, version, infoVersion, info);
+  }
+}
