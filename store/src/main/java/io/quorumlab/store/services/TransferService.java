@@ -35,6 +35,8 @@ final class TransferService {
   private final Clock clock;
   private final RangeTransfer transfer;
   private final HandoffService handoff;
+  /** The ring as this service last heard of it: a change is judged against it. */
+  private Ring ring;
 
   /** @param discarded told of every key the transfer drops (anti-entropy forgets it) */
   TransferService(Node node, Storage storage, Clock clock, MembershipService membership, HandoffService handoff,
@@ -42,6 +44,7 @@ final class TransferService {
     this.node = node;
     this.clock = clock;
     this.handoff = handoff;
+    this.ring = membership.ring();
     ClusterView view = new ClusterView() {
       @Override
       public Ring ring() {
@@ -95,6 +98,7 @@ final class TransferService {
 
   void start() {
     node.registerExtension(Channels.TRANSFER, this::onMessage);
+    node.setReadGate(transfer::serves);
     if (transfer.activity() == Activity.JOINING) {
       LOG.info("node {}: joining through seeds {}", node.id(), node.config().seeds());
     }
@@ -130,6 +134,13 @@ final class TransferService {
     for (String target : f.hold()) {
       handoff.hint(target, key, state);
     }
+  }
+
+  /** The node's ring is now {@code next} (called in the input that changed it). */
+  void onRing(Ring next) {
+    Ring previous = ring;
+    ring = next;
+    transfer.onRing(previous, next, clock.monotonicMillis());
   }
 
   void leave() {
