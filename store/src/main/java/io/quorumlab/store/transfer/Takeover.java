@@ -35,18 +35,28 @@ final class Takeover {
     boolean done;
   }
 
+  /** A gained range and the survivors it waits for. */
+  private record Arc(TokenRange range, List<String> sources) {}
+
   private final String self;
   /** Who left the ring: for logs and status. */
   final Set<String> gone;
-  private final TokenRanges pending;
+  /** Every gained range: a read of one is refused while a source of that range has not sent everything. */
+  private final TokenRanges gained;
+  private final List<Arc> arcs;
   private final Map<String, Pull> pulls = new LinkedHashMap<>();
   private boolean done;
 
-  private Takeover(String self, Set<String> gone, TokenRanges pending, Map<String, List<TokenRange>> bySource) {
+  private Takeover(String self, Set<String> gone, List<Arc> arcs) {
     this.self = self;
     this.gone = gone;
-    this.pending = pending;
-    bySource.forEach((source, ranges) -> pulls.computeIfAbsent(source, s -> new Pull()).ranges.addAll(ranges));
+    this.arcs = arcs;
+    this.gained = TokenRanges.of(arcs.stream().map(Arc::range).toList());
+    for (Arc arc : arcs) {
+      for (String source : arc.sources()) {
+        pulls.computeIfAbsent(source, s -> new Pull()).ranges.add(arc.range());
+      }
+    }
   }
 
   /**
@@ -65,8 +75,7 @@ final class Takeover {
     TreeSet<String> all = new TreeSet<>(previous.nodes());
     all.addAll(next.nodes());
     long[] tokens = JoinPlan.allTokens(Ring.of(all, previous.vnodes()));
-    List<TokenRange> gained = new ArrayList<>();
-    Map<String, List<TokenRange>> bySource = new LinkedHashMap<>();
+    List<Arc> arcs = new ArrayList<>();
     for (int i = 0; i < tokens.length; i++) {
       List<String> will = next.preferenceListAt(tokens[i], n);
       List<String> was = previous.preferenceListAt(tokens[i], n);
@@ -75,15 +84,11 @@ final class Takeover {
       }
       long before = tokens[(i - 1 + tokens.length) % tokens.length];
       TokenRange range = tokens.length == 1 ? TokenRange.fullRing() : new TokenRange(before, tokens[i]);
-      gained.add(range);
-      for (String replica : was) {
-        if (next.contains(replica)) {
-          assert !replica.equals(self) : self + " pulls a range it already replicated";
-          bySource.computeIfAbsent(replica, r -> new ArrayList<>()).add(range);
-        }
-      }
+      List<String> sources = was.stream().filter(next::contains).toList();
+      assert !sources.contains(self) : self + " pulls a range it already replicated";
+      arcs.add(new Arc(range, sources));
     }
-    return gained.isEmpty() ? null : new Takeover(self, gone, TokenRanges.of(gained), bySource);
+    return arcs.isEmpty() ? null : new Takeover(self, gone, List.copyOf(arcs));
   }
 
   /** Asks every source that is up for its ranges; the others are asked once they are. */
@@ -114,9 +119,25 @@ final class Takeover {
     pull.done = batch.last();
   }
 
-  /** Whether a read of {@code token} must wait for this takeover (its ranges are still pending). */
+  /**
+   * Whether a read of {@code token} must wait: it lies in a gained range one of whose surviving
+   * replicas (still in the ring) has not sent everything yet. Once {@link #done}, never again.
+   */
   boolean holds(long token) {
-    return !done && pending.contains(token);
+    if (done || !gained.contains(token)) {
+      return false;
+    }
+    for (Arc arc : arcs) {
+      if (arc.range().contains(token)) {
+        for (String source : arc.sources()) {
+          Pull pull = pulls.get(source);
+          if (pull != null && !pull.done) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   boolean done() {
