@@ -46,6 +46,7 @@ public final class Node {
   private Liveness liveness;
   private FallbackWrites fallbackWrites = FallbackWrites.NONE;
   private AdminHandler adminHandler = AdminHandler.NONE;
+  private ReadGate readGate = ReadGate.OPEN;
 
   private final Map<Long, Operation> operations = new HashMap<>();
   private final ArrayDeque<PeerMessage> toSelf = new ArrayDeque<>();
@@ -106,6 +107,11 @@ public final class Node {
   /** Told of every change of this node's stored data (anti-entropy trees, range-transfer forwarding). */
   public void setDataWrites(DataWrites listener) {
     replica.setListener(listener);
+  }
+
+  /** Range-transfer seam: which keys this node may answer replica reads of. */
+  public void setReadGate(ReadGate gate) {
+    this.readGate = gate;
   }
 
   /** Answers admin requests (status, leave, repair). */
@@ -256,6 +262,10 @@ public final class Node {
 
   private void onReplicaRead(String from, PeerMessage.ReplicaRead m) {
     PeerMessage.ReplicaReadReply reply;
+    if (!readGate.serves(m.key())) {
+      send(from, new PeerMessage.ReplicaReadReply(m.op(), false, Siblings.EMPTY));
+      return;
+    }
     try {
       reply = new PeerMessage.ReplicaReadReply(m.op(), true, replica.load(m.key()));
     } catch (StorageException e) {

@@ -63,7 +63,10 @@ public final class ClusterServices implements MembershipListener {
     antiEntropy = new AntiEntropyService(node, storage, transport, clock, membership::isRoutable, membership.ring());
     transfer = new TransferService(node, storage, clock, membership, handoff, meta, antiEntropy::written);
     node.setLiveness(membership::isRoutable);
-    membership.onRing(antiEntropy::onRing);
+    membership.onRing(ring -> {
+      transfer.onRing(ring);
+      antiEntropy.onRing(ring);
+    });
     membership.addListener(this);
     node.setDataWrites((key, state) -> {
       antiEntropy.written(key, state);

@@ -2,6 +2,7 @@ package io.quorumlab.store.services;
 
 import io.quorumlab.store.admin.NodeStatus;
 import io.quorumlab.store.codec.MalformedException;
+import io.quorumlab.store.config.Quorum;
 import io.quorumlab.store.membership.MemberStatus;
 import io.quorumlab.store.node.Clock;
 import io.quorumlab.store.node.DataWrites;
@@ -35,6 +36,8 @@ final class TransferService {
   private final Clock clock;
   private final RangeTransfer transfer;
   private final HandoffService handoff;
+  /** The ring as this service last heard of it: a change is judged against it. */
+  private Ring ring;
 
   /** @param discarded told of every key the transfer drops (anti-entropy forgets it) */
   TransferService(Node node, Storage storage, Clock clock, MembershipService membership, HandoffService handoff,
@@ -42,6 +45,7 @@ final class TransferService {
     this.node = node;
     this.clock = clock;
     this.handoff = handoff;
+    this.ring = membership.ring();
     ClusterView view = new ClusterView() {
       @Override
       public Ring ring() {
@@ -95,6 +99,7 @@ final class TransferService {
 
   void start() {
     node.registerExtension(Channels.TRANSFER, this::onMessage);
+    node.setReadGate(this::serves);
     if (transfer.activity() == Activity.JOINING) {
       LOG.info("node {}: joining through seeds {}", node.id(), node.config().seeds());
     }
@@ -130,6 +135,28 @@ final class TransferService {
     for (String target : f.hold()) {
       handoff.hint(target, key, state);
     }
+  }
+
+  /**
+   * Whether this node answers a replica read of {@code key}: not while it still pulls the key's
+   * range from a removed member's survivors, and, in a strict-quorum cluster, not for a key it does
+   * not replicate in its own ring. A coordinator whose ring already lacks a removed member may ask
+   * this node before this node has heard of the removal, so before it knows it must pull anything;
+   * a strict read counts only replicas that agree they are replicas. (Sloppy reads ask fallbacks,
+   * which by design need not replicate the key.)
+   */
+  private boolean serves(String key) {
+    if (!transfer.serves(key)) {
+      return false;
+    }
+    return node.config().quorum() != Quorum.STRICT || node.ring().preferenceList(key, node.config().n()).contains(node.id());
+  }
+
+  /** The node's ring is now {@code next} (called in the input that changed it). */
+  void onRing(Ring next) {
+    Ring previous = ring;
+    ring = next;
+    transfer.onRing(previous, next, clock.monotonicMillis());
   }
 
   void leave() {

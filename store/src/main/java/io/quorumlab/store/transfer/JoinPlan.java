@@ -56,7 +56,7 @@ final class JoinPlan {
     return arcs;
   }
 
-  private static long[] allTokens(Ring ring) {
+  static long[] allTokens(Ring ring) {
     long[] all = ring.nodes().stream().flatMapToLong(id -> Arrays.stream(ring.tokensOf(id))).toArray();
     // Unsigned order: flip the sign bit, sort signed, flip back.
     for (int i = 0; i < all.length; i++) {

@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * to the node that replicates it once it is gone, forwards writes meanwhile, lets its hint queue
  * drain, and announces LEFT.
  *
+ * <p>Takeover: when members leave the ring (a force-removal above all, where nobody handed their
+ * keys on), this node pulls each range it gained from every surviving replica of it, and answers
+ * no read of those ranges until all of them sent everything (see {@link Takeover}, {@link #serves}).
+ *
  * <p>Cleanup: a grace period after the ring last changed (and after start), a node that holds keys
  * it does not replicate (it was down while a joiner took them, so no handover dropped them) pushes
  * them to their replicas and drops them once all of them acknowledged (see {@link Cleanup}).
@@ -51,6 +55,8 @@ public final class RangeTransfer {
   private long phaseStartedAt;
   private Joiner joiner;
   private Leaver leaver;
+  /** Ranges this node took over from members that left the ring, while it pulls them. */
+  private final List<Takeover> takeovers = new ArrayList<>();
   /** The ring the last cleanup finished for, the ring seen last and since when. */
   private Ring cleanRing;
   private Ring ringSeen;
@@ -86,6 +92,7 @@ public final class RangeTransfer {
     } else if (activity == Activity.LEAVING) {
       leaveStep(now);
     }
+    takeoverStep(now);
     handoverStep(now);
     cleanupStep(now);
     resendStep(now);
@@ -200,6 +207,52 @@ public final class RangeTransfer {
     moveTo(Activity.LEFT);
     detail = "left: " + keysSent + " keys handed off" + (queued > 0 ? "; " + queued + " hints undelivered (owners down)" : "");
     LOG.info("node {}: {}", self, detail);
+  }
+
+  // ---- ranges taken over from members that left the ring ----
+
+  /**
+   * This node's ring changed from {@code previous} to {@code next} (call it in the same input that
+   * changed the ring, before any read is served with {@code next}): the ranges it gained because
+   * members left become pending until pulled from every surviving replica.
+   */
+  public void onRing(Ring previous, Ring next, long now) {
+    Takeover t = Takeover.plan(previous, next, self, n);
+    if (t == null) {
+      return;
+    }
+    takeovers.add(t);
+    LOG.info("node {}: {} left the ring; pulling the ranges it takes over from their {} surviving replicas", self, t.gone,
+        t.sources());
+    t.tick(next, cluster::isRoutable, this::request, config.stallMs(), now);
+  }
+
+  private void takeoverStep(long now) {
+    Ring ring = cluster.ring();
+    Iterator<Takeover> it = takeovers.iterator();
+    while (it.hasNext()) {
+      Takeover t = it.next();
+      t.tick(ring, cluster::isRoutable, this::request, config.stallMs(), now);
+      if (t.done()) {
+        it.remove();
+        LOG.info("node {}: took over the ranges of {}: every surviving replica sent them; serving reads of them", self,
+            t.gone);
+      }
+    }
+  }
+
+  /** Whether this node may answer a replica read of {@code key}: not while it still pulls the key's range. */
+  public boolean serves(String key) {
+    if (takeovers.isEmpty()) {
+      return true;
+    }
+    long token = Ring.hash(key);
+    for (Takeover t : takeovers) {
+      if (t.holds(token)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---- the source side of a join ----
@@ -367,6 +420,9 @@ public final class RangeTransfer {
     if (activity == Activity.JOINING && joiner != null) {
       joiner.onBatch(from, batch, now);
     }
+    for (Takeover t : takeovers) {
+      t.onBatch(from, batch, now);
+    }
   }
 
   private void send(String to, TransferMessage.Batch batch) {
@@ -473,7 +529,8 @@ public final class RangeTransfer {
 
   /** Streams running, in either direction. */
   public int streams() {
-    return running().size() + (activity == Activity.JOINING && joiner != null ? joiner.running() : 0);
+    int pulling = takeovers.stream().mapToInt(Takeover::running).sum();
+    return running().size() + pulling + (activity == Activity.JOINING && joiner != null ? joiner.running() : 0);
   }
 
   public String detail() {

@@ -2,8 +2,10 @@
  * Range transfer on join and leave, sans-IO: the joiner's pull of the arcs it will replicate (one
  * source per arc, preferably the replica it displaces), the sources' streams, forwarding of writes
  * that race with them (held as hints while the joiner is down) and the garbage collection of
- * handed-over keys, the leaving node's push to the new owners, and the cleanup of keys a node holds
- * but no longer replicates (pushed to their replicas, then dropped).
+ * handed-over keys, the leaving node's push to the new owners, the takeover of the ranges a node
+ * gains when members leave the ring (pulled from every surviving replica, unreadable until then),
+ * and the cleanup of keys a node holds but no longer replicates (pushed to their replicas, then
+ * dropped).
  *
  * <p>How a node wires it in:
  *
@@ -22,6 +24,9 @@
  *   <li>After every data write, send the written state to each target
  *       {@link io.quorumlab.store.transfer.RangeTransfer#forwarding} says to push to (a replica write
  *       that wants no ack), and keep it as a hint for each it says to hold; call {@link io.quorumlab.store.transfer.RangeTransfer#onGone} for a member that left.
+ *   <li>Whenever the node's ring changes, call {@link io.quorumlab.store.transfer.RangeTransfer#onRing} in
+ *       the same input, and refuse replica reads of the keys
+ *       {@link io.quorumlab.store.transfer.RangeTransfer#serves} says no to.
  *   <li>The admin command {@code leave} calls {@link io.quorumlab.store.transfer.RangeTransfer#leave}.
  * </ul>
  *

@@ -164,7 +164,20 @@ final class TransferNetwork {
       }
     });
     Ring ring = Ring.of(owners, VNODES);
-    members.values().forEach(m -> m.ring = ring);
+    members.values().forEach(m -> {
+      Ring previous = m.ring;
+      m.ring = ring;
+      if (previous != null && !previous.nodes().equals(ring.nodes())) {
+        m.transfer.onRing(previous, ring, now);
+      }
+    });
+  }
+
+  /** {@code id} crashed for good and is force-removed: down, LEFT, out of every ring. */
+  void remove(String id) {
+    down.add(id);
+    statuses.put(id, MemberStatus.LEFT);
+    spreadGossip();
   }
 
   Ring ring() {
