@@ -41,22 +41,7 @@ final class CompareChart {
   static XYChart chart(List<CompareRow> rows, String what, Function<CompareRow, LatencySummary> latency) {
     XYChart c = new XYChartBuilder().width(540).height(380).xAxisTitle(what + " p99 latency of ok ops (ms)")
         .yAxisTitle("anomalies found").build();
-    Styler s = c.getStyler();
-    s.setChartBackgroundColor(Color.WHITE);
-    c.getStyler().setPlotBackgroundColor(Color.WHITE);
-    c.getStyler().setPlotGridLinesColor(new Color(0xE6E9EE));
-    c.getStyler().setPlotBorderColor(new Color(0xD0D4DA));
-    c.getStyler().setChartTitleVisible(false);
-    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-    c.getStyler().setLegendBorderColor(Color.WHITE);
-    c.getStyler().setMarkerSize(13);
-    c.getStyler().setBaseFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    c.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    c.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    c.getStyler().setAntiAlias(true);
+    ChartStyle.apply(c, 13, 11);
     c.getStyler().setXAxisDecimalPattern("#,##0.#");
     c.getStyler().setYAxisDecimalPattern("#,##0");
     double maxX = 0;

@@ -31,22 +31,7 @@ final class RateChart {
   static XYChart chart(List<SeedRow> rows) {
     XYChart c = new XYChartBuilder().width(Math.max(560, 150 * rows.size() + 160)).height(400).xAxisTitle("configuration")
         .yAxisTitle("seeds showing it (%), with 95% interval").build();
-    Styler s = c.getStyler();
-    s.setChartBackgroundColor(Color.WHITE);
-    c.getStyler().setPlotBackgroundColor(Color.WHITE);
-    c.getStyler().setPlotGridLinesColor(new Color(0xE6E9EE));
-    c.getStyler().setPlotBorderColor(new Color(0xD0D4DA));
-    c.getStyler().setChartTitleVisible(false);
-    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-    c.getStyler().setLegendBorderColor(Color.WHITE);
-    c.getStyler().setMarkerSize(9);
-    c.getStyler().setBaseFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    c.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    c.getStyler().setAntiAlias(true);
-    c.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    ChartStyle.apply(c, 9, 12);
     // The x axis counts configurations 1..n: no numbers on it; each name is written under its points,
     // in a strip below 0% that the y axis leaves unlabelled.
     c.getStyler().setXAxisMin(0.5);
