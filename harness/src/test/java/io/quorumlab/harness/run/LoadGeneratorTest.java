@@ -55,7 +55,10 @@ class LoadGeneratorTest {
     }
     // Fresh ids start above the initial ones, so the first processes are 0..3.
     assertThat(h.processes()).contains(0L, 1L, 2L, 3L);
-    assertThat(h.processes().stream().mapToLong(Long::longValue).max().orElseThrow()).isGreaterThanOrEqualTo(3 + infos);
+    // Each info retires its process and the worker goes on under a fresh id, except a worker's last
+    // info (its op ended in info when the load stopped, or was recorded info by the final drain):
+    // at most one per worker goes without a successor.
+    assertThat(h.processes()).as("distinct processes").hasSizeGreaterThanOrEqualTo((int) (4 + infos - 4));
     h.validate();
   }
 
