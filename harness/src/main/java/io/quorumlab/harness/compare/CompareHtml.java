@@ -68,13 +68,13 @@ final class CompareHtml {
   }
 
   private static void table(StringBuilder b, CompareResult result, Path compareDir) {
-    List<CompareTable.Column> cols = CompareTable.columns(result, false);
+    List<TextTable.Column<CompareRow>> cols = CompareTable.columns(result, false);
     b.append("<div class=\"scroll\"><table>\n<thead><tr>");
-    for (CompareTable.Column c : cols) b.append("<th>").append(HtmlText.escape(c.header())).append("</th>");
+    for (TextTable.Column<CompareRow> c : cols) b.append("<th>").append(HtmlText.escape(c.header())).append("</th>");
     b.append("<th>").append(CompareTable.REPORT).append("</th></tr></thead>\n<tbody>\n");
     for (CompareRow row : result.rows()) {
       b.append("<tr class=\"").append(verdictClass(row.verdict())).append("\">");
-      for (CompareTable.Column c : cols) {
+      for (TextTable.Column<CompareRow> c : cols) {
         String cell = c.cell().apply(row);
         String cls = c.header().startsWith("verdict") ? " class=\"verdict\""
             : c.header().equals("settings") ? " class=\"settings\"" : c.numeric() ? " class=\"num\"" : "";

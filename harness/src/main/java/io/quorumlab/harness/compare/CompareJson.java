@@ -3,6 +3,7 @@ package io.quorumlab.harness.compare;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quorumlab.checkers.Verdict;
+import io.quorumlab.harness.gate.Expectation;
 import io.quorumlab.harness.gate.GateRun;
 import io.quorumlab.harness.gate.Judgement;
 import io.quorumlab.results.LatencySummary;
@@ -26,21 +27,35 @@ final class CompareJson {
   }
 
   static Map<String, Object> tree(CompareResult result, Path compareDir) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("format", FORMAT);
-    m.put("workload", result.workload());
-    m.put("startedAt", result.startedAtEpochMs());
-    m.put("finishedAt", result.finishedAtEpochMs());
-    m.put("interrupted", result.interrupted());
+    Map<String, Object> m = header(FORMAT, result);
     m.put("repeat", result.plan().repeat());
-    m.put("options", result.plan().base().toMap());
-    m.put("expect", result.plan().expect() == null ? null : result.plan().expect().wireName());
-    m.put("exitCode", result.exitCode());
     if (result.bench() != null) m.put("bench", result.bench().file().toAbsolutePath().toString());
     List<Object> rows = new ArrayList<>();
     for (CompareRow r : result.rows()) rows.add(row(result, r, compareDir));
     m.put("rows", rows);
     return m;
+  }
+
+  /** The fields every comparison's JSON starts with; the caller adds its own after them. */
+  static Map<String, Object> header(String format, ComparisonOutcome result) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("format", format);
+    m.put("workload", result.workload());
+    m.put("startedAt", result.startedAtEpochMs());
+    m.put("finishedAt", result.finishedAtEpochMs());
+    m.put("interrupted", result.interrupted());
+    m.put("options", result.plan().base().toMap());
+    m.put("expect", result.plan().expect() == null ? null : result.plan().expect().wireName());
+    m.put("exitCode", result.exitCode());
+    return m;
+  }
+
+  static Map<String, Object> gate(Expectation expect, Judgement j) {
+    Map<String, Object> gate = new LinkedHashMap<>();
+    gate.put("expect", expect.wireName());
+    gate.put("passed", j.passed());
+    gate.put("message", j.message());
+    return gate;
   }
 
   private static Map<String, Object> row(CompareResult result, CompareRow r, Path compareDir) {
@@ -60,13 +75,7 @@ final class CompareJson {
     for (Verdict v : Verdict.values()) counts.put(v.wireName(), r.count(v));
     m.put("verdicts", counts);
     Judgement j = r.judgement();
-    if (j != null) {
-      Map<String, Object> gate = new LinkedHashMap<>();
-      gate.put("expect", r.expect().wireName());
-      gate.put("passed", j.passed());
-      gate.put("message", j.message());
-      m.put("gate", gate);
-    }
+    if (j != null) m.put("gate", gate(r.expect(), j));
     m.put("anomalies", r.anomalies());
     m.put("anomalyCount", r.anomalyCount());
     Map<String, Object> avail = new LinkedHashMap<>();

@@ -14,17 +14,13 @@ import java.util.List;
  * @param bench the benchmark latencies to show beside the rows ({@code --with-bench}), or null
  */
 public record CompareResult(ComparePlan plan, List<CompareRow> rows, boolean interrupted, long startedAtEpochMs,
-    long finishedAtEpochMs, BenchResults bench) {
+    long finishedAtEpochMs, BenchResults bench) implements ComparisonOutcome {
   public CompareResult {
     rows = List.copyOf(rows);
   }
 
   public CompareResult withBench(BenchResults b) {
     return new CompareResult(plan, rows, interrupted, startedAtEpochMs, finishedAtEpochMs, b);
-  }
-
-  public String workload() {
-    return plan.base().workload();
   }
 
   public List<GateCase> gateCases() {
@@ -36,6 +32,7 @@ public record CompareResult(ComparePlan plan, List<CompareRow> rows, boolean int
    * (or the comparison was interrupted) else 0; otherwise the runs' verdicts combined by
    * {@link Verdict#and}, an interruption counting as one more unknown verdict.
    */
+  @Override
   public int exitCode() {
     if (plan.gated()) return interrupted ? 1 : Gate.exitCode(gateCases());
     Verdict all = Gate.verdict(gateCases());

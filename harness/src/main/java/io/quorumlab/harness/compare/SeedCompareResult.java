@@ -12,13 +12,9 @@ import java.util.List;
  * @param rows one per configuration that ran all its seeds, in {@code --configs} order
  */
 public record SeedCompareResult(ComparePlan plan, long seeds, List<SeedRow> rows, boolean interrupted, long startedAtEpochMs,
-    long finishedAtEpochMs) {
+    long finishedAtEpochMs) implements ComparisonOutcome {
   public SeedCompareResult {
     rows = List.copyOf(rows);
-  }
-
-  public String workload() {
-    return plan.base().workload();
   }
 
   public long firstSeed() {
@@ -38,6 +34,7 @@ public record SeedCompareResult(ComparePlan plan, long seeds, List<SeedRow> rows
    * comparison was interrupted) else 0; otherwise every seed's verdict combined by {@link Verdict#and},
    * an interruption counting as one more unknown.
    */
+  @Override
   public int exitCode() {
     if (plan.gated()) return interrupted ? 1 : Gate.exitCode(gateCases());
     Verdict all = Gate.verdict(gateCases());

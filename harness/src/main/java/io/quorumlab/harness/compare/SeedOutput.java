@@ -44,17 +44,9 @@ public final class SeedOutput {
   }
 
   static Map<String, Object> tree(SeedCompareResult result) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("format", FORMAT);
-    m.put("workload", result.workload());
-    m.put("startedAt", result.startedAtEpochMs());
-    m.put("finishedAt", result.finishedAtEpochMs());
-    m.put("interrupted", result.interrupted());
+    Map<String, Object> m = CompareJson.header(FORMAT, result);
     m.put("seeds", result.seeds());
     m.put("firstSeed", result.firstSeed());
-    m.put("options", result.plan().base().toMap());
-    m.put("expect", result.plan().expect() == null ? null : result.plan().expect().wireName());
-    m.put("exitCode", result.exitCode());
     List<Object> rows = new ArrayList<>();
     for (SeedRow r : result.rows()) {
       Map<String, Object> x = new LinkedHashMap<>();
@@ -73,7 +65,7 @@ public final class SeedOutput {
       x.put("firstFailingSeed", r.firstFailure().map(f -> f.seed()).orElse(null));
       x.put("failingSeeds", r.seeds().failures().stream().map(f -> f.seed()).toList());
       Judgement j = r.judgement();
-      if (j != null) x.put("gate", Map.of("expect", r.expect().wireName(), "passed", j.passed(), "message", j.message()));
+      if (j != null) x.put("gate", CompareJson.gate(r.expect(), j));
       rows.add(x);
     }
     m.put("rows", rows);
@@ -114,12 +106,12 @@ public final class SeedOutput {
         + "showing each anomaly class, each with its 95% Wilson interval as a bar.</p>\n");
     b.append("<div class=\"charts\"><figure>").append(CompareChart.png(RateChart.chart(result.rows()), "anomaly rates per configuration"))
         .append("</figure></div>\n<h2>Table</h2>\n<div class=\"scroll\"><table>\n<thead><tr>");
-    List<SeedTable.Column> cols = SeedTable.columns(false);
-    for (SeedTable.Column c : cols) b.append("<th>").append(HtmlText.escape(c.header())).append("</th>");
+    List<TextTable.Column<SeedRow>> cols = SeedTable.columns(false);
+    for (TextTable.Column<SeedRow> c : cols) b.append("<th>").append(HtmlText.escape(c.header())).append("</th>");
     b.append("</tr></thead>\n<tbody>\n");
     for (SeedRow row : result.rows()) {
       b.append("<tr class=\"v-").append(row.verdict().wireName()).append("\">");
-      for (SeedTable.Column c : cols) {
+      for (TextTable.Column<SeedRow> c : cols) {
         String cell = c.header().startsWith("anomaly classes") ? SeedTable.classes(row, "\n") : c.cell().apply(row);
         String cls = c.header().equals("verdict") ? " class=\"verdict\"" : c.header().equals("settings") ? " class=\"settings\""
             : c.numeric() ? " class=\"num\"" : "";

@@ -4,27 +4,24 @@ import io.quorumlab.harness.gate.Judgement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The columns of {@code compare --seeds}, shared by the console, markdown and HTML tables. */
 final class SeedTable {
-  record Column(String header, Function<SeedRow, String> cell, boolean numeric) {}
-
   private SeedTable() {}
 
-  static List<Column> columns(boolean forConsole) {
-    List<Column> cols = new ArrayList<>();
-    cols.add(new Column("config", SeedRow::name, false));
-    if (!forConsole) cols.add(new Column("settings", SeedRow::settings, false));
-    cols.add(new Column("W+R>N", r -> overlap(r) ? "yes" : "no", false));
-    cols.add(new Column("failing seeds (95% CI)", r -> r.failing().k() + "/" + r.failing().n() + " " + r.failing(), true));
-    cols.add(new Column("verdict", SeedTable::verdict, false));
-    cols.add(new Column("anomaly classes: share of seeds (95% CI)", r -> classes(r, "; "), false));
-    cols.add(new Column("unknown", r -> Long.toString(r.unknown()), true));
-    cols.add(new Column("read p50 ms", r -> ms(r.readP50()), true));
-    cols.add(new Column("write p50 ms", r -> ms(r.writeP50()), true));
-    cols.add(new Column("first failing seed", r -> r.firstFailure().map(f -> Long.toString(f.seed())).orElse("-"), true));
+  static List<TextTable.Column<SeedRow>> columns(boolean forConsole) {
+    List<TextTable.Column<SeedRow>> cols = new ArrayList<>();
+    cols.add(new TextTable.Column<>("config", SeedRow::name, false));
+    if (!forConsole) cols.add(new TextTable.Column<>("settings", SeedRow::settings, false));
+    cols.add(new TextTable.Column<>("W+R>N", r -> overlap(r) ? "yes" : "no", false));
+    cols.add(new TextTable.Column<>("failing seeds (95% CI)", r -> r.failing().k() + "/" + r.failing().n() + " " + r.failing(), true));
+    cols.add(new TextTable.Column<>("verdict", SeedTable::verdict, false));
+    cols.add(new TextTable.Column<>("anomaly classes: share of seeds (95% CI)", r -> classes(r, "; "), false));
+    cols.add(new TextTable.Column<>("unknown", r -> Long.toString(r.unknown()), true));
+    cols.add(new TextTable.Column<>("read p50 ms", r -> ms(r.readP50()), true));
+    cols.add(new TextTable.Column<>("write p50 ms", r -> ms(r.writeP50()), true));
+    cols.add(new TextTable.Column<>("first failing seed", r -> r.firstFailure().map(f -> Long.toString(f.seed())).orElse("-"), true));
     return cols;
   }
 
@@ -57,38 +54,13 @@ final class SeedTable {
   }
 
   static String console(SeedCompareResult result) {
-    List<Column> cols = columns(true);
-    List<String[]> lines = new ArrayList<>();
-    lines.add(cols.stream().map(Column::header).toArray(String[]::new));
-    for (SeedRow row : result.rows()) lines.add(cols.stream().map(c -> c.cell().apply(row)).toArray(String[]::new));
-    int[] width = new int[cols.size()];
-    for (String[] l : lines) for (int i = 0; i < l.length; i++) width[i] = Math.max(width[i], l[i].length());
-    StringBuilder b = new StringBuilder();
-    for (String[] l : lines) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < l.length; i++) {
-        String fill = " ".repeat(width[i] - l[i].length());
-        line.append(i == 0 ? "" : "  ").append(cols.get(i).numeric() ? fill + l[i] : l[i] + fill);
-      }
-      b.append(line.toString().stripTrailing()).append('\n');
-    }
-    return b.toString();
+    return TextTable.console(columns(true), result.rows());
   }
 
   static String markdown(SeedCompareResult result) {
-    List<Column> cols = columns(false);
     StringBuilder b = new StringBuilder("# quorumlab compare --seeds: ").append(result.workload()).append("\n\n");
     b.append(header(result)).append(result.interrupted() ? ". Interrupted: only configurations that ran every seed are shown." : ".")
-        .append("\n\n|");
-    for (Column c : cols) b.append(' ').append(c.header()).append(" |");
-    b.append("\n|");
-    for (Column c : cols) b.append(c.numeric() ? "---:|" : "---|");
-    b.append('\n');
-    for (SeedRow row : result.rows()) {
-      b.append('|');
-      for (Column c : cols) b.append(' ').append(c.cell().apply(row).replace("|", "\\|")).append(" |");
-      b.append('\n');
-    }
+        .append("\n\n").append(TextTable.markdown(columns(false), result.rows()));
     b.append("\n").append(NOTE).append('\n');
     if (result.plan().gated()) {
       b.append("\nGate (exit code ").append(result.exitCode()).append("):\n\n");
