@@ -49,6 +49,8 @@ public final class SimBench {
     @Override
     public void run() {
       for (int i = 1; i <= runs; i++) {
+        long startUptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        long startCpu = processCpuMillis();
         long wall0 = System.nanoTime();
         long cpu0 = THREADS.getCurrentThreadCpuTime();
         Simulation sim = new Simulation(DefaultLikeScenario.config(i));
@@ -58,9 +60,10 @@ public final class SimBench {
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
         double simulated = sim.now() / 1e9;
         out("run %d (seed %d%s): %.1f s simulated in %.3f s wall (%.0fx real time), %.3f s CPU; %d events, %.0f events/s wall, "
-                + "%.0f events/CPU-s; JVM uptime %d ms, process CPU %d ms; ops %s; digest %016x",
+                + "%.0f events/CPU-s; scenario began %d ms after JVM start, after %d ms of CPU; JVM uptime %d ms, process CPU %d ms; ops %s; "
+                + "digest %016x",
             i, i, i == 1 ? ", cold JVM" : "", simulated, wall, simulated / wall, cpu, sim.eventsRun(), sim.eventsRun() / wall,
-            sim.eventsRun() / cpu, ManagementFactory.getRuntimeMXBean().getUptime(), processCpuMillis(), scenario.counts(),
+            sim.eventsRun() / cpu, startUptime, startCpu, ManagementFactory.getRuntimeMXBean().getUptime(), processCpuMillis(), scenario.counts(),
             sim.trace().digest());
       }
     }
@@ -79,7 +82,8 @@ public final class SimBench {
     List<String> jvmOpts = new ArrayList<>();
 
     @Option(names = "--cds", description = "give the child JVMs an AppCDS archive of the classes the scenario loads, "
-        + "made by one unmeasured run first (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile)")
+        + "made as the launcher makes it: one unmeasured run lists the classes it loads (-XX:DumpLoadedClassList), "
+        + "-Xshare:dump archives them")
     boolean cds;
 
     @Override
@@ -87,16 +91,25 @@ public final class SimBench {
       try {
         List<String> opts = new ArrayList<>(jvmOpts);
         if (cds) {
-          java.nio.file.Path archive = java.nio.file.Files.createTempDirectory("simbench").resolve("sim.jsa");
+          // As the launcher does: a static archive of the classes one unmeasured run loads (a dynamic
+          // one, -XX:ArchiveClassesAtExit, would leave out picocli's Java 5 classes).
+          java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("simbench");
+          java.nio.file.Path list = dir.resolve("classes.lst");
+          java.nio.file.Path archive = dir.resolve("sim.jsa");
           List<String> training = new ArrayList<>(opts);
-          training.add("-XX:ArchiveClassesAtExit=" + archive);
+          training.add("-XX:DumpLoadedClassList=" + list);
           child(training);
+          List<String> dump = new ArrayList<>(opts);
+          dump.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + archive));
+          java(dump, List.of());
           opts.add("-XX:SharedArchiveFile=" + archive);
         }
         double[] uptime = new double[repeat];
         double[] process = new double[repeat];
         double[] cpu = new double[repeat];
         double[] processCpu = new double[repeat];
+        double[] began = new double[repeat];
+        double[] beganCpu = new double[repeat];
         long events = 0;
         for (int i = 0; i < repeat; i++) {
           long t0 = System.nanoTime();
@@ -106,28 +119,40 @@ public final class SimBench {
           processCpu[i] = Long.parseLong(field(line, "process CPU ", " ms")) / 1e3;
           cpu[i] = Double.parseDouble(field(line, "real time), ", " s CPU"));
           events = Long.parseLong(field(line, "CPU; ", " events"));
-          out("  fresh JVM %d: scenario over %.3f s after JVM start (%.3f s of CPU, all threads), process %.3f s from launch "
-              + "to exit, simulation %.3f s CPU", i + 1, uptime[i], processCpu[i], process[i], cpu[i]);
+          began[i] = Long.parseLong(field(line, "scenario began ", " ms after")) / 1e3;
+          beganCpu[i] = Long.parseLong(field(line, "JVM start, after ", " ms of CPU")) / 1e3;
+          out("  fresh JVM %d: scenario began %.3f s after JVM start (%.3f s of CPU, all threads) and was over %.3f s after it "
+              + "(%.3f s of CPU), process %.3f s from launch to exit, simulation %.3f s CPU", i + 1, began[i], beganCpu[i],
+              uptime[i], processCpu[i], process[i], cpu[i]);
         }
         double simulated = seconds + DefaultLikeScenario.WARM_UP.toSeconds();
         double median = median(uptime);
         out("cold default scenario (%.0f s simulated, %d events), %d fresh JVMs%s%s: median %.3f s from JVM start to the end of "
                 + "the scenario (%.0fx real time, %.0f events/s), min %.3f, max %.3f; median %.3f s from launch to exit; "
-                + "median simulation CPU %.3f s; median CPU of the whole JVM from its start to the end of the scenario %.3f s",
+                + "median simulation CPU %.3f s; median CPU of the whole JVM from its start to the end of the scenario %.3f s; "
+                + "the scenario began a median %.3f s after JVM start, after %.3f s of CPU",
             simulated, events, repeat, opts.isEmpty() ? "" : " with " + String.join(" ", opts), cds ? " (AppCDS)" : "",
             median, simulated / median, events / median, Arrays.stream(uptime).min().orElse(0),
-            Arrays.stream(uptime).max().orElse(0), median(process), median(cpu), median(processCpu));
+            Arrays.stream(uptime).max().orElse(0), median(process), median(cpu), median(processCpu), median(began),
+            median(beganCpu));
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
     }
 
     private String child(List<String> opts) throws java.io.IOException {
+      String output = java(opts, List.of(SimBench.class.getName(), "default", "--runs", "1", "--seconds", Integer.toString(seconds)));
+      return output.lines().filter(l -> l.startsWith("run 1 ")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no result from the child JVM: " + output));
+    }
+
+    /** Runs a JVM with this JVM's class path and returns its output; throws if it fails. */
+    private static String java(List<String> opts, List<String> args) throws java.io.IOException {
       List<String> cmd = new ArrayList<>();
       cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.addAll(opts);
-      cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SimBench.class.getName(), "default", "--runs", "1",
-          "--seconds", Integer.toString(seconds)));
+      cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
+      cmd.addAll(args);
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       try {
@@ -138,8 +163,7 @@ public final class SimBench {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      return output.lines().filter(l -> l.startsWith("run 1 ")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no result from the child JVM: " + output));
+      return output;
     }
 
     private static String field(String line, String before, String after) {

@@ -21,6 +21,9 @@ final class SimSpeed implements ProgressSink {
 
   private Stopwatch run;
   private long runCpuStart;
+  /** When the run began, after the JVM started: what starting the JVM and the CLI cost (wall, and CPU of every thread). */
+  private double runStartUptime;
+  private double runStartJvmCpu;
   private double runSeconds = -1;
   private double runCpuSeconds;
   private Stopwatch check;
@@ -43,6 +46,8 @@ final class SimSpeed implements ProgressSink {
   @Override
   public void phase(String phase, String detail) {
     if (phase.equals(Phase.SETUP) && run == null) {
+      runStartUptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+      runStartJvmCpu = processCpuSeconds();
       run = Stopwatch.start();
       runCpuStart = THREADS.getCurrentThreadCpuTime();
     }
@@ -80,11 +85,12 @@ final class SimSpeed implements ProgressSink {
     long events = sim.eventsRun();
     double jvmCpu = processCpuSeconds();
     return String.format(Locale.ROOT,
-        "speed       %.1f s simulated, %,d events, in %.2f s (%.2f s of CPU): %,.0f events/s, %.1fx real time; "
+        "speed       %.1f s simulated, %,d events, in %.2f s (%.2f s of CPU): %,.0f events/s, %.1fx real time, begun %.2f s "
+            + "after the JVM started (%.2f s of CPU); "
             + "then check %.2f s (%.2f s of CPU), report %.2f s (%.2f s of CPU); %.2f s since the JVM started "
             + "(%.2f s of CPU, all threads)",
         virtual, events, runSeconds, runCpuSeconds, events / Math.max(1e-9, runSeconds), virtual / Math.max(1e-9, runSeconds),
-        Math.max(0, checkSeconds), checkCpuSeconds, report == null ? 0 : report.elapsedSeconds(),
+        runStartUptime, runStartJvmCpu, Math.max(0, checkSeconds), checkCpuSeconds, report == null ? 0 : report.elapsedSeconds(),
         report == null ? 0 : jvmCpu - reportCpuStart, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, jvmCpu);
   }
 
