@@ -64,6 +64,8 @@ public final class Histories {
       String text = new String(head.array(), 0, head.position(), StandardCharsets.UTF_8);
       int start = text.startsWith(BYTE_ORDER_MARK) ? 3 : 0;
       if (wholeForm(text)) return readWhole(file, format, size);
+      // a big file's last line is read first: a truncated file then fails at once
+      if (size > SPREAD_LIMIT) LineChunks.checkLastLine(ch, start, format, file);
       try {
         return LineChunks.read(ch, start, format, file, progress);
       } catch (LineChunks.NotLineShaped e) {
@@ -77,6 +79,47 @@ public final class Histories {
       throw new HistoryParseException(file, 0, "permission denied");
     } catch (IOException e) {
       throw new HistoryParseException(file, 0, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A lower bound of what one op takes in memory: its index, time, process, type, f, key, value and
+   * source line, with nothing for object headers or values. Held as objects, an op takes several
+   * times this; the bound only has to be one that no history can beat.
+   */
+  private static final long BYTES_PER_OP = 8 + 8 + 8 + 1 + 4 + 4 + 4 + 8;
+
+  /**
+   * A lower bound of the heap that reading {@code file} needs: its ops (lines, estimated from the
+   * length of the first lines) times what each op's columns take, values left out. A check whose
+   * heap is smaller cannot succeed and can say so before reading; 0 when it cannot tell.
+   */
+  public static long minimumHeapBytes(Path file) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, 1 << 16));
+      while (head.hasRemaining() && ch.read(head, head.position()) >= 0) {
+        // fill the head
+      }
+      // lines with something on them: blank lines hold no op
+      int lines = 0;
+      int lastNewline = -1;
+      boolean content = false;
+      for (int i = 0; i < head.position(); i++) {
+        byte c = head.get(i);
+        if (c == '\n') {
+          if (content) lines++;
+          content = false;
+          lastNewline = i;
+        } else if (c != ' ' && c != '\t' && c != '\r' && c != ',') {
+          content = true;
+        }
+      }
+      if (lines < 2) return 0;
+      double bytesPerLine = (lastNewline + 1) / (double) lines;
+      return (long) (size / bytesPerLine * BYTES_PER_OP);
+    } catch (IOException e) {
+      return 0; // the reader says what is wrong with the file
     }
   }
 

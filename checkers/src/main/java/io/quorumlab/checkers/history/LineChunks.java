@@ -133,6 +133,59 @@ final class LineChunks {
     return new History(ops, Pairing.pair(ops, i -> exact[i], file), exact, file);
   }
 
+  /** The most of a file's end {@link #checkLastLine} reads to find its last line. */
+  private static final int TAIL = 1 << 20;
+
+  /**
+   * Reads the file's last line before anything else, so that a truncated or cut-off big file
+   * fails in seconds rather than after every chunk before its end is parsed. Only the line number
+   * costs a pass over the file, and only when the last line is bad. A last line longer than
+   * {@link #TAIL} is left to the ordinary read.
+   *
+   * @throws HistoryParseException naming the last line when it is not one whole operation
+   */
+  static void checkLastLine(FileChannel ch, long start, HistoryFormat format, Path file) throws IOException {
+    long size = ch.size();
+    int n = (int) Math.min(TAIL, size - start);
+    long from = size - n;
+    byte[] tail = new byte[n];
+    ByteBuffer bb = ByteBuffer.wrap(tail);
+    while (bb.hasRemaining() && ch.read(bb, from + bb.position()) >= 0) {
+      // fill the tail
+    }
+    int end = n;
+    while (end > 0 && blank(tail[end - 1])) end--;
+    if (end == 0) return;
+    int lineStart = end;
+    while (lineStart > 0 && tail[lineStart - 1] != '\n') lineStart--;
+    if (lineStart == 0 && from > start) return; // longer than the tail: the ordinary read judges it
+    byte[] line = Arrays.copyOfRange(tail, lineStart, end);
+    Chunk c = parse(line, line.length, format == HistoryFormat.JSONL, file);
+    if (c.error == null) return;
+    long lineNo = countNewlines(ch, start, from + lineStart) + 1;
+    throw c.error.at(file, lineNo);
+  }
+
+  private static boolean blank(byte c) {
+    return c == '\n' || c == '\r' || c == ' ' || c == '\t';
+  }
+
+  /** The newlines in {@code [from, to)} of the file. */
+  private static long countNewlines(FileChannel ch, long from, long to) throws IOException {
+    ByteBuffer bb = ByteBuffer.allocate(CHUNK);
+    byte[] a = bb.array();
+    long count = 0;
+    for (long at = from; at < to; ) {
+      bb.clear();
+      bb.limit((int) Math.min(CHUNK, to - at));
+      int got = ch.read(bb, at);
+      if (got <= 0) break;
+      for (int i = 0; i < got; i++) if (a[i] == '\n') count++;
+      at += got;
+    }
+    return count;
+  }
+
   private static Chunk join(CompletableFuture<Chunk> f) {
     try {
       return f.join();

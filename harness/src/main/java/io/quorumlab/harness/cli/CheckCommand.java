@@ -190,6 +190,8 @@ public final class CheckCommand implements Callable<Integer> {
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("file", file.toString());
     History history;
+    long minimum = Histories.minimumHeapBytes(file);
+    if (minimum > Runtime.getRuntime().maxMemory()) return tooBig(j, file, "reading it needs at least " + (minimum >> 20) + " MiB");
     try (ProgressLine progress = new ProgressLine(stderr, file.getFileName().toString())) {
       long size = sizeOf(file);
       history = Histories.read(file, fmt == null ? Histories.formatOf(file) : fmt,
@@ -197,7 +199,7 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (HistoryParseException e) {
       return badInput(j, e.getMessage());
     } catch (OutOfMemoryError e) {
-      return tooBig(j, file, "reading it");
+      return tooBig(j, file, "it ran out of memory reading it");
     }
     Optional<String> nothing = history.nothingToCheck();
     if (nothing.isPresent()) return report(file, CheckResult.nothingToCheck(chosen.name(), nothing.get()), List.of(), List.of(), j);
@@ -220,7 +222,7 @@ public final class CheckCommand implements Callable<Integer> {
       return badInput(j, file + ": " + e.getMessage());
     } catch (OutOfMemoryError e) {
       deleteQuietly(scratch);
-      return tooBig(j, file, "checking it");
+      return tooBig(j, file, "it ran out of memory checking it");
     } catch (UncheckedIOException e) {
       deleteQuietly(scratch);
       stderr.println("quorumlab: " + file + ": " + e.getMessage());
@@ -246,9 +248,9 @@ public final class CheckCommand implements Callable<Integer> {
    * A history the heap cannot hold: unknown, with what to do about it. The reader and the checkers
    * hold nothing else, so once this method runs their memory is garbage again.
    */
-  private Outcome tooBig(Map<String, Object> j, Path file, String while_) {
+  private Outcome tooBig(Map<String, Object> j, Path file, String why) {
     long heapMib = Runtime.getRuntime().maxMemory() >> 20;
-    String message = file + ": the history is too big for the JVM's heap (" + heapMib + " MiB): it ran out of memory " + while_
+    String message = file + ": the history is too big for the JVM's heap (" + heapMib + " MiB): " + why
         + "; give it more with QUORUMLAB_JAVA_OPTS=-Xmx<size> (list-append needs about 2 GiB per million transactions)";
     PrintWriter stderr = spec.commandLine().getErr();
     stderr.println("quorumlab: " + message);
