@@ -15,6 +15,7 @@ import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.cluster.DiskFault;
 import io.quorumlab.harness.cluster.DiskFaultCommand;
 import io.quorumlab.harness.cluster.Link;
+import io.quorumlab.harness.cluster.NetworkRules;
 import io.quorumlab.harness.cluster.NodeConfigs;
 import io.quorumlab.harness.cluster.Slowness;
 import io.quorumlab.harness.cluster.local.ProcStatus;
@@ -62,6 +63,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 public final class DockerCluster implements Cluster {
   static final int NODE_PORT = 7000;
   private static final String DATA_DIR = "/var/lib/quorumlab/data";
+  /** The containers' one interface on the run's network. */
+  private static final String DEVICE = "eth0";
 
   private final DockerClusterOptions options;
   private final NodeConfig template;
@@ -245,7 +248,7 @@ public final class DockerCluster implements Cluster {
   /** The whole network state of one node: chains, partition, loss and shaping. */
   private void applyAll(ContainerNode cn) throws InterruptedException {
     String script = NetworkRules.setup() + "\n" + NetworkRules.partition(cn.id, grudge, ips());
-    if (!slowed.isEmpty() && capabilities != null) script += "\n" + NetworkRules.slow(cn.id, slowed, ips(), capabilities);
+    if (!slowed.isEmpty() && capabilities != null) script += "\n" + NetworkRules.slow(cn.id, slowed, ips(), capabilities, DEVICE);
     exec(cn, script);
   }
 
@@ -407,7 +410,7 @@ public final class DockerCluster implements Cluster {
       Map<String, String> ips = ips();
       Map<Link, Slowness> s = slowed;
       parallel(touched.stream().filter(n -> nodes.get(n).reachable()).toList(), n -> {
-        exec(nodes.get(n), NetworkRules.slow(n, s, ips, capabilities));
+        exec(nodes.get(n), NetworkRules.slow(n, s, ips, capabilities, DEVICE));
         return null;
       });
       return NetworkRules.notInjected(slowness, next.size(), capabilities);
