@@ -39,10 +39,13 @@ final class NodeScripts {
     return s.toString();
   }
 
-  /** True (exit 0) once process PID is gone or a zombie; waits up to {@code seconds}. */
+  /**
+   * True (exit 0) once process PID is gone or a zombie; waits up to {@code seconds}. One read of its
+   * status decides, since a zombie may be reaped between two.
+   */
   static String awaitGone(String pid, int seconds) {
-    return "P=" + pid + "; i=0; gone() { [ ! -e /proc/$P ] || grep -q '^State:[[:space:]]*Z' /proc/$P/status 2>/dev/null; }\n"
-        + "while [ $i -lt " + (seconds * 10) + " ] && ! gone; do sleep 0.1; i=$((i+1)); done; gone";
+    return "P=" + pid + "; i=0; gone() { ! grep -qs '^State:[[:space:]]*[^Z[:space:]]' /proc/$P/status; }\n"
+        + "while [ $i -lt " + (seconds * 10) + " ]; do gone && exit 0; sleep 0.1; i=$((i+1)); done; exit 1";
   }
 
   static String signal(String pid, String signal) {
@@ -68,7 +71,7 @@ final class NodeScripts {
 
   /** Kills the run's node (if it still runs) and removes DIR. */
   static String removeAll(String dir) {
-    return "P=$(cat '" + dir + "/node.pid' 2>/dev/null)\nif [ -n \"$P\" ]; then kill -KILL $P 2>/dev/null; " + awaitGone("$P", 20).replace("P=$P; ", "")
-        + "; fi\nrm -rf '" + dir + "'";
+    return "P=$(cat '" + dir + "/node.pid' 2>/dev/null)\nif [ -n \"$P\" ]; then kill -KILL $P 2>/dev/null; ("
+        + awaitGone("$P", 20).replace("P=$P; ", "") + "); fi\nrm -rf '" + dir + "'";
   }
 }
