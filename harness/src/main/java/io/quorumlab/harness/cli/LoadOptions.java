@@ -73,7 +73,7 @@ public final class LoadOptions {
    * @throws io.quorumlab.harness.SpecException naming an option out of range
    */
   RunSpec spec(StoreSettings store, double timeLimit) {
-    ssh.target(backend).ifPresent(Backends::useSsh);
+    Backends.useSsh(ssh.target(backend));
     long s = seed != null ? seed : new SecureRandom().nextLong() & (Long.MAX_VALUE >> 8);
     return new RunSpec(backend, nodes, store, new LoadSpec(workload, timeLimit, rate, concurrency, quiesce),
         NemesisPlan.of(nemesis, nemesisInterval), s, sim.network(backend));

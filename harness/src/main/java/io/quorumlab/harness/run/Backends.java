@@ -31,10 +31,11 @@ public final class Backends {
 
   /**
    * Sets the machines and login the ssh backend uses in this process (the command line's
-   * {@code --hosts} and {@code --ssh-*} options, once per command).
+   * {@code --hosts} and {@code --ssh-*} options, once per command); empty: none, so that a command
+   * without them does not inherit an earlier one's in the same process.
    */
-  public static void useSsh(SshClusterOptions hosts) {
-    ssh = new SshBackend(Optional.of(hosts));
+  public static void useSsh(Optional<SshClusterOptions> hosts) {
+    ssh = new SshBackend(hosts);
   }
 
   public static List<Backend> all() {

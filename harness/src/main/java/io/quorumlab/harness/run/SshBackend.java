@@ -29,7 +29,8 @@ record SshBackend(Optional<SshClusterOptions> hosts) implements Backend {
         "--backend ssh needs the machines: --hosts h1,h2,... or --hosts-file FILE (one node on each)"));
     if (o.hosts().size() != spec.nodes()) {
       throw new SpecException("the ssh backend runs one node on each host: --nodes " + spec.nodes() + " needs " + spec.nodes()
-          + " hosts, and " + o.hosts().size() + " are given (" + o.hosts() + "); give --nodes " + o.hosts().size());
+          + " hosts, and " + o.hosts().size() + " are given (" + String.join(", ", o.hosts().stream().map(Object::toString).toList())
+          + "); give --nodes " + o.hosts().size());
     }
     if (!spec.nemesis().faults().membership().isEmpty()) {
       throw new SpecException("--nemesis membership runs on the local and sim backends; the ssh backend starts one node on"
