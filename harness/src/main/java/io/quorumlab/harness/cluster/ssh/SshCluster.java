@@ -9,6 +9,7 @@ import io.quorumlab.harness.cluster.Link;
 import io.quorumlab.harness.cluster.NetworkRules;
 import io.quorumlab.harness.cluster.NodeCommand;
 import io.quorumlab.harness.cluster.NodeConfigs;
+import io.quorumlab.harness.cluster.NodeTasks;
 import io.quorumlab.harness.cluster.Slowness;
 import io.quorumlab.store.config.NodeConfig;
 import java.io.ByteArrayInputStream;
@@ -29,7 +30,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -156,16 +156,14 @@ public final class SshCluster implements Cluster {
       started = true;
       SshShutdownReaper.register(this);
       try {
-        parallel(nodeIds, n -> {
+        NodeTasks.parallel(pool, nodeIds, n -> {
           claim(nodes.get(n));
-          return null;
         });
         upload();
         HostNode first = nodes.get(nodeIds.get(0));
         capabilities = NetworkRules.Capabilities.parse(first.remote.run(NetworkRules.Capabilities.PROBE, true, COMMAND_TIMEOUT).output());
-        parallel(nodeIds, n -> {
+        NodeTasks.parallel(pool, nodeIds, n -> {
           startNode(nodes.get(n));
-          return null;
         });
       } catch (Exception e) {
         close();
@@ -199,14 +197,13 @@ public final class SshCluster implements Cluster {
         ClasspathArchive.write(t, entries);
         t.finish();
       }
-      parallel(nodeIds, n -> {
+      NodeTasks.parallel(pool, nodeIds, n -> {
         HostNode hn = nodes.get(n);
         try (InputStream in = Files.newInputStream(tar)) {
           hn.remote.upload(in, options.remoteDir() + "/app.tar", UPLOAD_TIMEOUT);
         }
         Remote.Result r = hn.remote.run(NodeScripts.unpack(options.remoteDir()), UPLOAD_TIMEOUT);
         if (!r.ok()) throw new IOException(hn.remote.host + ": could not unpack the classpath: " + r.output().strip());
-        return null;
       });
     } finally {
       Files.deleteIfExists(tar);
@@ -362,9 +359,8 @@ public final class SshCluster implements Cluster {
       List<String> changed = nodeIds.stream().filter(n -> !old.getOrDefault(n, Set.of()).equals(grudge.getOrDefault(n, Set.of()))).toList();
       Map<String, String> ips = ips();
       Map<String, Set<String>> g = grudge;
-      parallel(changed, n -> {
+      NodeTasks.parallel(pool, changed, n -> {
         rules(nodes.get(n), NetworkRules.partition(n, g, ips));
-        return null;
       });
     }
   }
@@ -373,30 +369,14 @@ public final class SshCluster implements Cluster {
   public List<String> slow(Collection<Link> links, Slowness slowness) throws Exception {
     synchronized (lock) {
       requireStarted();
-      Map<Link, Slowness> next = new LinkedHashMap<>();
-      if (!slowness.isNone()) {
-        for (Link l : links) {
-          node(l.from());
-          node(l.to());
-          next.put(l, slowness);
-        }
-      }
-      Set<String> touched = new TreeSet<>();
-      for (Link l : slowed.keySet()) {
-        touched.add(l.from());
-        touched.add(l.to());
-      }
-      for (Link l : next.keySet()) {
-        touched.add(l.from());
-        touched.add(l.to());
-      }
+      Map<Link, Slowness> next = Slowness.onLinks(links, slowness, this::node);
+      Set<String> touched = Link.endpoints(slowed.keySet(), next.keySet());
       slowed = Map.copyOf(next);
       Map<String, String> ips = ips();
       Map<Link, Slowness> s = slowed;
-      parallel(List.copyOf(touched), n -> {
+      NodeTasks.parallel(pool, List.copyOf(touched), n -> {
         HostNode hn = nodes.get(n);
         rules(hn, NetworkRules.slow(n, s, ips, capabilities, hn.device));
-        return null;
       });
       return NetworkRules.notInjected(slowness, next.size(), capabilities);
     }
@@ -415,9 +395,8 @@ public final class SshCluster implements Cluster {
       partition(Map.of());
       slow(List.of(), Slowness.NONE);
       List<String> dead = nodeIds.stream().filter(n -> nodes.get(n).killed).toList();
-      parallel(dead, n -> {
+      NodeTasks.parallel(pool, dead, n -> {
         startNode(nodes.get(n));
-        return null;
       });
     }
   }
@@ -514,25 +493,6 @@ public final class SshCluster implements Cluster {
         return;
       }
     }
-  }
-
-  private interface NodeTask {
-    Object run(String node) throws Exception;
-  }
-
-  /** Runs one task per node on the pool and rethrows the first failure. */
-  private void parallel(List<String> ids, NodeTask task) throws Exception {
-    List<Future<Object>> fs = new ArrayList<>();
-    for (String n : ids) fs.add(pool.submit(() -> task.run(n)));
-    Exception first = null;
-    for (Future<Object> f : fs) {
-      try {
-        f.get();
-      } catch (ExecutionException e) {
-        if (first == null) first = e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
-      }
-    }
-    if (first != null) throw first;
   }
 
   @Override
