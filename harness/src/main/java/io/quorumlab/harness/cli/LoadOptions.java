@@ -1,6 +1,7 @@
 package io.quorumlab.harness.cli;
 
 import io.quorumlab.harness.nemesis.NemesisPlan;
+import io.quorumlab.harness.run.Backends;
 import io.quorumlab.harness.run.LoadSpec;
 import io.quorumlab.harness.run.RunSpec;
 import io.quorumlab.harness.run.StoreSettings;
@@ -17,9 +18,9 @@ import picocli.CommandLine.Option;
  * for configurations that do not say).
  */
 public final class LoadOptions {
-  @Option(names = "--backend", paramLabel = "local|docker|sim",
-      description = "Where the nodes run: local processes, Docker containers, or sim, a deterministic simulation of the same "
-          + "nodes in virtual time (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--backend", paramLabel = "local|docker|ssh|sim",
+      description = "Where the nodes run: local processes, Docker containers, machines reached over SSH (--hosts), or sim, a "
+          + "deterministic simulation of the same nodes in virtual time (default: ${DEFAULT-VALUE}).")
   String backend = RunSpec.DEFAULT_BACKEND;
 
   @Option(names = "--nodes", paramLabel = "K", description = "Cluster size (default: ${DEFAULT-VALUE}).")
@@ -59,6 +60,8 @@ public final class LoadOptions {
 
   @Mixin SimOptions sim = new SimOptions();
 
+  @Mixin SshOptions ssh = new SshOptions();
+
   Path out() {
     return out;
   }
@@ -70,6 +73,7 @@ public final class LoadOptions {
    * @throws io.quorumlab.harness.SpecException naming an option out of range
    */
   RunSpec spec(StoreSettings store, double timeLimit) {
+    Backends.useSsh(ssh.target(backend));
     long s = seed != null ? seed : new SecureRandom().nextLong() & (Long.MAX_VALUE >> 8);
     return new RunSpec(backend, nodes, store, new LoadSpec(workload, timeLimit, rate, concurrency, quiesce),
         NemesisPlan.of(nemesis, nemesisInterval), s, sim.network(backend));

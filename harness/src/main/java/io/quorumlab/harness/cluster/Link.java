@@ -48,6 +48,19 @@ public record Link(String from, String to) {
     return Map.copyOf(copy);
   }
 
+  /** The nodes at either end of any of the links, sorted: those whose rules a change of these links touches. */
+  @SafeVarargs
+  public static Set<String> endpoints(java.util.Collection<Link>... links) {
+    Set<String> out = new TreeSet<>();
+    for (java.util.Collection<Link> ls : links) {
+      for (Link l : ls) {
+        out.add(l.from());
+        out.add(l.to());
+      }
+    }
+    return out;
+  }
+
   @Override
   public String toString() {
     return from + "->" + to;

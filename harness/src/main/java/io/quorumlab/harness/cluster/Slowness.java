@@ -20,6 +20,23 @@ public record Slowness(long delayMs, long jitterMs, double loss, long rateKbit) 
     return delayMs == 0 && jitterMs == 0 && loss == 0 && rateKbit == 0;
   }
 
+  /**
+   * What {@link Cluster#slow(java.util.Collection, Slowness)} puts in force: each of {@code links}
+   * slowed as {@code s}, none when {@code s} is {@link #NONE}. {@code requireNode} is called with
+   * both ends of each link and throws for an unknown node.
+   */
+  public static java.util.Map<Link, Slowness> onLinks(java.util.Collection<Link> links, Slowness s,
+      java.util.function.Consumer<String> requireNode) {
+    java.util.Map<Link, Slowness> out = new java.util.LinkedHashMap<>();
+    if (s.isNone()) return out;
+    for (Link l : links) {
+      requireNode.accept(l.from());
+      requireNode.accept(l.to());
+      out.put(l, s);
+    }
+    return out;
+  }
+
   @Override
   public String toString() {
     if (isNone()) return "none";

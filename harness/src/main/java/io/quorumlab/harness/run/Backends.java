@@ -7,6 +7,7 @@ import io.quorumlab.harness.cluster.docker.DockerCluster;
 import io.quorumlab.harness.cluster.docker.DockerClusterOptions;
 import io.quorumlab.harness.cluster.local.LocalCluster;
 import io.quorumlab.harness.cluster.local.LocalClusterOptions;
+import io.quorumlab.harness.cluster.ssh.SshClusterOptions;
 import io.quorumlab.harness.time.RealTimeLoop;
 import io.quorumlab.store.client.NettyStoreClient;
 import io.quorumlab.store.config.NodeConfig;
@@ -16,17 +17,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** The backends a run can use: local and docker, then any other on the class path. */
+/** The backends a run can use: local, docker and ssh, then any other on the class path. */
 public final class Backends {
   /** Local processes in real time; the cluster keeps its nodes' data in a temporary directory it deletes on close. */
   static final Backend LOCAL = new RealTime("local", false);
   /** Docker containers in real time. */
   static final Backend DOCKER = new RealTime("docker", true);
 
+  /** The machines of {@code --backend ssh}, as the command line named them (none until it does). */
+  private static volatile Backend ssh = new SshBackend(Optional.empty());
+
   private Backends() {}
 
+  /**
+   * Sets the machines and login the ssh backend uses in this process (the command line's
+   * {@code --hosts} and {@code --ssh-*} options, once per command); empty: none, so that a command
+   * without them does not inherit an earlier one's in the same process.
+   */
+  public static void useSsh(Optional<SshClusterOptions> hosts) {
+    ssh = new SshBackend(hosts);
+  }
+
   public static List<Backend> all() {
-    List<Backend> out = new ArrayList<>(List.of(LOCAL, DOCKER));
+    List<Backend> out = new ArrayList<>(List.of(LOCAL, DOCKER, ssh));
     ServiceLoader.load(Backend.class).forEach(out::add);
     return out;
   }

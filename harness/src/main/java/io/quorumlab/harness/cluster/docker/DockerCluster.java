@@ -15,7 +15,9 @@ import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.cluster.DiskFault;
 import io.quorumlab.harness.cluster.DiskFaultCommand;
 import io.quorumlab.harness.cluster.Link;
+import io.quorumlab.harness.cluster.NetworkRules;
 import io.quorumlab.harness.cluster.NodeConfigs;
+import io.quorumlab.harness.cluster.NodeTasks;
 import io.quorumlab.harness.cluster.Slowness;
 import io.quorumlab.harness.cluster.local.ProcStatus;
 import io.quorumlab.store.config.NodeConfig;
@@ -37,11 +39,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -62,6 +61,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 public final class DockerCluster implements Cluster {
   static final int NODE_PORT = 7000;
   private static final String DATA_DIR = "/var/lib/quorumlab/data";
+  /** The containers' one interface on the run's network. */
+  private static final String DEVICE = "eth0";
 
   private final DockerClusterOptions options;
   private final NodeConfig template;
@@ -144,13 +145,11 @@ public final class DockerCluster implements Cluster {
         if (!stale.isEmpty()) cleanedUp = List.of("removed " + String.join(", ", stale) + " left behind by a harness that was killed");
         image = NodeImage.ensure(options);
         createNetwork();
-        parallel(nodeIds, n -> {
+        NodeTasks.parallel(pool, nodeIds, n -> {
           createContainer(nodes.get(n));
-          return null;
         });
-        parallel(nodeIds, n -> {
+        NodeTasks.parallel(pool, nodeIds, n -> {
           startContainer(nodes.get(n));
-          return null;
         });
         capabilities = NetworkRules.Capabilities.parse(
             DockerEngine.exec(nodes.get(nodeIds.get(0)).containerId, NetworkRules.Capabilities.PROBE, 30).output());
@@ -245,7 +244,7 @@ public final class DockerCluster implements Cluster {
   /** The whole network state of one node: chains, partition, loss and shaping. */
   private void applyAll(ContainerNode cn) throws InterruptedException {
     String script = NetworkRules.setup() + "\n" + NetworkRules.partition(cn.id, grudge, ips());
-    if (!slowed.isEmpty() && capabilities != null) script += "\n" + NetworkRules.slow(cn.id, slowed, ips(), capabilities);
+    if (!slowed.isEmpty() && capabilities != null) script += "\n" + NetworkRules.slow(cn.id, slowed, ips(), capabilities, DEVICE);
     exec(cn, script);
   }
 
@@ -375,9 +374,8 @@ public final class DockerCluster implements Cluster {
           .toList();
       Map<String, String> ips = ips();
       Map<String, Set<String>> g = grudge;
-      parallel(changed, n -> {
+      NodeTasks.parallel(pool, changed, n -> {
         exec(nodes.get(n), NetworkRules.partition(n, g, ips));
-        return null;
       });
     }
   }
@@ -386,29 +384,13 @@ public final class DockerCluster implements Cluster {
   public List<String> slow(Collection<Link> links, Slowness slowness) throws Exception {
     synchronized (lock) {
       requireStarted();
-      Map<Link, Slowness> next = new LinkedHashMap<>();
-      if (!slowness.isNone()) {
-        for (Link l : links) {
-          node(l.from());
-          node(l.to());
-          next.put(l, slowness);
-        }
-      }
-      Set<String> touched = new TreeSet<>();
-      for (Link l : slowed.keySet()) {
-        touched.add(l.from());
-        touched.add(l.to());
-      }
-      for (Link l : next.keySet()) {
-        touched.add(l.from());
-        touched.add(l.to());
-      }
+      Map<Link, Slowness> next = Slowness.onLinks(links, slowness, this::node);
+      Set<String> touched = Link.endpoints(slowed.keySet(), next.keySet());
       slowed = Map.copyOf(next);
       Map<String, String> ips = ips();
       Map<Link, Slowness> s = slowed;
-      parallel(touched.stream().filter(n -> nodes.get(n).reachable()).toList(), n -> {
-        exec(nodes.get(n), NetworkRules.slow(n, s, ips, capabilities));
-        return null;
+      NodeTasks.parallel(pool, touched.stream().filter(n -> nodes.get(n).reachable()).toList(), n -> {
+        exec(nodes.get(n), NetworkRules.slow(n, s, ips, capabilities, DEVICE));
       });
       return NetworkRules.notInjected(slowness, next.size(), capabilities);
     }
@@ -428,14 +410,12 @@ public final class DockerCluster implements Cluster {
       partition(Map.of());
       slow(List.of(), Slowness.NONE);
       List<String> dead = nodeIds.stream().filter(n -> nodes.get(n).killed).toList();
-      parallel(dead, n -> {
+      NodeTasks.parallel(pool, dead, n -> {
         startContainer(nodes.get(n));
-        return null;
       });
       // Nodes that were frozen when the rules changed get the current (healed) state now.
-      parallel(nodeIds.stream().filter(n -> !dead.contains(n)).toList(), n -> {
+      NodeTasks.parallel(pool, nodeIds.stream().filter(n -> !dead.contains(n)).toList(), n -> {
         applyAll(nodes.get(n));
-        return null;
       });
     }
   }
@@ -562,25 +542,6 @@ public final class DockerCluster implements Cluster {
     } catch (RuntimeException e) {
       // no engine: nothing of ours can be running there
     }
-  }
-
-  private interface NodeTask {
-    Object run(String node) throws Exception;
-  }
-
-  /** Runs one task per node on the pool and rethrows the first failure. */
-  private void parallel(List<String> ids, NodeTask task) throws Exception {
-    List<Future<Object>> fs = new ArrayList<>();
-    for (String n : ids) fs.add(pool.submit(() -> task.run(n)));
-    Exception first = null;
-    for (Future<Object> f : fs) {
-      try {
-        f.get();
-      } catch (ExecutionException e) {
-        if (first == null) first = e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
-      }
-    }
-    if (first != null) throw first;
   }
 
   private static int freePort() throws IOException {

@@ -3,6 +3,8 @@ package io.quorumlab.harness.cluster.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.quorumlab.harness.cluster.ClasspathArchive;
+import io.quorumlab.harness.cluster.ClasspathArchive.Entry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,7 +46,7 @@ final class NodeImage {
     DockerClient c = DockerEngine.client();
     String checkout = ImageCleanup.checkoutId(o.classpath());
     String baseId = c.inspectImageCmd(o.baseImage()).exec().getId();
-    List<Entry> entries = entries(o.classpath());
+    List<Entry> entries = ClasspathArchive.entries(o.classpath());
     String tag = REPO + ":" + digest(baseId, o, entries);
     try {
       c.inspectImageCmd(tag).exec();
@@ -67,24 +69,8 @@ final class NodeImage {
     return tag;
   }
 
-  /** One classpath entry and its name inside the image. */
-  private record Entry(Path source, String target, boolean directory) {}
-
-  private static List<Entry> entries(List<String> classpath) {
-    List<Entry> out = new ArrayList<>();
-    int i = 0;
-    for (String e : classpath) {
-      Path p = Path.of(e);
-      if (!Files.exists(p)) continue;
-      boolean dir = Files.isDirectory(p);
-      String name = String.format("%03d-%s", i++, p.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_"));
-      out.add(new Entry(p, (dir ? "dirs/" : "lib/") + name, dir));
-    }
-    return out;
-  }
-
   private static String classpathInImage(List<Entry> entries) {
-    return String.join(":", entries.stream().map(e -> APP + "/" + e.target()).toList());
+    return ClasspathArchive.classpathUnder(APP, entries);
   }
 
   private static String dockerfile(String base, DockerClusterOptions o, List<Entry> entries) {
@@ -116,26 +102,9 @@ final class NodeImage {
       t.putArchiveEntry(dfe);
       t.write(df);
       t.closeArchiveEntry();
-      for (Entry e : entries) {
-        if (!e.directory()) {
-          addFile(t, e.source(), e.target());
-          continue;
-        }
-        try (Stream<Path> s = Files.walk(e.source())) {
-          for (Path f : (Iterable<Path>) s.filter(Files::isRegularFile).sorted()::iterator) {
-            addFile(t, f, e.target() + "/" + e.source().relativize(f).toString().replace('\\', '/'));
-          }
-        }
-      }
+      ClasspathArchive.write(t, entries);
       t.finish();
     }
-  }
-
-  private static void addFile(TarArchiveOutputStream t, Path f, String name) throws IOException {
-    TarArchiveEntry te = new TarArchiveEntry(f.toFile(), name);
-    t.putArchiveEntry(te);
-    Files.copy(f, t);
-    t.closeArchiveEntry();
   }
 
   /** A digest of the base image, the JVM command and every file's name, size and modification time. */

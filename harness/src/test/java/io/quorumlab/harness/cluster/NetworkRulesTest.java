@@ -1,9 +1,7 @@
-package io.quorumlab.harness.cluster.docker;
+package io.quorumlab.harness.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quorumlab.harness.cluster.Link;
-import io.quorumlab.harness.cluster.Slowness;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,11 +24,11 @@ class NetworkRulesTest {
   @Test
   void lossIsARandomDropInTheReceiverAndLatencyNeedsNetem() {
     Map<Link, Slowness> slowed = Map.of(new Link("n1", "n2"), new Slowness(40, 10, 0.25, 0));
-    String receiver = NetworkRules.slow("n2", slowed, IPS, NO_NETEM);
+    String receiver = NetworkRules.slow("n2", slowed, IPS, NO_NETEM, "eth0");
     assertThat(receiver).contains("-A QL_LOSS -s 10.0.0.11/32 -m statistic --mode random --probability 0.2500 -j DROP");
-    String sender = NetworkRules.slow("n1", slowed, IPS, NO_NETEM);
+    String sender = NetworkRules.slow("n1", slowed, IPS, NO_NETEM, "eth0");
     assertThat(sender).doesNotContain("netem").doesNotContain("htb rate").contains("tc qdisc del dev eth0 root");
-    String withNetem = NetworkRules.slow("n1", slowed, IPS, ALL);
+    String withNetem = NetworkRules.slow("n1", slowed, IPS, ALL, "eth0");
     assertThat(withNetem).contains("netem delay 40ms 10ms").contains("match ip dst 10.0.0.12/32 flowid 1:10");
     assertThat(NetworkRules.notInjected(new Slowness(40, 10, 0.25, 0), 6, NO_NETEM)).singleElement().asString()
         .startsWith("latency 40ms±10ms on 6 links not injected").contains("Specified qdisc kind is unknown");
@@ -40,7 +38,7 @@ class NetworkRulesTest {
   @Test
   void rateIsAnHtbClassPerSlowedDestination() {
     Map<Link, Slowness> slowed = Map.of(new Link("n1", "n2"), new Slowness(0, 0, 0, 512), new Link("n1", "n3"), new Slowness(0, 0, 0, 512));
-    String s = NetworkRules.slow("n1", slowed, IPS, NO_NETEM);
+    String s = NetworkRules.slow("n1", slowed, IPS, NO_NETEM, "eth0");
     assertThat(s).contains("htb rate 512kbit ceil 512kbit").contains("match ip dst 10.0.0.12/32 flowid 1:10")
         .contains("match ip dst 10.0.0.13/32 flowid 1:11");
   }

@@ -1,0 +1,65 @@
+package io.quorumlab.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ssh options on the command line: wrong combinations and unreachable hosts are one line and exit 254. */
+class SshOptionsCliTest {
+
+  private static void assertRefused(CliRun r, String message) {
+    assertThat(r.code()).as(r.err()).isEqualTo(254);
+    assertThat(r.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void sshWithoutHostsIsRefused(@TempDir Path out) {
+    assertRefused(CliRun.run("run", "--backend", "ssh", "--time-limit", "1", "--out", out.toString()),
+        "--backend ssh needs the machines: --hosts h1,h2,... or --hosts-file FILE");
+  }
+
+  @Test
+  void hostsForAnotherBackendAreRefused(@TempDir Path out) {
+    assertRefused(CliRun.run("run", "--backend", "local", "--hosts", "a,b,c", "--time-limit", "1", "--out", out.toString()),
+        "--hosts, --hosts-file and --ssh-* are options of --backend ssh, not local");
+  }
+
+  @Test
+  void asManyNodesAsHostsAreNeeded(@TempDir Path out) {
+    assertRefused(CliRun.run("run", "--backend", "ssh", "--hosts", "a,b,c", "--time-limit", "1", "--out", out.toString()),
+        "--nodes 5 needs 5 hosts, and 3 are given (a, b, c); give --nodes 3");
+  }
+
+  @Test
+  void closedPortsOn127AreNamedEachAndNothingRuns(@TempDir Path dir) throws Exception {
+    Path key = dir.resolve("id_ecdsa");
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new ECGenParameterSpec("secp256r1"));
+    try (OutputStream o = Files.newOutputStream(key)) {
+      new OpenSSHKeyPairResourceWriter().writePrivateKey(g.generateKeyPair(), "test", null, o);
+    }
+    int[] ports = new int[3];
+    for (int i = 0; i < 3; i++) {
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        ports[i] = s.getLocalPort();
+      }
+    }
+    Path hosts = dir.resolve("hosts");
+    Files.writeString(hosts, "# three machines that are not there\n127.0.0.1:" + ports[0] + "\n127.0.0.1:" + ports[1] + "\n\n127.0.0.1:"
+        + ports[2] + "\n");
+    CliRun r = CliRun.run("run", "--backend", "ssh", "--nodes", "3", "--hosts-file", hosts.toString(), "--ssh-key", key.toString(),
+        "--ssh-insecure", "--time-limit", "1", "--out", dir.resolve("runs").toString());
+    assertRefused(r, "ssh host 127.0.0.1:" + ports[0] + ": nothing accepts SSH connections on port " + ports[0] + " (connection refused)");
+    assertThat(r.err()).contains("ssh host 127.0.0.1:" + ports[2] + ":").contains("nothing was started on any host");
+    assertThat(dir.resolve("runs")).as("no run directory for a run that could not start").doesNotExist();
+  }
+}
