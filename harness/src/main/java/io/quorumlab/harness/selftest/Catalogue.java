@@ -32,6 +32,24 @@ public final class Catalogue {
   static final Scenario SIBLINGS_SET = Scenario.of("siblings-set",
       "--nodes 3 --n 3 --w 1 --r 1 --conflicts siblings --workload set --nemesis partition --nemesis-interval 2"
           + " --latency uniform:1,20 --time-limit 5 --quiesce 1");
+  /**
+   * A set with siblings, sloppy 3/1/1 on 5 nodes, under isolating partitions a fast failure detector
+   * convicts: the isolated node acks adds of keys it does not own alone, as a fallback, so its hints
+   * are their only way to the owners; one in fifty messages is lost, hint batches too, and the quiet
+   * after healing outlasts several hint retries (a lost batch is retried after its 5 s ack timeout).
+   */
+  static final Scenario SLOPPY_SET_ISOLATE = Scenario.of("sloppy-set-isolate",
+      "--nodes 5 --n 3 --w 1 --r 1 --quorum sloppy --conflicts siblings --workload set --nemesis partition:isolate"
+          + " --nemesis-interval 1 --gossip-interval-ms 100 --loss 0.02 --time-limit 10 --quiesce 20");
+  /**
+   * lww 3/2/2 strict with blocking read repair and fsync=always (with one clock, linearizable) under
+   * power losses of every node at once: what a replica acknowledged it has synced, so a power loss
+   * loses no acknowledged write. (Not a siblings set: there the coordinator stores its own copy
+   * before it sends the others, and that copy survives.)
+   */
+  static final Scenario LWW_POWER_LOSS = Scenario.of("lww-power-loss",
+      "--nodes 3 --n 3 --w 2 --r 2 --quorum strict --conflicts lww --read-repair blocking --fsync always --workload register"
+          + " --nemesis disk:crash+all --nemesis-interval 1 --rate 200 --time-limit 5 --quiesce 1");
   /** lww 3/2/2 strict with blocking read repair, no faults: with one clock for all, linearizable. */
   static final Scenario LWW_QUIET = Scenario.of("lww-no-faults",
       "--nodes 3 --n 3 --w 2 --r 2 --quorum strict --conflicts lww --read-repair blocking --workload register"
@@ -46,6 +64,8 @@ public final class Catalogue {
       case STRICT_COUNTS_FALLBACKS -> LWW_HALVES;
       case SIBLINGS_MERGE_DROPS_CONCURRENT, SIBLINGS_DOT_FROM_CONTEXT_ONLY -> SIBLINGS_SET;
       case LWW_KEEPS_OLDER -> LWW_QUIET;
+      case HINTS_DELETED_BEFORE_ACK -> SLOPPY_SET_ISOLATE;
+      case ACK_BEFORE_DURABLE -> LWW_POWER_LOSS;
     };
   }
 
