@@ -25,6 +25,37 @@ class SelftestCommandTest {
         .contains("exit 0 (every mutant caught");
   }
 
+  /**
+   * The fallback-counting strict quorum (writes acked by a fallback, missed by reads on the other side
+   * of a partition) and the replica that acks before its write is durable (a power loss of every node
+   * loses an acknowledged write): each caught in both of two seeds, the store as written valid in them.
+   */
+  @Test
+  void catchesFallbacksCountedByAStrictQuorumAndAcksBeforeDurability() {
+    CliRun r = CliRun.run("selftest", "--mutant", "strict-counts-fallbacks,ack-before-durable", "--seeds", "2", "--first-seed", "1",
+        "--threads", "2");
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .containsPattern("\\| strict-counts-fallbacks \\| lww-5-nodes-halves \\| 2/2 \\| .* \\| linearizable")
+        .containsPattern("\\| ack-before-durable \\| lww-power-loss \\| 2/2 \\| .* \\| linearizable")
+        .containsPattern("lww-5-nodes-halves +2 seeds, 0 failing, 0 unknown")
+        .containsPattern("lww-power-loss +2 seeds, 0 failing, 0 unknown");
+  }
+
+  /**
+   * Hints deleted when sent rather than when acknowledged: a hint batch lost to the scenario's 2%
+   * message loss loses adds only the hints carried. Caught within three seeds (9 to 11), where the
+   * store as written retries the batch and loses nothing.
+   */
+  @Test
+  void catchesHintsDeletedBeforeTheOwnerAcknowledgesThem() {
+    CliRun r = CliRun.run("selftest", "--mutant", "hints-deleted-before-ack", "--seeds", "3", "--first-seed", "9", "--threads", "2");
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .containsPattern("\\| hints-deleted-before-ack \\| sloppy-set-isolate \\| [123]/3 \\| .* \\| set lost-add")
+        .containsPattern("sloppy-set-isolate +3 seeds, 0 failing, 0 unknown");
+  }
+
   @Test
   void listsEveryMutantWithItsSiteAndScenario() {
     CliRun r = CliRun.run("selftest", "--list");

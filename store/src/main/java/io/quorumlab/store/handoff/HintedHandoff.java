@@ -1,5 +1,7 @@
 package io.quorumlab.store.handoff;
 
+import io.quorumlab.store.mutation.Mutant;
+import io.quorumlab.store.mutation.Mutants;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +33,7 @@ public final class HintedHandoff {
   private final Liveness liveness;
   private final HintOutbox outbox;
   private final RandomGenerator random;
+  private final Mutants mutants;
   private final Map<String, OwnerState> owners = new HashMap<>();
   private long nextBatchId = 1;
   private long hintsDelivered;
@@ -51,6 +54,13 @@ public final class HintedHandoff {
 
   public HintedHandoff(String self, HandoffConfig config, HintStore store, Liveness liveness, HintOutbox outbox,
       RandomGenerator random) {
+    this(self, config, store, liveness, outbox, random, Mutants.NONE);
+  }
+
+  /** As the store runs it, with the bugs {@code mutants} planted (for tests and selftest). */
+  public HintedHandoff(String self, HandoffConfig config, HintStore store, Liveness liveness, HintOutbox outbox,
+      RandomGenerator random, Mutants mutants) {
+    this.mutants = mutants;
     this.self = self;
     this.config = config;
     this.store = store;
@@ -159,6 +169,10 @@ public final class HintedHandoff {
     state.sentAt = now;
     batchesSent++;
     outbox.send(owner, new HintBatch(self, owner, batchId, hints));
+    if (mutants.has(Mutant.HINTS_DELETED_BEFORE_ACK)) {
+      // The bug: the hints go before the owner has them; if this batch is lost, so are they.
+      store.delete(owner, state.inFlightIds);
+    }
   }
 
   /** Exponential backoff with "equal jitter": half the delay fixed, half random, so retries spread out. */

@@ -28,7 +28,18 @@ public enum Mutant {
   /** A strict quorum routes like a sloppy one: fallback nodes stand in for down owners and count toward W and R. */
   STRICT_COUNTS_FALLBACKS("node.Node#route", "a strict quorum counts fallback nodes"),
   /** Blocking read repair writes back the first reply's state (older when that replica was stale) instead of the merged result, yet counts the acks as holders of the result. */
-  READ_REPAIR_WRITES_BACK_OLDER("node.GetOperation#startWriteBack", "read repair writes back an older version");
+  READ_REPAIR_WRITES_BACK_OLDER("node.GetOperation#startWriteBack", "read repair writes back an older version"),
+  /** A fallback deletes the hints of a batch as soon as it sends it, not when the owner acknowledges them: a lost batch loses its writes. */
+  HINTS_DELETED_BEFORE_ACK("handoff.HintedHandoff#sendBatch", "hints are deleted when sent, before the owner acks them"),
+  /**
+   * A replica acknowledges a write at once and stores it {@link #ACK_BEFORE_DURABLE_DELAY_MS} later
+   * (a group commit that acks before its sync): under fsync=always, a power loss in between loses
+   * an acknowledged write.
+   */
+  ACK_BEFORE_DURABLE("node.Node#onReplicaWrite", "a replica acks a write before it is durable");
+
+  /** How long {@link #ACK_BEFORE_DURABLE} keeps an acknowledged write out of storage. */
+  public static final long ACK_BEFORE_DURABLE_DELAY_MS = 100;
 
   private final String site;
   private final String bug;

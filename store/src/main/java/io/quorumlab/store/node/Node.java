@@ -278,6 +278,13 @@ public final class Node {
   }
 
   private void onReplicaWrite(String from, PeerMessage.ReplicaWrite m) {
+    if (mutants.has(Mutant.ACK_BEFORE_DURABLE) && m.op() != 0) {
+      // The bug: the ack goes out before the write is stored, let alone synced; a crash in
+      // between loses an acknowledged write, whatever the fsync policy.
+      send(from, new PeerMessage.ReplicaWriteAck(m.op(), true, null));
+      schedule(Mutant.ACK_BEFORE_DURABLE_DELAY_MS, () -> onReplicaWrite(from, new PeerMessage.ReplicaWrite(0, m.key(), m.state(), m.hintFor())));
+      return;
+    }
     String error = null;
     try {
       // A fallback (hintFor != null) keeps the state like any replica, so that sloppy reads find

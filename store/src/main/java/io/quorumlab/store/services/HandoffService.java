@@ -46,7 +46,8 @@ final class HandoffService {
     this.self = node.id();
     this.clock = clock;
     this.store = new DurableHintStore(new HintBytes(storage));
-    this.handoff = new HintedHandoff(self, HandoffConfig.defaults(), store, routable::test, this::send, random);
+    this.handoff = new HintedHandoff(self, HandoffConfig.defaults(), store, routable::test, this::send, random,
+        node.mutants());
   }
 
   void start() {

@@ -49,6 +49,24 @@ class HintedHandoffTest {
     return (HintBatch) sent.get(sent.size() - 1);
   }
 
+  /** The selftest mutant: a batch lost in transit takes its hints with it, where the store as written retries them. */
+  @Test
+  void theDeleteOnSendMutantLosesALostBatchsHintsWhichTheStoreAsWrittenRetries() {
+    for (boolean mutated : new boolean[] {false, true}) {
+      InMemoryHintStore hints = new InMemoryHintStore();
+      List<HintMessage> lost = new ArrayList<>();
+      HintedHandoff h = new HintedHandoff("n1", CONFIG, hints, id -> true, (to, m) -> lost.add(m), new SplittableRandom(1),
+          mutated ? io.quorumlab.store.mutation.Mutants.of(io.quorumlab.store.mutation.Mutant.HINTS_DELETED_BEFORE_ACK) : io.quorumlab.store.mutation.Mutants.NONE);
+      h.store("n2", "k".getBytes(), "v".getBytes(), 0);
+      h.tick(1000);
+      assertThat(lost).hasSize(1);
+      h.tick(1000 + CONFIG.ackTimeoutMs()); // the ack is overdue: a failure, retried after a backoff
+      h.tick(1000 + CONFIG.ackTimeoutMs() + CONFIG.backoffMaxMs());
+      assertThat(h.pending("n2")).as("mutated " + mutated).isEqualTo(mutated ? 0 : 1);
+      assertThat(lost).as("mutated " + mutated).hasSize(mutated ? 1 : 2);
+    }
+  }
+
   @Test
   void nothingIsSentWhileTheOwnerIsDown() {
     storeHints(5);
