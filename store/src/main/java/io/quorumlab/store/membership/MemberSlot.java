@@ -16,8 +16,12 @@ final class MemberSlot {
   private MemberInfo info;
   /** The fields as a record, or null when a field changed since it was made. */
   private MemberState snapshot;
-  /** The mark of the last syn that named this member ({@link MembershipView#getAndMark}). */
+  /** The mark of the last syn that named this member ({@link MembershipView#newMark}). */
   long mark;
+  /** Where this member is in its view's id order ({@link MembershipView.Cursor}). */
+  int index;
+  /** The failure detector convicted this member, and it has shown no sign of life since. */
+  boolean convicted;
   /**
    * The failure detector's window for this member, kept here so that a heartbeat costs one lookup
    * (this slot's) instead of two; the detector owns it and says when it is no longer current.

@@ -94,7 +94,45 @@ public final class MembershipView {
       }
     }
     inIdOrder.add(lo, slot);
+    for (int i = lo; i < inIdOrder.size(); i++) {
+      inIdOrder.get(i).index = i;
+    }
     return slot;
+  }
+
+  /**
+   * Finds members asked for in id order, which is the order in which every gossip message names
+   * them: each lookup first tries the member after the one found last, so a message's members are a
+   * walk through this view instead of a hash lookup each. An id out of order, or one this view does
+   * not know, falls back to the hash.
+   */
+  final class Cursor {
+    private int next;
+
+    /** The member {@code id}, or null if unknown. */
+    MemberSlot find(String id) {
+      if (next < inIdOrder.size()) {
+        MemberSlot slot = inIdOrder.get(next);
+        if (slot.id.equals(id)) {
+          next++;
+          return slot;
+        }
+      }
+      MemberSlot slot = byId.get(id);
+      if (slot != null) {
+        next = slot.index + 1;
+      }
+      return slot;
+    }
+  }
+
+  Cursor cursor() {
+    return new Cursor();
+  }
+
+  /** The member {@code id}, null if unknown. */
+  MemberSlot slot(String id) {
+    return byId.get(id);
   }
 
   private MemberState state(String id) {
@@ -130,21 +168,11 @@ public final class MembershipView {
   }
 
   /**
-   * A fresh mark for {@link #getAndMark}: a syn names members, and the members it did not name are
-   * the ones its sender has never heard of ({@link #forEachUnmarked}).
+   * A fresh mark for {@link MemberSlot#mark}: a syn names members, and the members it did not name
+   * are the ones its sender has never heard of ({@link #forEachUnmarked}).
    */
   public long newMark() {
     return ++lastMark;
-  }
-
-  /** The member {@code id} (null if unknown), marked with {@code mark}. */
-  MemberSlot getAndMark(String id, long mark) {
-    MemberSlot slot = byId.get(id);
-    if (slot == null) {
-      return null;
-    }
-    slot.mark = mark;
-    return slot;
   }
 
   /** Every member not marked with {@code mark} since it was handed out, in id order. */
@@ -205,7 +233,12 @@ public final class MembershipView {
    * difference is the version.
    */
   MemberSlot applyHeartbeat(MemberDelta delta) {
-    MemberSlot slot = byId.get(delta.id());
+    return applyHeartbeat(byId.get(delta.id()), delta);
+  }
+
+  /** {@link #applyHeartbeat(MemberDelta)} of the member's slot, already looked up (null: unknown). */
+  MemberSlot applyHeartbeat(MemberSlot slot, MemberDelta delta) {
+    assert slot == null || slot.id.equals(delta.id()) : slot.id + " is not " + delta.id();
     if (slot == null || slot == self || delta.generation() != slot.generation() || delta.version() <= slot.version()
         || delta.infoVersion() > slot.infoVersion() || slot.status() == MemberStatus.LEFT) {
       return null;

@@ -148,15 +148,14 @@ class MembershipViewTest {
       view.apply(new MemberDelta(id, 1, 1, 1, info(MemberStatus.UP, 1)));
     }
     long first = view.newMark();
-    assertThat(view.getAndMark("b", first)).isNotNull();
-    assertThat(view.getAndMark("self", first)).isNotNull();
-    assertThat(view.getAndMark("zzz", first)).isNull();
+    view.slot("b").mark = first;
+    view.slot("self").mark = first;
     List<String> unmarked = new ArrayList<>();
     view.forEachUnmarked(first, m -> unmarked.add(m.id()));
     assertThat(unmarked).containsExactly("a", "c", "d");
     // A later mark starts afresh: marks of an earlier syn do not count.
     long second = view.newMark();
-    view.getAndMark("c", second);
+    view.slot("c").mark = second;
     List<String> again = new ArrayList<>();
     view.forEachUnmarked(second, m -> again.add(m.id()));
     assertThat(again).containsExactly("a", "b", "d", "self");
