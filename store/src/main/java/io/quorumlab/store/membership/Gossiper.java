@@ -154,6 +154,10 @@ public final class Gossiper {
       outrankOwnPast(delta.generation(), delta.version());
       return;
     }
+    if (MembershipView.knowsAtLeast(slot, delta)) {
+      // A stale delta (this node heard of a later version meanwhile): the merge would keep the slot.
+      return;
+    }
     MemberSlot beat = view.applyHeartbeat(slot, delta);
     if (beat != null) {
       // Most deltas of a round: the member is alive, and nothing else about it changed.
@@ -225,7 +229,7 @@ public final class Gossiper {
   private void convictSilentPeers(long now) {
     view.forEachSlot(member -> {
       String id = member.id;
-      if (member.convicted || member.status() == MemberStatus.LEFT || id.equals(selfId())) {
+      if (member.convicted || member.status() == MemberStatus.LEFT || view.isSelf(member)) {
         return;
       }
       member.window = detector.window(member.window, id);

@@ -2,6 +2,7 @@ package io.quorumlab.store.membership;
 
 import io.quorumlab.store.codec.BinaryReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One string per member id, per decoding thread. Every gossip message names most members, and the
@@ -20,6 +21,8 @@ final class MemberIds implements BinaryReader.StringDecoder<String> {
   private static final ThreadLocal<MemberIds> PER_THREAD = ThreadLocal.withInitial(MemberIds::new);
 
   private String[] table = new String[1024];
+  /** Each shared id's bytes, at its index in {@code table}: compared with the message's in one go. */
+  private byte[][] bytes = new byte[1024][];
   private int size;
 
   static MemberIds forThisThread() {
@@ -39,7 +42,8 @@ final class MemberIds implements BinaryReader.StringDecoder<String> {
     int mask = table.length - 1;
     int i = spread(hash) & mask;
     for (String s = table[i]; s != null; s = table[i]) {
-      if (s.hashCode() == hash && sameAscii(s, buf, offset, length)) {
+      byte[] b = bytes[i];
+      if (s.hashCode() == hash && Arrays.equals(b, 0, b.length, buf, offset, offset + length)) {
         return s;
       }
       i = (i + 1) & mask;
@@ -47,6 +51,7 @@ final class MemberIds implements BinaryReader.StringDecoder<String> {
     String id = new String(buf, offset, length, StandardCharsets.US_ASCII);
     if (size < MAX_SHARED) {
       table[i] = id;
+      bytes[i] = Arrays.copyOfRange(buf, offset, offset + length);
       if (++size * 2 > table.length) {
         grow();
       }
@@ -58,33 +63,24 @@ final class MemberIds implements BinaryReader.StringDecoder<String> {
     return size;
   }
 
-  private static boolean sameAscii(String s, byte[] buf, int offset, int length) {
-    if (s.length() != length) {
-      return false;
-    }
-    for (int k = 0; k < length; k++) {
-      if (s.charAt(k) != buf[offset + k]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static int spread(int hash) {
     return hash ^ (hash >>> 16);
   }
 
   private void grow() {
     String[] old = table;
+    byte[][] oldBytes = bytes;
     table = new String[old.length * 2];
+    bytes = new byte[table.length][];
     int mask = table.length - 1;
-    for (String s : old) {
-      if (s != null) {
-        int i = spread(s.hashCode()) & mask;
+    for (int k = 0; k < old.length; k++) {
+      if (old[k] != null) {
+        int i = spread(old[k].hashCode()) & mask;
         while (table[i] != null) {
           i = (i + 1) & mask;
         }
-        table[i] = s;
+        table[i] = old[k];
+        bytes[i] = oldBytes[k];
       }
     }
   }

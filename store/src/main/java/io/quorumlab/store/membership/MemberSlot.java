@@ -14,6 +14,8 @@ final class MemberSlot {
   private long version;
   private long infoVersion;
   private MemberInfo info;
+  /** {@code info}'s status, read every round for every member without reaching the info. */
+  private MemberStatus status;
   /** The fields as a record, or null when a field changed since it was made. */
   private MemberState snapshot;
   /** The mark of the last syn that named this member ({@link MembershipView#newMark}). */
@@ -41,6 +43,7 @@ final class MemberSlot {
     version = state.version();
     infoVersion = state.infoVersion();
     info = state.info();
+    status = info.status();
     snapshot = state;
   }
 
@@ -81,7 +84,7 @@ final class MemberSlot {
   }
 
   MemberStatus status() {
-    return info.status();
+    return status;
   }
 
   /** The whole state as a delta, for a receiver that knows nothing of this generation. */

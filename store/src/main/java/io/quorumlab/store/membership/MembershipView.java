@@ -144,6 +144,10 @@ public final class MembershipView {
     return selfId;
   }
 
+  boolean isSelf(MemberSlot slot) {
+    return slot == self;
+  }
+
   public MemberState self() {
     return self.state();
   }
@@ -258,6 +262,16 @@ public final class MembershipView {
       put(next);
     }
     return new Change(current, next);
+  }
+
+  /**
+   * Whether {@code slot} (null: an unknown member) already has {@code delta}'s generation at the
+   * same or a later version, or a later generation: then {@link #apply} changes nothing. Gossip
+   * brings many such stale deltas, and this answers without making the member's state.
+   */
+  static boolean knowsAtLeast(MemberSlot slot, MemberDelta delta) {
+    return slot != null && (delta.generation() < slot.generation()
+        || (delta.generation() == slot.generation() && delta.version() <= slot.version()));
   }
 
   private static MemberState merge(MemberState current, MemberDelta delta) {

@@ -170,6 +170,7 @@ class MembershipViewTest {
     MembershipView byApply = view();
     MembershipView inPlace = view();
     int inPlaceMerges = 0;
+    int staleDeltas = 0;
     for (int i = 0; i < 5_000; i++) {
       // Versions mostly move forward, as heartbeats do; now and then one is stale, a new generation
       // comes, or the info changes (rarely to LEFT, which stops the member's heartbeats for good).
@@ -180,7 +181,13 @@ class MembershipViewTest {
       MemberStatus status = random.nextInt(200) == 0 ? MemberStatus.LEFT : statuses[random.nextInt(3)];
       MemberInfo info = random.nextInt(3) == 0 ? null : info(status, random.nextInt(2));
       MemberDelta delta = new MemberDelta(id, generation, version, infoVersion, info);
+      List<MemberState> beforeApply = List.copyOf(byApply.all());
+      boolean stale = MembershipView.knowsAtLeast(byApply.slot(id), delta);
       byApply.apply(delta);
+      if (stale) {
+        assertThat(byApply.all()).as("a stale delta changes nothing").containsExactlyElementsOf(beforeApply);
+        staleDeltas++;
+      }
       if (inPlace.applyHeartbeat(delta) != null) {
         inPlaceMerges++;
       } else {
@@ -190,6 +197,7 @@ class MembershipViewTest {
       assertThat(inPlace.digests()).isEqualTo(byApply.digests());
     }
     assertThat(inPlaceMerges).as("in-place merges").isGreaterThan(50);
+    assertThat(staleDeltas).as("stale deltas").isGreaterThan(50);
   }
 
   @Test
