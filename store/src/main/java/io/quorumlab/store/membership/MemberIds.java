@@ -23,6 +23,8 @@ final class MemberIds implements BinaryReader.StringDecoder<String> {
   private String[] table = new String[1024];
   /** Each shared id's bytes, at its index in {@code table}: compared with the message's in one go. */
   private byte[][] bytes = new byte[1024][];
+  /** Each shared id's hash, likewise: a probe reads neither the string nor its bytes unless it matches. */
+  private int[] hashes = new int[1024];
   private int size;
 
   static MemberIds forThisThread() {
@@ -37,13 +39,13 @@ final class MemberIds implements BinaryReader.StringDecoder<String> {
       if (b < 0) {
         return new String(buf, offset, length, StandardCharsets.UTF_8);
       }
-      hash = 31 * hash + b; // String.hashCode of an ASCII string, so a candidate's cached hash compares
+      hash = 31 * hash + b; // String.hashCode of an ASCII string
     }
     int mask = table.length - 1;
     int i = spread(hash) & mask;
     for (String s = table[i]; s != null; s = table[i]) {
       byte[] b = bytes[i];
-      if (s.hashCode() == hash && Arrays.equals(b, 0, b.length, buf, offset, offset + length)) {
+      if (hashes[i] == hash && Arrays.equals(b, 0, b.length, buf, offset, offset + length)) {
         return s;
       }
       i = (i + 1) & mask;
@@ -52,6 +54,7 @@ final class MemberIds implements BinaryReader.StringDecoder<String> {
     if (size < MAX_SHARED) {
       table[i] = id;
       bytes[i] = Arrays.copyOfRange(buf, offset, offset + length);
+      hashes[i] = hash;
       if (++size * 2 > table.length) {
         grow();
       }
@@ -70,17 +73,20 @@ final class MemberIds implements BinaryReader.StringDecoder<String> {
   private void grow() {
     String[] old = table;
     byte[][] oldBytes = bytes;
+    int[] oldHashes = hashes;
     table = new String[old.length * 2];
     bytes = new byte[table.length][];
+    hashes = new int[table.length];
     int mask = table.length - 1;
     for (int k = 0; k < old.length; k++) {
       if (old[k] != null) {
-        int i = spread(old[k].hashCode()) & mask;
+        int i = spread(oldHashes[k]) & mask;
         while (table[i] != null) {
           i = (i + 1) & mask;
         }
         table[i] = old[k];
         bytes[i] = oldBytes[k];
+        hashes[i] = oldHashes[k];
       }
     }
   }

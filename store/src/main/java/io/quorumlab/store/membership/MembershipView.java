@@ -2,6 +2,7 @@ package io.quorumlab.store.membership;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -55,6 +56,8 @@ public final class MembershipView {
   // removed: one that left stays, as LEFT).
   private final Map<String, MemberSlot> byId = new HashMap<>();
   private final List<MemberSlot> inIdOrder = new ArrayList<>();
+  /** The ids of {@code inIdOrder}, in an array of their own, for {@link Cursor}. */
+  private String[] orderedIds = new String[16];
   private final List<MemberState> all = Collections.unmodifiableList(new AbstractList<>() {
     @Override
     public MemberState get(int index) {
@@ -94,8 +97,13 @@ public final class MembershipView {
       }
     }
     inIdOrder.add(lo, slot);
+    if (orderedIds.length < inIdOrder.size()) {
+      orderedIds = Arrays.copyOf(orderedIds, 2 * inIdOrder.size());
+    }
     for (int i = lo; i < inIdOrder.size(); i++) {
-      inIdOrder.get(i).index = i;
+      MemberSlot moved = inIdOrder.get(i);
+      moved.index = i;
+      orderedIds[i] = moved.id;
     }
     return slot;
   }
@@ -107,15 +115,19 @@ public final class MembershipView {
    * not know, falls back to the hash.
    */
   final class Cursor {
+    /** A message that skips members (an ack's deltas) skips a few at a time: look that far ahead. */
+    private static final int LOOKAHEAD = 8;
     private int next;
 
     /** The member {@code id}, or null if unknown. */
     MemberSlot find(String id) {
-      if (next < inIdOrder.size()) {
-        MemberSlot slot = inIdOrder.get(next);
-        if (slot.id.equals(id)) {
-          next++;
-          return slot;
+      // Decoded ids are shared strings (MemberIds), so those of this view's members mostly compare
+      // by identity, in an array that the walk reads in order.
+      int end = Math.min(next + LOOKAHEAD, inIdOrder.size());
+      for (int i = next; i < end; i++) {
+        if (orderedIds[i] == id) {
+          next = i + 1;
+          return inIdOrder.get(i);
         }
       }
       MemberSlot slot = byId.get(id);
