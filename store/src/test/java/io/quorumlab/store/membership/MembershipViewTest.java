@@ -230,4 +230,35 @@ class MembershipViewTest {
     assertThat(view.get("gone").orElseThrow().version()).isEqualTo(10);
     assertThat(view.self().version()).isEqualTo(1);
   }
+  @Test
+  void aCursorFindsEveryMemberWhateverTheOrderAskedIn() {
+    // Random walks: in order, skipping members, out of order, unknown ids, equal but not identical
+    // strings, and members added during the walk. The cursor must always answer as the hash does.
+    Random random = new Random(11);
+    MembershipView view = view();
+    for (int i = 0; i < 60; i++) {
+      view.apply(new MemberDelta("m" + random.nextInt(1_000), 1, 1, 1, info(MemberStatus.UP, 1)));
+    }
+    for (int walk = 0; walk < 200; walk++) {
+      MembershipView.Cursor cursor = view.cursor();
+      List<String> asked = new ArrayList<>(view.all().stream().map(MemberState::id).toList());
+      asked.removeIf(id -> random.nextInt(3) == 0);
+      if (walk % 4 == 1) {
+        Collections.shuffle(asked, random);
+      }
+      for (String id : asked) {
+        String probe = random.nextBoolean() ? id : new String(id); // not the view's instance
+        if (random.nextInt(20) == 0) {
+          String unknown = "x" + random.nextInt(1_000);
+          assertThat(cursor.find(unknown)).as(unknown).isSameAs(view.slot(unknown));
+        }
+        if (random.nextInt(30) == 0) {
+          view.apply(new MemberDelta("m" + random.nextInt(1_000), 1, 1, 1, info(MemberStatus.UP, 1)));
+        }
+        MemberSlot found = cursor.find(probe);
+        assertThat(found).as(id).isNotNull().isSameAs(view.slot(id));
+        assertThat(found.id).isEqualTo(id);
+      }
+    }
+  }
 }
