@@ -55,7 +55,7 @@ final class ArrivalWindow {
       size++;
     }
     intervals[next] = interval;
-    next = (next + 1) % intervals.length;
+    next = next + 1 == intervals.length ? 0 : next + 1;
     sum += interval;
     sumOfSquares += interval * interval;
   }

@@ -27,7 +27,7 @@ public final class GossipCodec {
   private GossipCodec() {}
 
   public static byte[] encode(GossipMessage message) {
-    BinaryWriter out = new BinaryWriter(256);
+    BinaryWriter out = new BinaryWriter(sizeGuess(message));
     if (message instanceof GossipSyn syn) {
       out.writeByte(SYN).writeString(syn.from());
       writeDigests(syn.digests(), out);
@@ -42,6 +42,22 @@ public final class GossipCodec {
       throw new IllegalArgumentException("not a gossip message: " + message);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * About the encoded size of a message whose ids are short and infos rare: a syn names every member,
+   * so a writer that grew from a small buffer would copy it over and over.
+   */
+  private static int sizeGuess(GossipMessage message) {
+    int entries = 0;
+    if (message instanceof GossipSyn syn) {
+      entries = syn.digests().size();
+    } else if (message instanceof GossipAck ack) {
+      entries = ack.deltas().size() + ack.requests().size();
+    } else if (message instanceof GossipAck2 ack2) {
+      entries = ack2.deltas().size();
+    }
+    return 64 + 20 * entries;
   }
 
   /** Decodes a whole message; trailing bytes are an error. */

@@ -2,7 +2,6 @@ package io.quorumlab.store.membership;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,6 @@ public final class Gossiper {
   private final RandomGenerator random;
   private final GossipOutbox outbox;
   private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
-  private final Set<String> convicted = new HashSet<>();
   private long lastTick = Long.MIN_VALUE;
   private long ringVersion;
 
@@ -92,24 +90,27 @@ public final class Gossiper {
     } else if (message instanceof GossipAck ack) {
       onAck(ack, now);
     } else if (message instanceof GossipAck2 ack2) {
-      ack2.deltas().forEach(d -> apply(d, now));
+      applyAll(ack2.deltas(), now);
     }
   }
 
   private void onSyn(GossipSyn syn) {
-    List<MemberDelta> deltas = new ArrayList<>();
+    List<Digest> digests = syn.digests();
+    List<MemberDelta> deltas = new ArrayList<>(digests.size());
     List<Digest> requests = new ArrayList<>();
     // Members the syn does not name are unknown to its sender: they stay unmarked.
     long mentioned = view.newMark();
-    for (Digest digest : syn.digests()) {
+    MembershipView.Cursor members = view.cursor();
+    for (Digest digest : digests) {
       if (digest.id().equals(selfId())) {
         outrankOwnPast(digest.generation(), digest.version());
       }
-      MemberSlot mine = view.getAndMark(digest.id(), mentioned);
+      MemberSlot mine = members.find(digest.id());
       if (mine == null) {
         requests.add(new Digest(digest.id(), 0, 0));
         continue;
       }
+      mine.mark = mentioned;
       boolean theyAreAhead = digest.generation() > mine.generation()
           || (digest.generation() == mine.generation() && digest.version() > mine.version());
       if (theyAreAhead) {
@@ -126,10 +127,11 @@ public final class Gossiper {
   }
 
   private void onAck(GossipAck ack, long now) {
-    ack.deltas().forEach(d -> apply(d, now));
-    List<MemberDelta> answers = new ArrayList<>();
+    applyAll(ack.deltas(), now);
+    List<MemberDelta> answers = new ArrayList<>(ack.requests().size());
+    MembershipView.Cursor members = view.cursor();
     for (Digest request : ack.requests()) {
-      MemberDelta delta = view.deltaSince(request.id(), request.generation(), request.version());
+      MemberDelta delta = MembershipView.deltaSince(members.find(request.id()), request.generation(), request.version());
       if (delta != null) {
         answers.add(delta);
       }
@@ -139,19 +141,28 @@ public final class Gossiper {
     }
   }
 
-  private void apply(MemberDelta delta, long now) {
+  private void applyAll(List<MemberDelta> deltas, long now) {
+    MembershipView.Cursor members = view.cursor();
+    for (MemberDelta delta : deltas) {
+      apply(delta, members.find(delta.id()), now);
+    }
+  }
+
+  /** Merges {@code delta}; {@code slot} is its member's, or null if this node has not heard of it. */
+  private void apply(MemberDelta delta, MemberSlot slot, long now) {
     if (delta.id().equals(selfId())) {
       outrankOwnPast(delta.generation(), delta.version());
       return;
     }
-    MemberSlot beat = view.applyHeartbeat(delta);
+    if (MembershipView.knowsAtLeast(slot, delta)) {
+      // A stale delta (this node heard of a later version meanwhile): the merge would keep the slot.
+      return;
+    }
+    MemberSlot beat = view.applyHeartbeat(slot, delta);
     if (beat != null) {
       // Most deltas of a round: the member is alive, and nothing else about it changed.
-      String id = beat.id;
-      beat.window = detector.heartbeat(beat.window, id, now);
-      if (convicted.remove(id)) {
-        listeners.forEach(l -> l.onUp(id));
-      }
+      beat.window = detector.heartbeat(beat.window, beat.id, now);
+      acquit(beat);
       return;
     }
     MembershipView.Change change = view.apply(delta);
@@ -161,16 +172,17 @@ public final class Gossiper {
     MemberState before = change.before();
     MemberState after = change.after();
     String id = after.id();
-    boolean wasDown = convicted.contains(id);
+    MemberSlot member = view.slot(id);
+    boolean wasDown = member.convicted;
     if (change.restarted()) {
       detector.remove(id);
     }
     if (after.status() == MemberStatus.LEFT) {
       detector.remove(id);
-      convicted.remove(id);
+      member.convicted = false;
     } else if (change.heartbeatAdvanced()) {
       detector.heartbeat(id, now);
-      convicted.remove(id);
+      member.convicted = false;
     }
     if (change.added()) {
       listeners.forEach(l -> l.onMemberAdded(after));
@@ -178,7 +190,7 @@ public final class Gossiper {
     if (change.restarted()) {
       listeners.forEach(l -> l.onRestarted(after, before.generation()));
     }
-    if (wasDown && !convicted.contains(id) && after.status() != MemberStatus.LEFT) {
+    if (wasDown && !member.convicted && after.status() != MemberStatus.LEFT) {
       listeners.forEach(l -> l.onUp(id));
     }
     if (before != null && before.status() != after.status()) {
@@ -186,6 +198,14 @@ public final class Gossiper {
     }
     if (ringRelevantChange(before, after)) {
       ringChanged();
+    }
+  }
+
+  /** {@code member} showed a sign of life: if it was convicted, it is up again. */
+  private void acquit(MemberSlot member) {
+    if (member.convicted) {
+      member.convicted = false;
+      listeners.forEach(l -> l.onUp(member.id));
     }
   }
 
@@ -209,12 +229,12 @@ public final class Gossiper {
   private void convictSilentPeers(long now) {
     view.forEachSlot(member -> {
       String id = member.id;
-      if (id.equals(selfId()) || member.status() == MemberStatus.LEFT || convicted.contains(id)) {
+      if (member.convicted || member.status() == MemberStatus.LEFT || view.isSelf(member)) {
         return;
       }
       member.window = detector.window(member.window, id);
       if (!detector.isAvailable(member.window, now)) {
-        convicted.add(id);
+        member.convicted = true;
         listeners.forEach(l -> l.onDown(id));
       }
     });
@@ -225,7 +245,7 @@ public final class Gossiper {
     List<String> dead = new ArrayList<>();
     view.forEachSlot(member -> {
       if (!member.id.equals(selfId()) && member.status() != MemberStatus.LEFT) {
-        (convicted.contains(member.id) ? dead : live).add(member.id);
+        (member.convicted ? dead : live).add(member.id);
       }
     });
     Set<String> targets = new LinkedHashSet<>(sample(live, config.fanout()));
@@ -335,7 +355,8 @@ public final class Gossiper {
       return;
     }
     long version = m.version() + REMOVAL_VERSION_STEP;
-    apply(new MemberDelta(id, m.generation(), version, version, m.info().withStatus(MemberStatus.LEFT)), now);
+    MemberDelta removal = new MemberDelta(id, m.generation(), version, version, m.info().withStatus(MemberStatus.LEFT));
+    apply(removal, view.slot(id), now);
   }
 
   // ---- queries ----
@@ -345,8 +366,8 @@ public final class Gossiper {
     if (id.equals(selfId())) {
       return true;
     }
-    Optional<MemberState> member = view.get(id);
-    return member.isPresent() && member.get().status() != MemberStatus.LEFT && !convicted.contains(id);
+    MemberSlot member = view.slot(id);
+    return member != null && member.status() != MemberStatus.LEFT && !member.convicted;
   }
 
   /** Ids of the members this node believes alive, itself included, in id order. */

@@ -2,6 +2,7 @@ package io.quorumlab.store.membership;
 
 import io.quorumlab.store.codec.BinaryReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One string per member id, per decoding thread. Every gossip message names most members, and the
@@ -20,6 +21,10 @@ final class MemberIds implements BinaryReader.StringDecoder<String> {
   private static final ThreadLocal<MemberIds> PER_THREAD = ThreadLocal.withInitial(MemberIds::new);
 
   private String[] table = new String[1024];
+  /** Each shared id's bytes, at its index in {@code table}: compared with the message's in one go. */
+  private byte[][] bytes = new byte[1024][];
+  /** Each shared id's hash, likewise: a probe reads neither the string nor its bytes unless it matches. */
+  private int[] hashes = new int[1024];
   private int size;
 
   static MemberIds forThisThread() {
@@ -34,12 +39,13 @@ final class MemberIds implements BinaryReader.StringDecoder<String> {
       if (b < 0) {
         return new String(buf, offset, length, StandardCharsets.UTF_8);
       }
-      hash = 31 * hash + b; // String.hashCode of an ASCII string, so a candidate's cached hash compares
+      hash = 31 * hash + b; // String.hashCode of an ASCII string
     }
     int mask = table.length - 1;
     int i = spread(hash) & mask;
     for (String s = table[i]; s != null; s = table[i]) {
-      if (s.hashCode() == hash && sameAscii(s, buf, offset, length)) {
+      byte[] b = bytes[i];
+      if (hashes[i] == hash && Arrays.equals(b, 0, b.length, buf, offset, offset + length)) {
         return s;
       }
       i = (i + 1) & mask;
@@ -47,6 +53,8 @@ final class MemberIds implements BinaryReader.StringDecoder<String> {
     String id = new String(buf, offset, length, StandardCharsets.US_ASCII);
     if (size < MAX_SHARED) {
       table[i] = id;
+      bytes[i] = Arrays.copyOfRange(buf, offset, offset + length);
+      hashes[i] = hash;
       if (++size * 2 > table.length) {
         grow();
       }
@@ -58,33 +66,27 @@ final class MemberIds implements BinaryReader.StringDecoder<String> {
     return size;
   }
 
-  private static boolean sameAscii(String s, byte[] buf, int offset, int length) {
-    if (s.length() != length) {
-      return false;
-    }
-    for (int k = 0; k < length; k++) {
-      if (s.charAt(k) != buf[offset + k]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static int spread(int hash) {
     return hash ^ (hash >>> 16);
   }
 
   private void grow() {
     String[] old = table;
+    byte[][] oldBytes = bytes;
+    int[] oldHashes = hashes;
     table = new String[old.length * 2];
+    bytes = new byte[table.length][];
+    hashes = new int[table.length];
     int mask = table.length - 1;
-    for (String s : old) {
-      if (s != null) {
-        int i = spread(s.hashCode()) & mask;
+    for (int k = 0; k < old.length; k++) {
+      if (old[k] != null) {
+        int i = spread(oldHashes[k]) & mask;
         while (table[i] != null) {
           i = (i + 1) & mask;
         }
-        table[i] = s;
+        table[i] = old[k];
+        bytes[i] = oldBytes[k];
+        hashes[i] = oldHashes[k];
       }
     }
   }

@@ -14,10 +14,16 @@ final class MemberSlot {
   private long version;
   private long infoVersion;
   private MemberInfo info;
+  /** {@code info}'s status, read every round for every member without reaching the info. */
+  private MemberStatus status;
   /** The fields as a record, or null when a field changed since it was made. */
   private MemberState snapshot;
-  /** The mark of the last syn that named this member ({@link MembershipView#getAndMark}). */
+  /** The mark of the last syn that named this member ({@link MembershipView#newMark}). */
   long mark;
+  /** Where this member is in its view's id order ({@link MembershipView.Cursor}). */
+  int index;
+  /** The failure detector convicted this member, and it has shown no sign of life since. */
+  boolean convicted;
   /**
    * The failure detector's window for this member, kept here so that a heartbeat costs one lookup
    * (this slot's) instead of two; the detector owns it and says when it is no longer current.
@@ -37,6 +43,7 @@ final class MemberSlot {
     version = state.version();
     infoVersion = state.infoVersion();
     info = state.info();
+    status = info.status();
     snapshot = state;
   }
 
@@ -77,7 +84,7 @@ final class MemberSlot {
   }
 
   MemberStatus status() {
-    return info.status();
+    return status;
   }
 
   /** The whole state as a delta, for a receiver that knows nothing of this generation. */

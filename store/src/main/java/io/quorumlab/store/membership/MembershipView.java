@@ -2,6 +2,7 @@ package io.quorumlab.store.membership;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -55,6 +56,8 @@ public final class MembershipView {
   // removed: one that left stays, as LEFT).
   private final Map<String, MemberSlot> byId = new HashMap<>();
   private final List<MemberSlot> inIdOrder = new ArrayList<>();
+  /** The ids of {@code inIdOrder}, in an array of their own, for {@link Cursor}. */
+  private String[] orderedIds = new String[16];
   private final List<MemberState> all = Collections.unmodifiableList(new AbstractList<>() {
     @Override
     public MemberState get(int index) {
@@ -94,7 +97,54 @@ public final class MembershipView {
       }
     }
     inIdOrder.add(lo, slot);
+    if (orderedIds.length < inIdOrder.size()) {
+      orderedIds = Arrays.copyOf(orderedIds, 2 * inIdOrder.size());
+    }
+    for (int i = lo; i < inIdOrder.size(); i++) {
+      MemberSlot moved = inIdOrder.get(i);
+      moved.index = i;
+      orderedIds[i] = moved.id;
+    }
     return slot;
+  }
+
+  /**
+   * Finds members asked for in id order, which is the order in which every gossip message names
+   * them: each lookup first tries the member after the one found last, so a message's members are a
+   * walk through this view instead of a hash lookup each. An id out of order, or one this view does
+   * not know, falls back to the hash.
+   */
+  final class Cursor {
+    /** A message that skips members (an ack's deltas) skips a few at a time: look that far ahead. */
+    private static final int LOOKAHEAD = 8;
+    private int next;
+
+    /** The member {@code id}, or null if unknown. */
+    MemberSlot find(String id) {
+      // Decoded ids are shared strings (MemberIds), so those of this view's members mostly compare
+      // by identity, in an array that the walk reads in order.
+      int end = Math.min(next + LOOKAHEAD, inIdOrder.size());
+      for (int i = next; i < end; i++) {
+        if (orderedIds[i] == id) {
+          next = i + 1;
+          return inIdOrder.get(i);
+        }
+      }
+      MemberSlot slot = byId.get(id);
+      if (slot != null) {
+        next = slot.index + 1;
+      }
+      return slot;
+    }
+  }
+
+  Cursor cursor() {
+    return new Cursor();
+  }
+
+  /** The member {@code id}, null if unknown. */
+  MemberSlot slot(String id) {
+    return byId.get(id);
   }
 
   private MemberState state(String id) {
@@ -104,6 +154,10 @@ public final class MembershipView {
 
   public String selfId() {
     return selfId;
+  }
+
+  boolean isSelf(MemberSlot slot) {
+    return slot == self;
   }
 
   public MemberState self() {
@@ -130,21 +184,11 @@ public final class MembershipView {
   }
 
   /**
-   * A fresh mark for {@link #getAndMark}: a syn names members, and the members it did not name are
-   * the ones its sender has never heard of ({@link #forEachUnmarked}).
+   * A fresh mark for {@link MemberSlot#mark}: a syn names members, and the members it did not name
+   * are the ones its sender has never heard of ({@link #forEachUnmarked}).
    */
   public long newMark() {
     return ++lastMark;
-  }
-
-  /** The member {@code id} (null if unknown), marked with {@code mark}. */
-  MemberSlot getAndMark(String id, long mark) {
-    MemberSlot slot = byId.get(id);
-    if (slot == null) {
-      return null;
-    }
-    slot.mark = mark;
-    return slot;
   }
 
   /** Every member not marked with {@code mark} since it was handed out, in id order. */
@@ -205,7 +249,12 @@ public final class MembershipView {
    * difference is the version.
    */
   MemberSlot applyHeartbeat(MemberDelta delta) {
-    MemberSlot slot = byId.get(delta.id());
+    return applyHeartbeat(byId.get(delta.id()), delta);
+  }
+
+  /** {@link #applyHeartbeat(MemberDelta)} of the member's slot, already looked up (null: unknown). */
+  MemberSlot applyHeartbeat(MemberSlot slot, MemberDelta delta) {
+    assert slot == null || slot.id.equals(delta.id()) : slot.id + " is not " + delta.id();
     if (slot == null || slot == self || delta.generation() != slot.generation() || delta.version() <= slot.version()
         || delta.infoVersion() > slot.infoVersion() || slot.status() == MemberStatus.LEFT) {
       return null;
@@ -225,6 +274,16 @@ public final class MembershipView {
       put(next);
     }
     return new Change(current, next);
+  }
+
+  /**
+   * Whether {@code slot} (null: an unknown member) already has {@code delta}'s generation at the
+   * same or a later version, or a later generation: then {@link #apply} changes nothing. Gossip
+   * brings many such stale deltas, and this answers without making the member's state.
+   */
+  static boolean knowsAtLeast(MemberSlot slot, MemberDelta delta) {
+    return slot != null && (delta.generation() < slot.generation()
+        || (delta.generation() == slot.generation() && delta.version() <= slot.version()));
   }
 
   private static MemberState merge(MemberState current, MemberDelta delta) {

@@ -148,15 +148,14 @@ class MembershipViewTest {
       view.apply(new MemberDelta(id, 1, 1, 1, info(MemberStatus.UP, 1)));
     }
     long first = view.newMark();
-    assertThat(view.getAndMark("b", first)).isNotNull();
-    assertThat(view.getAndMark("self", first)).isNotNull();
-    assertThat(view.getAndMark("zzz", first)).isNull();
+    view.slot("b").mark = first;
+    view.slot("self").mark = first;
     List<String> unmarked = new ArrayList<>();
     view.forEachUnmarked(first, m -> unmarked.add(m.id()));
     assertThat(unmarked).containsExactly("a", "c", "d");
     // A later mark starts afresh: marks of an earlier syn do not count.
     long second = view.newMark();
-    view.getAndMark("c", second);
+    view.slot("c").mark = second;
     List<String> again = new ArrayList<>();
     view.forEachUnmarked(second, m -> again.add(m.id()));
     assertThat(again).containsExactly("a", "b", "d", "self");
@@ -171,6 +170,7 @@ class MembershipViewTest {
     MembershipView byApply = view();
     MembershipView inPlace = view();
     int inPlaceMerges = 0;
+    int staleDeltas = 0;
     for (int i = 0; i < 5_000; i++) {
       // Versions mostly move forward, as heartbeats do; now and then one is stale, a new generation
       // comes, or the info changes (rarely to LEFT, which stops the member's heartbeats for good).
@@ -181,7 +181,13 @@ class MembershipViewTest {
       MemberStatus status = random.nextInt(200) == 0 ? MemberStatus.LEFT : statuses[random.nextInt(3)];
       MemberInfo info = random.nextInt(3) == 0 ? null : info(status, random.nextInt(2));
       MemberDelta delta = new MemberDelta(id, generation, version, infoVersion, info);
+      List<MemberState> beforeApply = List.copyOf(byApply.all());
+      boolean stale = MembershipView.knowsAtLeast(byApply.slot(id), delta);
       byApply.apply(delta);
+      if (stale) {
+        assertThat(byApply.all()).as("a stale delta changes nothing").containsExactlyElementsOf(beforeApply);
+        staleDeltas++;
+      }
       if (inPlace.applyHeartbeat(delta) != null) {
         inPlaceMerges++;
       } else {
@@ -191,6 +197,7 @@ class MembershipViewTest {
       assertThat(inPlace.digests()).isEqualTo(byApply.digests());
     }
     assertThat(inPlaceMerges).as("in-place merges").isGreaterThan(50);
+    assertThat(staleDeltas).as("stale deltas").isGreaterThan(50);
   }
 
   @Test
@@ -222,5 +229,36 @@ class MembershipViewTest {
     assertThat(view.get("x").orElseThrow().version()).isEqualTo(10);
     assertThat(view.get("gone").orElseThrow().version()).isEqualTo(10);
     assertThat(view.self().version()).isEqualTo(1);
+  }
+  @Test
+  void aCursorFindsEveryMemberWhateverTheOrderAskedIn() {
+    // Random walks: in order, skipping members, out of order, unknown ids, equal but not identical
+    // strings, and members added during the walk. The cursor must always answer as the hash does.
+    Random random = new Random(11);
+    MembershipView view = view();
+    for (int i = 0; i < 60; i++) {
+      view.apply(new MemberDelta("m" + random.nextInt(1_000), 1, 1, 1, info(MemberStatus.UP, 1)));
+    }
+    for (int walk = 0; walk < 200; walk++) {
+      MembershipView.Cursor cursor = view.cursor();
+      List<String> asked = new ArrayList<>(view.all().stream().map(MemberState::id).toList());
+      asked.removeIf(id -> random.nextInt(3) == 0);
+      if (walk % 4 == 1) {
+        Collections.shuffle(asked, random);
+      }
+      for (String id : asked) {
+        String probe = random.nextBoolean() ? id : new String(id); // not the view's instance
+        if (random.nextInt(20) == 0) {
+          String unknown = "x" + random.nextInt(1_000);
+          assertThat(cursor.find(unknown)).as(unknown).isSameAs(view.slot(unknown));
+        }
+        if (random.nextInt(30) == 0) {
+          view.apply(new MemberDelta("m" + random.nextInt(1_000), 1, 1, 1, info(MemberStatus.UP, 1)));
+        }
+        MemberSlot found = cursor.find(probe);
+        assertThat(found).as(id).isNotNull().isSameAs(view.slot(id));
+        assertThat(found.id).isEqualTo(id);
+      }
+    }
   }
 }
