@@ -15,9 +15,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the searches of a history's keys on two threads, in slices, round robin, largest keys
- * first: a key that is quickly shown to be non-linearizable is found even while another key's
- * search is long, and then the others stop (unless every key is wanted).
+ * Runs the searches of a history's keys: first one slice of each on the calling thread, which
+ * decides most keys of most histories without a thread handoff; then those still undecided on two
+ * threads, in slices, round robin, largest keys first: a key that is quickly shown to be
+ * non-linearizable is found even while another key's search is long, and then the others stop
+ * (unless every key is wanted).
  */
 final class KeyScheduler {
   private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
@@ -33,32 +35,57 @@ final class KeyScheduler {
 
   /** The result of each key, in the order of {@code keys}. */
   static SearchResult[] searchAll(Model<?> m, List<KeyHistory> keys, boolean allKeys, Budget budget, CheckContext context) {
+    return searchAll(m, keys, allKeys, budget, context, SLICE);
+  }
+
+  /**
+   * @param firstSlice search steps each key gets on the calling thread before any other thread
+   *     helps (0: none, every key goes to the threads)
+   */
+  static SearchResult[] searchAll(Model<?> m, List<KeyHistory> keys, boolean allKeys, Budget budget, CheckContext context, int firstSlice) {
     WglSearch[] searches = new WglSearch[keys.size()];
     for (int i = 0; i < searches.length; i++) searches[i] = keys.get(i).search(m);
-    Integer[] order = new Integer[keys.size()];
-    for (int i = 0; i < order.length; i++) order[i] = i;
-    Arrays.sort(order, Comparator.comparingInt((Integer i) -> -keys.get(i).calls().length));
-    Queue<Integer> queue = new ConcurrentLinkedQueue<>(List.of(order));
     AtomicBoolean decided = new AtomicBoolean();
     AtomicInteger done = new AtomicInteger();
+    int[] left = new int[searches.length];
+    int undecided = 0;
+    for (int i = 0; i < searches.length; i++) {
+      SearchResult r = firstSlice == 0 ? null : step(searches[i], decided, allKeys, firstSlice, budget);
+      if (r == null) left[undecided++] = i;
+      else context.progress().accept(new CheckContext.Progress("linearizable", "keys", done.incrementAndGet(), keys.size()));
+    }
+    if (undecided > 0) inParallel(searches, Arrays.copyOf(left, undecided), keys, allKeys, budget, context, decided, done);
+    SearchResult[] results = new SearchResult[searches.length];
+    for (int i = 0; i < searches.length; i++) results[i] = searches[i].result();
+    return results;
+  }
+
+  /** One slice of {@code s}, or its stop once the verdict is known; null while undecided. */
+  private static SearchResult step(WglSearch s, AtomicBoolean decided, boolean allKeys, int slice, Budget budget) {
+    SearchResult r = decided.get() ? s.stop(NOT_CHECKED, budget) : s.advance(slice, budget);
+    if (r != null && r.verdict() == Verdict.INVALID && !allKeys) decided.set(true);
+    return r;
+  }
+
+  private static void inParallel(WglSearch[] searches, int[] left, List<KeyHistory> keys, boolean allKeys, Budget budget, CheckContext context,
+      AtomicBoolean decided, AtomicInteger done) {
+    Integer[] order = new Integer[left.length];
+    for (int i = 0; i < order.length; i++) order[i] = left[i];
+    Arrays.sort(order, Comparator.comparingInt((Integer i) -> -keys.get(i).calls().length));
+    Queue<Integer> queue = new ConcurrentLinkedQueue<>(List.of(order));
     Runnable worker = () -> {
       for (Integer i = queue.poll(); i != null; i = queue.poll()) {
-        SearchResult r = decided.get() ? searches[i].stop(NOT_CHECKED, budget) : searches[i].advance(SLICE, budget);
-        if (r == null) {
+        if (step(searches[i], decided, allKeys, SLICE, budget) == null) {
           queue.add(i);
           continue;
         }
-        if (r.verdict() == Verdict.INVALID && !allKeys) decided.set(true);
         context.progress().accept(new CheckContext.Progress("linearizable", "keys", done.incrementAndGet(), keys.size()));
       }
     };
-    int helpers = Math.min(THREADS, keys.size()) - 1;
+    int helpers = Math.min(THREADS, left.length) - 1;
     List<CompletableFuture<Void>> futures = new ArrayList<>();
     for (int i = 0; i < helpers; i++) futures.add(CompletableFuture.runAsync(worker, POOL));
     worker.run();
     for (CompletableFuture<Void> f : futures) f.join();
-    SearchResult[] results = new SearchResult[searches.length];
-    for (int i = 0; i < searches.length; i++) results[i] = searches[i].result();
-    return results;
   }
 }

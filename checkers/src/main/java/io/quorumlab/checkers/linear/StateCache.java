@@ -15,14 +15,23 @@ final class StateCache {
   private int[] table;
   private int mask;
 
-  /** @param words the width of the searched sets' bitsets */
-  StateCache(int words) {
-    int capacity = 1024;
+  /**
+   * @param words the width of the searched sets' bitsets
+   * @param calls the searched calls: the first capacity, as a small key explores few configurations
+   *     and a check of many small keys should not allocate for many
+   */
+  StateCache(int words, int calls) {
+    int capacity = initialCapacity(calls);
     hashes = new long[capacity];
     states = new Object[capacity];
     sets = new StoredWindows(words, capacity);
     table = new int[capacity * 2];
     mask = table.length - 1;
+  }
+
+  /** A power of two two to four times {@code calls}, between 16 and 1024. */
+  static int initialCapacity(int calls) {
+    return Math.min(1024, Math.max(16, Integer.highestOneBit(Math.max(1, calls)) << 2));
   }
 
   int size() {
