@@ -11,8 +11,8 @@
 # steady state, parsing excluded, median of at least MIN_REPS repetitions and MIN_MS ms, defaults
 # 10 and 200) and prints one row per history: Porcupine ms, quorumlab ms, speed-up, whether the
 # verdicts agree (Porcupine's benchmarks fail unless its verdict is the expected one; quorumlab's is
-# compared with the same expectation), and whether the row meets the target (10x when Porcupine
-# takes 1 ms or more, else 2x).
+# compared with the same expectation), whether the row meets the target (10x when Porcupine takes
+# 1 ms or more, else 2x), and quorumlab's process CPU time per check (all threads, JIT and GC too).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [ $# -ge 2 ] || { echo "usage: bench/porcupine-compare.sh PORCUPINE_DIR PORCUPINE_RESULTS [MIN_MS] [MIN_REPS]" >&2; exit 254; }
@@ -65,14 +65,14 @@ awk -v bm="$DIR/benchmarks" -v pc="$DIR/porcupine" '
   BEGIN { FS = "\t"
     while ((getline l < bm) > 0) { split(l, a, " "); bench[a[2]] = a[1] }
     while ((getline l < pc) > 0) { split(l, a, " "); pms[a[1]] = a[2] }
-    printf "%-10s %13s %13s %9s %7s %7s\n", "history", "porcupine_ms", "quorumlab_ms", "speedup", "agree", "target" }
+    printf "%-10s %13s %13s %9s %7s %9s %10s\n", "history", "porcupine_ms", "quorumlab_ms", "speedup", "agree", "target", "q_cpu_ms" }
   NR > 1 {
     h = $1; q = $2; p = pms[bench[h]]
-    if (p == "") { printf "%-10s %13s %13.4f %9s %7s %7s\n", h, "-", q, "-", $5, "-"; missing++; next }
+    if (p == "") { printf "%-10s %13s %13.4f %9s %7s %9s %10.4f\n", h, "-", q, "-", $5, "-", $6; missing++; next }
     r = q > 0 ? p / q : 0; need = p >= 1 ? 10 : 2; ok = r >= need ? "ok" : "MISS(" need "x)"
     if (r < need) misses++; if ($5 != "yes") disagree++
     pt += p; qt += q; rows++
-    printf "%-10s %13.4f %13.4f %8.1fx %7s %7s\n", h, p, q, r, $5, ok }
+    printf "%-10s %13.4f %13.4f %8.1fx %7s %9s %10.4f\n", h, p, q, r, $5, ok, $6 }
   END {
     printf "%-10s %13.3f %13.3f %8.1fx\n", "TOTAL", pt, qt, qt > 0 ? pt / qt : 0
     printf "%d histories compared, %d miss their target, %d verdicts disagree, %d without a Porcupine time\n", rows, misses, disagree, missing }

@@ -6,6 +6,8 @@ import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.Histories;
 import io.quorumlab.checkers.history.History;
 import io.quorumlab.checkers.registry.CheckerRegistry;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ import java.util.List;
  * ({@code bench/porcupine-compare.sh}). Reads a list of histories, parses each once, warms the JIT
  * up on all of them, then times {@code check} on each (parsing excluded) until both a minimum
  * number of repetitions and a minimum time are reached, and prints one tab-separated line per
- * history: name, median ms, verdict, expected verdict, whether they agree.
+ * history: name, median ms, verdict, expected verdict, whether they agree, and the process's CPU
+ * time per repetition (all threads, JIT and GC included: steadier than wall time on a loaded
+ * machine, where a check waits for a core).
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.quorumlab.bench.LinearizabilityTimes LIST [MIN_MS] [MIN_REPS]
@@ -51,12 +55,15 @@ public final class LinearizabilityTimes {
     for (int round = 0; round < 5; round++) {
       for (Item it : items) time(it, context, minMs / 10, 2);
     }
-    System.out.println("history\tquorumlab_ms\tverdict\texpected\tagree");
+    System.out.println("history\tquorumlab_ms\tverdict\texpected\tagree\tcpu_ms");
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (Item it : items) {
+      long cpu = os.getProcessCpuTime();
       double[] t = time(it, context, minMs, minReps);
+      double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6 / t.length;
       Verdict v = it.checker().check(it.history(), context).verdict();
       boolean agree = v == (it.expected() ? Verdict.VALID : Verdict.INVALID);
-      System.out.printf("%s\t%.4f\t%s\t%s\t%s%n", it.name(), median(t), v.wireName(), it.expected() ? "valid" : "invalid", agree ? "yes" : "NO");
+      System.out.printf("%s\t%.4f\t%s\t%s\t%s\t%.4f%n", it.name(), median(t), v.wireName(), it.expected() ? "valid" : "invalid", agree ? "yes" : "NO", cpuMs);
     }
   }
 
