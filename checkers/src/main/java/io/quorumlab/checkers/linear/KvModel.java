@@ -118,17 +118,16 @@ public final class KvModel implements Model<KvModel.Text> {
 
   @Override
   public Text step(Text state, Call call) {
-    switch (call.f()) {
-      case "get":
-        if (!call.outputKnown()) return state;
-        return state.is(call.output() == null ? "" : str(call.output())) ? state : null;
-      case "put":
-        return Text.of(str(call.input()));
-      case "append":
-        return state.append(str(call.input()));
-      default:
-        throw new IllegalArgumentException("model kv cannot check f '" + call.f() + "'");
+    // dispatched on the first letter and checked with equals, as RegisterModel#step
+    String f = call.f();
+    char first = f.isEmpty() ? ' ' : f.charAt(0);
+    if (first == 'g' && f.equals("get")) {
+      if (!call.outputKnown()) return state;
+      return state.is(call.output() == null ? "" : str(call.output())) ? state : null;
     }
+    if (first == 'p' && f.equals("put")) return Text.of(str(call.input()));
+    if (first == 'a' && f.equals("append")) return state.append(str(call.input()));
+    throw new IllegalArgumentException("model kv cannot check f '" + f + "'");
   }
 
   @Override
