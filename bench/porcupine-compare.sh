@@ -74,6 +74,6 @@ awk -v bm="$DIR/benchmarks" -v pc="$DIR/porcupine" '
     pt += p; qt += q; rows++
     printf "%-10s %13.4f %13.4f %8.1fx %7s %9s %10.4f\n", h, p, q, r, $5, ok, $6 }
   END {
-    printf "%-10s %13.3f %13.3f %8.1fx\n", "TOTAL", pt, qt, qt > 0 ? pt / qt : 0
+    printf "%-10s %13.3f %13.3f %8.1fx\n", "TOTAL", pt, qt, (qt > 0 ? pt / qt : 0)
     printf "%d histories compared, %d miss their target, %d verdicts disagree, %d without a Porcupine time\n", rows, misses, disagree, missing }
 ' "$DIR/quorumlab"
