@@ -43,43 +43,75 @@ final class KeyScheduler {
    *     helps (0: none, every key goes to the threads)
    */
   static SearchResult[] searchAll(Model<?> m, List<KeyHistory> keys, boolean allKeys, Budget budget, CheckContext context, int firstSlice) {
-    WglSearch[] searches = new WglSearch[keys.size()];
-    for (int i = 0; i < searches.length; i++) searches[i] = keys.get(i).search(m);
-    AtomicBoolean decided = new AtomicBoolean();
-    AtomicInteger done = new AtomicInteger();
-    int[] left = new int[searches.length];
+    Run run = new Run(m, keys, allKeys, budget, context);
+    int[] left = new int[keys.size()];
     int undecided = 0;
-    for (int i = 0; i < searches.length; i++) {
-      SearchResult r = firstSlice == 0 ? null : step(searches[i], decided, allKeys, firstSlice, budget);
-      if (r == null) left[undecided++] = i;
-      else context.progress().accept(new CheckContext.Progress("linearizable", "keys", done.incrementAndGet(), keys.size()));
+    for (int i = 0; i < keys.size(); i++) {
+      if (firstSlice == 0 || run.step(i, firstSlice) == null) left[undecided++] = i;
     }
-    if (undecided > 0) inParallel(searches, Arrays.copyOf(left, undecided), keys, allKeys, budget, context, decided, done);
-    SearchResult[] results = new SearchResult[searches.length];
-    for (int i = 0; i < searches.length; i++) results[i] = searches[i].result();
-    return results;
+    if (undecided > 0) inParallel(run, Arrays.copyOf(left, undecided), keys);
+    return run.results;
   }
 
-  /** One slice of {@code s}, or its stop once the verdict is known; null while undecided. */
-  private static SearchResult step(WglSearch s, AtomicBoolean decided, boolean allKeys, int slice, Budget budget) {
-    SearchResult r = decided.get() ? s.stop(NOT_CHECKED, budget) : s.advance(slice, budget);
-    if (r != null && r.verdict() == Verdict.INVALID && !allKeys) decided.set(true);
-    return r;
+  /**
+   * The keys' searches and results. A key's search (and its memo) exists only from its first slice
+   * until it is decided, so a history of many keys holds the memos of the few being searched, and a
+   * key not reached when the budget runs out or the verdict is known costs nothing.
+   */
+  private static final class Run {
+    final Model<?> model;
+    final List<KeyHistory> keys;
+    final boolean allKeys;
+    final Budget budget;
+    final CheckContext context;
+    final WglSearch[] searches;
+    final SearchResult[] results;
+    final AtomicBoolean decided = new AtomicBoolean();
+    final AtomicInteger done = new AtomicInteger();
+
+    Run(Model<?> model, List<KeyHistory> keys, boolean allKeys, Budget budget, CheckContext context) {
+      this.model = model;
+      this.keys = keys;
+      this.allKeys = allKeys;
+      this.budget = budget;
+      this.context = context;
+      this.searches = new WglSearch[keys.size()];
+      this.results = new SearchResult[keys.size()];
+    }
+
+    /** One slice of key {@code i}, or its stop once the verdict is known; null while undecided. */
+    SearchResult step(int i, int slice) {
+      WglSearch s = searches[i];
+      SearchResult r;
+      if (s == null && (decided.get() || budget.charge(0) != null)) {
+        r = notStarted(keys.get(i), decided.get() ? NOT_CHECKED : budget.charge(0));
+      } else {
+        if (s == null) s = searches[i] = keys.get(i).search(model);
+        r = decided.get() ? s.stop(NOT_CHECKED, budget) : s.advance(slice, budget);
+        if (r == null) return null;
+      }
+      searches[i] = null;
+      results[i] = r;
+      if (r.verdict() == Verdict.INVALID && !allKeys) decided.set(true);
+      context.progress().accept(new CheckContext.Progress("linearizable", "keys", done.incrementAndGet(), keys.size()));
+      return r;
+    }
+
+    /** The result of a key never searched: as a search stopped before its first step would say. */
+    private static SearchResult notStarted(KeyHistory k, String why) {
+      int n = k.calls().length;
+      return k.hasOkCall() ? new SearchResult(Verdict.UNKNOWN, n, 0, 0, 0, null, why) : new SearchResult(Verdict.VALID, n, 0, 0, 0, null, null);
+    }
   }
 
-  private static void inParallel(WglSearch[] searches, int[] left, List<KeyHistory> keys, boolean allKeys, Budget budget, CheckContext context,
-      AtomicBoolean decided, AtomicInteger done) {
+  private static void inParallel(Run run, int[] left, List<KeyHistory> keys) {
     Integer[] order = new Integer[left.length];
     for (int i = 0; i < order.length; i++) order[i] = left[i];
     Arrays.sort(order, Comparator.comparingInt((Integer i) -> -keys.get(i).calls().length));
     Queue<Integer> queue = new ConcurrentLinkedQueue<>(List.of(order));
     Runnable worker = () -> {
       for (Integer i = queue.poll(); i != null; i = queue.poll()) {
-        if (step(searches[i], decided, allKeys, SLICE, budget) == null) {
-          queue.add(i);
-          continue;
-        }
-        context.progress().accept(new CheckContext.Progress("linearizable", "keys", done.incrementAndGet(), keys.size()));
+        if (run.step(i, SLICE) == null) queue.add(i);
       }
     };
     int helpers = Math.min(THREADS, left.length) - 1;
