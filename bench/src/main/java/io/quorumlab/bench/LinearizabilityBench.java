@@ -25,9 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Linearizability checking time per corpus history, parsing excluded ({@code check}), and the
- * parsing time on its own ({@code parse}). The reference is Porcupine on a 2-core machine: the
- * 102 etcd histories of its suite in 457 ms (etcd_002: 166 ms), kv c50-ok 169 ms, c50-bad 27 ms.
- * Sample-time mode, so that the median (p0.50) can be read next to the mean on a busy machine.
+ * parsing time on its own ({@code parse}), on the project's corpora. Side by side with Porcupine,
+ * on all 108 histories of its benchmark suite, is {@code bench/porcupine-compare.sh}
+ * ({@link LinearizabilityTimes}; docs/performance.md). Sample-time mode, so that the median (p0.50)
+ * can be read next to the mean on a busy machine.
  *
  * <pre>
  * java -jar bench/target/benchmarks.jar LinearizabilityBench -wi 3 -w 1 -i 5 -r 1 -f 1

@@ -29,14 +29,13 @@ public record Call(String f, Object key, Object input, Object output, boolean ou
   static Object normalise(Object v) {
     if (v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
     if (v instanceof List<?> l) {
-      boolean changed = false;
+      // most lists (a cas's [old new] as parsed) hold Longs already: copied only when one changes
+      int i = 0;
+      while (i < l.size() && normalise(l.get(i)) == l.get(i)) i++;
+      if (i == l.size()) return l;
       List<Object> out = new ArrayList<>(l.size());
-      for (Object o : l) {
-        Object n = normalise(o);
-        changed |= n != o;
-        out.add(n);
-      }
-      return changed ? out : l;
+      for (Object o : l) out.add(normalise(o));
+      return out;
     }
     return v;
   }

@@ -2,6 +2,7 @@ package io.quorumlab.checkers.linear;
 
 import io.quorumlab.checkers.history.Histories;
 import io.quorumlab.checkers.history.Operation;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ final class Counterexample {
   private final Model<Object> model;
   private final KeyHistory key;
   private final DeadEnd dead;
+  private List<String> lines;
 
   @SuppressWarnings("unchecked")
   Counterexample(Model<?> model, KeyHistory key, DeadEnd dead) {
@@ -33,8 +35,13 @@ final class Counterexample {
     return key instanceof String s ? "key \"" + s + "\"" : "key " + key;
   }
 
-  /** Explanation lines, starting with a heading naming the key. */
+  /** Explanation lines, starting with a heading naming the key (worded once). */
   List<String> lines() {
+    if (lines == null) lines = List.copyOf(words());
+    return lines;
+  }
+
+  private List<String> words() {
     List<String> out = new ArrayList<>();
     Call[] calls = key.calls();
     DeadEnd.Order longest = dead.longest();
@@ -123,8 +130,20 @@ final class Counterexample {
   Map<String, Object> toMap() {
     Call[] calls = key.calls();
     Map<String, Object> m = new LinkedHashMap<>();
-    List<Object> prefix = new ArrayList<>();
-    for (int c : dead.longest().calls()) prefix.add(op(calls[c]));
+    int[] prefixCalls = dead.longest().calls();
+    // a view, described only when read (written to results.json): a check that nobody reads in
+    // full should not describe hundreds of calls
+    List<Object> prefix = new AbstractList<>() {
+      @Override
+      public Object get(int i) {
+        return op(calls[prefixCalls[i]]);
+      }
+
+      @Override
+      public int size() {
+        return prefixCalls.length;
+      }
+    };
     m.put("prefix-length", prefix.size());
     m.put("prefix-completed", dead.longest().calls().length == 0 ? 0 : (int) java.util.Arrays.stream(dead.longest().calls()).filter(c -> calls[c].outputKnown()).count());
     m.put("calls", calls.length);

@@ -28,10 +28,13 @@ final class DominanceIndex {
   private int[] table;
   private int mask;
 
-  /** @param infoMask the bits of the indeterminate calls in a linearized-set bitset */
-  DominanceIndex(long[] infoMask) {
+  /**
+   * @param infoMask the bits of the indeterminate calls in a linearized-set bitset
+   * @param calls the searched calls, for the first capacity
+   */
+  DominanceIndex(long[] infoMask, int calls) {
     this.infoMask = infoMask;
-    int capacity = 256;
+    int capacity = StateCache.initialCapacity(calls);
     hashes = new long[capacity];
     states = new Object[capacity];
     chain = new int[capacity];

@@ -11,22 +11,30 @@ public final class KvModel implements Model<KvModel.Text> {
   private static final int SHOWN = 56;
 
   /**
-   * A key's string as a persistent rope: a parent plus the appended suffix, with its length and a
-   * 64-bit polynomial hash kept incrementally. An append costs O(suffix) time and a small object
-   * instead of a copy of the whole string (the search keeps every state it explores); the string
-   * itself is built only when a get of the same length is compared with it.
+   * A key's string as a persistent rope: a parent plus the appended suffix, with its length and
+   * its {@link String#hashCode} kept incrementally. An append costs a small object instead of a copy
+   * of the whole string (the search keeps every state it explores), and no pass over the suffix:
+   * String's hash is a polynomial, so the hash of a concatenation is the parent's times 31^|suffix|
+   * plus the suffix's own (cached by the String). The string itself is built only when a get of
+   * the same length and hash is compared with it.
    */
   public static final class Text {
-    private static final long BASE = 0x100000001B3L;
+    private static final int[] POW31 = new int[64];
+
+    static {
+      POW31[0] = 1;
+      for (int i = 1; i < POW31.length; i++) POW31[i] = POW31[i - 1] * 31;
+    }
+
     static final Text EMPTY = new Text(null, "", 0, 0);
 
     private final Text parent;
     private final String suffix;
     private final int length;
-    private final long hash;
+    private final int hash;
     private String whole;
 
-    private Text(Text parent, String suffix, int length, long hash) {
+    private Text(Text parent, String suffix, int length, int hash) {
       this.parent = parent;
       this.suffix = suffix;
       this.length = length;
@@ -35,21 +43,28 @@ public final class KvModel implements Model<KvModel.Text> {
     }
 
     static Text of(String s) {
-      return new Text(null, s, s.length(), hash(0, s));
+      return new Text(null, s, s.length(), s.hashCode());
     }
 
     Text append(String t) {
-      return t.isEmpty() ? this : new Text(this, t, length + t.length(), hash(hash, t));
+      return t.isEmpty() ? this : new Text(this, t, length + t.length(), hash * pow31(t.length()) + t.hashCode());
     }
 
-    private static long hash(long h, String t) {
-      for (int i = 0; i < t.length(); i++) h = h * BASE + t.charAt(i);
-      return h;
+    /** 31^n in int arithmetic, as String#hashCode computes it. */
+    private static int pow31(int n) {
+      if (n < POW31.length) return POW31[n];
+      int result = 1;
+      int base = 31;
+      for (int e = n; e > 0; e >>>= 1) {
+        if ((e & 1) != 0) result *= base;
+        base *= base;
+      }
+      return result;
     }
 
     /** Whether this is exactly {@code s}. */
     boolean is(String s) {
-      return s.length() == length && toString().equals(s);
+      return s.length() == length && s.hashCode() == hash && toString().equals(s);
     }
 
     @Override
@@ -62,7 +77,7 @@ public final class KvModel implements Model<KvModel.Text> {
 
     @Override
     public int hashCode() {
-      return (int) (hash ^ (hash >>> 32));
+      return hash;
     }
 
     /** The whole string, built once. */
@@ -103,17 +118,16 @@ public final class KvModel implements Model<KvModel.Text> {
 
   @Override
   public Text step(Text state, Call call) {
-    switch (call.f()) {
-      case "get":
-        if (!call.outputKnown()) return state;
-        return state.is(call.output() == null ? "" : str(call.output())) ? state : null;
-      case "put":
-        return Text.of(str(call.input()));
-      case "append":
-        return state.append(str(call.input()));
-      default:
-        throw new IllegalArgumentException("model kv cannot check f '" + call.f() + "'");
+    // dispatched on the first letter and checked with equals, as RegisterModel#step
+    String f = call.f();
+    char first = f.isEmpty() ? ' ' : f.charAt(0);
+    if (first == 'g' && f.equals("get")) {
+      if (!call.outputKnown()) return state;
+      return state.is(call.output() == null ? "" : str(call.output())) ? state : null;
     }
+    if (first == 'p' && f.equals("put")) return Text.of(str(call.input()));
+    if (first == 'a' && f.equals("append")) return state.append(str(call.input()));
+    throw new IllegalArgumentException("model kv cannot check f '" + f + "'");
   }
 
   @Override

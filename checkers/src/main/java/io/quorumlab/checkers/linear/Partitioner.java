@@ -5,9 +5,11 @@ import io.quorumlab.checkers.history.Op;
 import io.quorumlab.checkers.history.OpType;
 import io.quorumlab.checkers.history.Operation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Splits a history into independent per-key histories (P-compositionality) and turns operations
@@ -20,41 +22,57 @@ final class Partitioner {
   private static final class Builder {
     final Object key;
     final List<Call> calls = new ArrayList<>();
-    final List<Boolean> ok = new ArrayList<>();
-    final List<Integer> entries = new ArrayList<>(); // id, or -(id + 1) for a return
+    boolean[] ok = new boolean[16];
+    int[] entries = new int[32]; // call id, or -(id + 1) for a return
+    int nEntries;
     final List<Operation> operations = new ArrayList<>();
 
     Builder(Object key) {
       this.key = key;
     }
 
+    void call(Call call, boolean isOk) {
+      int id = calls.size();
+      calls.add(call);
+      if (id == ok.length) ok = Arrays.copyOf(ok, id * 2);
+      ok[id] = isOk;
+      entry(id);
+    }
+
+    void entry(int e) {
+      if (nEntries == entries.length) entries = Arrays.copyOf(entries, nEntries * 2);
+      entries[nEntries++] = e;
+    }
+
     KeyHistory build() {
       int n = calls.size();
-      boolean[] okArray = new boolean[n];
-      for (int i = 0; i < n; i++) okArray[i] = ok.get(i);
       // Within the run of calls before the next return entry, the order of the calls decides only
       // which the search tries first, not which it may try: they are available in the same
       // configurations. Trying first the calls that return soonest (and last the indeterminate
-      // ones, which may never have happened) finds a linearization sooner.
-      int[] returnRank = new int[n];
-      java.util.Arrays.fill(returnRank, Integer.MAX_VALUE);
+      // ones, which may never have happened) finds a linearization sooner. Sorted as longs
+      // (rank << 32 | call), so that no comparator boxes.
+      long[] returnRank = new long[n];
+      Arrays.fill(returnRank, Integer.MAX_VALUE);
       int rank = 0;
-      for (int v : entries) if (v < 0) returnRank[-v - 1] = rank++;
-      int[] e = new int[entries.size()];
+      for (int i = 0; i < nEntries; i++) if (entries[i] < 0) returnRank[-entries[i] - 1] = rank++;
+      int[] e = new int[nEntries];
       int k = 0;
-      List<Integer> window = new ArrayList<>();
-      for (int v : entries) {
+      long[] window = new long[n];
+      int w = 0;
+      for (int i = 0; i < nEntries; i++) {
+        int v = entries[i];
         if (v >= 0) {
-          window.add(v);
+          window[w++] = returnRank[v] << 32 | v;
           continue;
         }
-        window.sort(java.util.Comparator.comparingInt(c -> returnRank[c]));
-        for (int c : window) e[k++] = c;
-        window.clear();
+        Arrays.sort(window, 0, w);
+        for (int j = 0; j < w; j++) e[k++] = (int) window[j];
+        w = 0;
         e[k++] = n + (-v - 1);
       }
-      for (int c : window) e[k++] = c;
-      return new KeyHistory(key, calls.toArray(new Call[0]), okArray, e, List.copyOf(operations));
+      Arrays.sort(window, 0, w);
+      for (int j = 0; j < w; j++) e[k++] = (int) window[j];
+      return new KeyHistory(key, calls.toArray(new Call[0]), Arrays.copyOf(ok, n), e, List.copyOf(operations));
     }
   }
 
@@ -66,6 +84,7 @@ final class Partitioner {
   static List<KeyHistory> split(History history, Model<?> model, boolean independent) {
     List<Op> ops = history.ops();
     Map<Object, Builder> byKey = new LinkedHashMap<>();
+    Set<String> functions = model.functions();
     Builder[] returnsTo = new Builder[ops.size()];
     int[] returnId = new int[ops.size()];
     for (int i = 0; i < ops.size(); i++) {
@@ -73,12 +92,12 @@ final class Partitioner {
       if (op.isNemesis()) continue;
       if (op.type() != OpType.INVOKE) {
         Builder b = returnsTo[i];
-        if (b != null) b.entries.add(-(returnId[i] + 1));
+        if (b != null) b.entry(-(returnId[i] + 1));
         continue;
       }
       int p = history.partnerOf(i);
       Operation operation = new Operation(op, p > i ? ops.get(p) : null);
-      if (!model.functions().contains(op.f())) {
+      if (!functions.contains(op.f())) {
         throw new IllegalArgumentException("model " + model.name() + " cannot check f '" + op.f() + "' (process "
             + op.process() + ", index " + op.index() + "); it knows " + String.join(", ", new java.util.TreeSet<>(model.functions()))
             + (independent ? "; this history's values are jepsen.independent [key value] tuples, which the register and"
@@ -91,9 +110,7 @@ final class Partitioner {
       if (operation.isFail()) continue;
       if (!operation.isOk() && model.isReadOnly(call)) continue;
       int id = b.calls.size();
-      b.calls.add(call);
-      b.ok.add(operation.isOk());
-      b.entries.add(id);
+      b.call(call, operation.isOk());
       if (operation.isOk()) {
         returnsTo[p] = b;
         returnId[p] = id;

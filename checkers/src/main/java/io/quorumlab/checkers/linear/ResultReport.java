@@ -33,6 +33,11 @@ final class ResultReport {
     List<Integer> unknown = new ArrayList<>();
     int unchecked = 0;
     List<Object> perKey = new ArrayList<>();
+    // each non-linearizable key's explanation is worded once, for the summary, details and page
+    Counterexample[] explained = new Counterexample[keys.size()];
+    for (int i = 0; i < keys.size(); i++) {
+      if (results[i].verdict() == Verdict.INVALID) explained[i] = new Counterexample(m, keys.get(i), results[i].failure());
+    }
     for (int i = 0; i < keys.size(); i++) {
       SearchResult r = results[i];
       boolean stopped = KeyScheduler.NOT_CHECKED.equals(r.gaveUp());
@@ -42,7 +47,7 @@ final class ResultReport {
       if (r.verdict() == Verdict.INVALID) invalid.add(i);
       else if (stopped) unchecked++;
       else if (r.verdict() == Verdict.UNKNOWN) unknown.add(i);
-      perKey.add(keyDetails(m, keys.get(i), r));
+      perKey.add(keyDetails(keys.get(i), r, explained[i]));
     }
     String keyword = keys.size() == 1 ? " key" : " keys";
     String tuples = independent ? " (independent [key value] tuples)" : "";
@@ -63,7 +68,7 @@ final class ResultReport {
         }
         summary = sb.append(modelUsed).toString();
         for (int i : invalid.subList(0, Math.min(KEYS_EXPLAINED, invalid.size()))) {
-          explanation.addAll(new Counterexample(m, keys.get(i), results[i].failure()).lines());
+          explanation.addAll(explained[i].lines());
         }
         if (invalid.size() > KEYS_EXPLAINED) explanation.add("(" + (invalid.size() - KEYS_EXPLAINED) + " more keys are not linearizable; see the full result)");
       }
@@ -98,8 +103,7 @@ final class ResultReport {
     if (!invalid.isEmpty() && context.outDir() != null) {
       List<TimelineHtml.Section> sections = new ArrayList<>();
       for (int i : invalid.subList(0, Math.min(KEYS_DRAWN, invalid.size()))) {
-        Counterexample ce = new Counterexample(m, keys.get(i), results[i].failure());
-        sections.add(new TimelineHtml.Section(keys.get(i), results[i].failure(), ce.lines()));
+        sections.add(new TimelineHtml.Section(keys.get(i), results[i].failure(), explained[i].lines()));
       }
       artifacts.add(writeHtml(context.outDir(), TimelineHtml.render("Not linearizable", m.name(), sections, List.of(summary))));
     }
@@ -112,7 +116,7 @@ final class ResultReport {
     return model.describe(model.initial());
   }
 
-  private static Map<String, Object> keyDetails(Model<?> m, KeyHistory key, SearchResult r) {
+  private static Map<String, Object> keyDetails(KeyHistory key, SearchResult r, Counterexample explained) {
     Map<String, Object> k = new LinkedHashMap<>();
     k.put("key", key.key());
     k.put("verdict", KeyScheduler.NOT_CHECKED.equals(r.gaveUp()) ? "unchecked" : r.verdict().wireName());
@@ -120,7 +124,7 @@ final class ResultReport {
     k.put("configurations", r.configurations());
     k.put("millis", r.nanos() / 1_000_000.0);
     if (r.gaveUp() != null) k.put("gave-up", r.gaveUp());
-    if (r.verdict() == Verdict.INVALID) k.put("counterexample", new Counterexample(m, key, r.failure()).toMap());
+    if (r.verdict() == Verdict.INVALID) k.put("counterexample", explained.toMap());
     if (r.verdict() == Verdict.UNKNOWN) k.put("deepest-prefix", r.deepest());
     return k;
   }

@@ -12,17 +12,30 @@ final class StateCache {
   private Object[] states;
   private final StoredWindows sets;
   private int size;
-  private int[] table;
+  /**
+   * Slots: the entry number + 1 (0: free) in the low word, the hash's high word in the high word,
+   * so that a probe past other configurations reads only the table, not their entries.
+   */
+  private long[] table;
   private int mask;
 
-  /** @param words the width of the searched sets' bitsets */
-  StateCache(int words) {
-    int capacity = 1024;
+  /**
+   * @param words the width of the searched sets' bitsets
+   * @param calls the searched calls: the first capacity, as a small key explores few configurations
+   *     and a check of many small keys should not allocate for many
+   */
+  StateCache(int words, int calls) {
+    int capacity = initialCapacity(calls);
     hashes = new long[capacity];
     states = new Object[capacity];
     sets = new StoredWindows(words, capacity);
-    table = new int[capacity * 2];
+    table = new long[capacity * 2];
     mask = table.length - 1;
+  }
+
+  /** A power of two two to four times {@code calls}, between 16 and 1024. */
+  static int initialCapacity(int calls) {
+    return Math.min(1024, Math.max(16, Integer.highestOneBit(Math.max(1, calls)) << 2));
   }
 
   int size() {
@@ -31,7 +44,7 @@ final class StateCache {
 
   /** Bytes held by the arrays, excluding the states themselves. */
   long bytes() {
-    return hashes.length * 16L + sets.bytes() + table.length * 4L;
+    return hashes.length * 12L + sets.bytes() + table.length * 8L;
   }
 
   /**
@@ -42,10 +55,14 @@ final class StateCache {
    */
   boolean addIfAbsent(CallSet lin, long hash, Object state) {
     int slot = (int) (hash ^ (hash >>> 32)) & mask;
+    long high = hash & 0xffff_ffff_0000_0000L;
     while (true) {
-      int e = table[slot] - 1;
-      if (e < 0) break;
-      if (hashes[e] == hash && sets.same(e, lin) && states[e].equals(state)) return false;
+      long t = table[slot];
+      if (t == 0) break;
+      if ((t & 0xffff_ffff_0000_0000L) == high) {
+        int e = (int) t - 1;
+        if (hashes[e] == hash && sets.same(e, lin) && states[e].equals(state)) return false;
+      }
       slot = (slot + 1) & mask;
     }
     if (size == hashes.length) grow();
@@ -53,7 +70,7 @@ final class StateCache {
     hashes[e] = hash;
     states[e] = state;
     sets.set(e, lin);
-    table[slot] = e + 1;
+    table[slot] = high | (e + 1);
     if (size * 2 > table.length) rehash();
     return true;
   }
@@ -66,13 +83,13 @@ final class StateCache {
   }
 
   private void rehash() {
-    table = new int[table.length * 2];
+    table = new long[table.length * 2];
     mask = table.length - 1;
     for (int e = 0; e < size; e++) {
       long h = hashes[e];
       int slot = (int) (h ^ (h >>> 32)) & mask;
       while (table[slot] != 0) slot = (slot + 1) & mask;
-      table[slot] = e + 1;
+      table[slot] = (h & 0xffff_ffff_0000_0000L) | (e + 1);
     }
   }
 }

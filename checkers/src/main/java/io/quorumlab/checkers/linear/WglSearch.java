@@ -107,8 +107,8 @@ final class WglSearch {
       if (ok[i]) zobristOk[i] = zobrist[i];
       else infoMask[i >>> 6] |= 1L << i;
     }
-    this.cache = new StateCache(words);
-    this.dominance = oks == n ? null : new DominanceIndex(infoMask);
+    this.cache = new StateCache(words, n);
+    this.dominance = oks == n ? null : new DominanceIndex(infoMask, n);
     this.stackCall = new int[n];
     this.stackState = new Object[n];
     this.state = this.model.initial();

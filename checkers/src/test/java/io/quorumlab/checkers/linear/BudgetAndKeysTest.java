@@ -77,6 +77,29 @@ class BudgetAndKeysTest {
     assertThat(results).filteredOn(k -> "valid".equals(((Map<?, ?>) k).get("verdict"))).hasSize(easy);
   }
 
+  /**
+   * A budget spent before the search reaches some keys: each of them is named undecided, and a key
+   * with nothing observed (no ok call) is still linearizable, as its search would have said.
+   */
+  @Test
+  void keysNotReachedBeforeTheBudgetRanOutAreEachNamed() {
+    HistoryBuilder b = new HistoryBuilder();
+    for (int k = 0; k < 5; k++) b.invoke(k, "write", "k" + k, (long) k).ok(k);
+    b.invoke(9, "write", "silent", 1L).info(9);
+    CheckContext spent = CheckContext.defaults().withTimeBudget(Duration.ofSeconds(-1));
+    CheckResult r = new LinearizabilityChecker(RegisterModel.register()).check(b.build(), spent);
+    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(r.summary()).contains("time budget exhausted").contains("5 of 6 keys undecided");
+    for (int k = 0; k < 5; k++) {
+      String name = "key \"k" + k + "\": stopped after 0 configurations";
+      assertThat(r.explanation()).anySatisfy(l -> assertThat(l).startsWith(name));
+    }
+    assertThat(r.explanation()).contains("1 other key is linearizable");
+    List<?> results = (List<?>) r.details().get("results");
+    assertThat(results).filteredOn(k -> "silent".equals(((Map<?, ?>) k).get("key"))).singleElement()
+        .satisfies(k -> assertThat(((Map<?, ?>) k).get("verdict")).isEqualTo("valid"));
+  }
+
   @Test
   void keysAreCheckedIndependentlyAndCountedWithAllKeys() {
     History h = Histories.read(Corpora.dir().resolve("porcupine-kv/c10-bad.txt"));

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GeneratedRegisterTest {
   private record Event(long time, Op op) {}
 
-  private static List<Op> record(long seed, int operations) {
+  static List<Op> record(long seed, int operations) {
     SplittableRandom random = new SplittableRandom(seed);
     int processes = 5;
     long[] free = new long[processes];
