@@ -45,7 +45,6 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 valid, 1 invalid, 2 unknown (a budget ran out), 254 bad arguments or input; over several files the worst wins."
     })
 public final class CheckCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final long MAX_TIME_LIMIT_SECONDS = 1_000_000_000L;
 
   @Spec CommandSpec spec;
@@ -112,7 +111,10 @@ public final class CheckCommand implements Callable<Integer> {
     for (Path file : files) outcomes.add(checkOne(chosen, file, fmt, timeBudget, memoryBudgetBytes));
     if (json) {
       try {
-        stdout.println(JSON.writeValueAsString(outcomes.stream().map(Outcome::json).toList()));
+        // Made here, not in a static field: picocli makes every command at start, and a static mapper
+        // would load Jackson (some 370 classes) before every command, `run` included.
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        stdout.println(mapper.writeValueAsString(outcomes.stream().map(Outcome::json).toList()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

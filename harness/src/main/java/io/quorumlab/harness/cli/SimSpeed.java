@@ -4,10 +4,10 @@ import io.quorumlab.harness.run.ProgressSink;
 import io.quorumlab.harness.time.Stopwatch;
 import io.quorumlab.results.Phase;
 import io.quorumlab.sim.Simulation;
-import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How fast a simulated run ran on this machine, for one line after it: the wall time of the run
@@ -17,12 +17,13 @@ import java.util.Locale;
  */
 final class SimSpeed implements ProgressSink {
   private final ProgressSink inner;
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private Stopwatch run;
   private long runCpuStart;
-  /** When the run began, after the JVM started: what starting the JVM and the CLI cost (wall, and CPU of every thread). */
-  private double runStartUptime;
+  /**
+   * When the run began, after the JVM started: what starting the JVM and the CLI cost (CPU of every
+   * thread here; the wall time is worked out at the end, so that no management bean loads before the run).
+   */
   private double runStartJvmCpu;
   private double runSeconds = -1;
   private double runCpuSeconds;
@@ -46,15 +47,14 @@ final class SimSpeed implements ProgressSink {
   @Override
   public void phase(String phase, String detail) {
     if (phase.equals(Phase.SETUP) && run == null) {
-      runStartUptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
       runStartJvmCpu = processCpuSeconds();
       run = Stopwatch.start();
-      runCpuStart = THREADS.getCurrentThreadCpuTime();
+      runCpuStart = ThreadCpu.nanos();
     }
     if (phase.equals(Phase.CHECK)) {
       if (run != null) {
         runSeconds = run.elapsedSeconds();
-        runCpuSeconds = (THREADS.getCurrentThreadCpuTime() - runCpuStart) / 1e9;
+        runCpuSeconds = (ThreadCpu.nanos() - runCpuStart) / 1e9;
       }
       check = Stopwatch.start();
       checkCpuStart = processCpuSeconds();
@@ -84,6 +84,8 @@ final class SimSpeed implements ProgressSink {
     double virtual = sim.now() / 1e9;
     long events = sim.eventsRun();
     double jvmCpu = processCpuSeconds();
+    double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+    double runStartUptime = uptime - run.elapsedSeconds();
     return String.format(Locale.ROOT,
         "speed       %.1f s simulated, %,d events, in %.2f s (%.2f s of CPU): %,.0f events/s, %.1fx real time, begun %.2f s "
             + "after the JVM started (%.2f s of CPU); "
@@ -91,11 +93,17 @@ final class SimSpeed implements ProgressSink {
             + "(%.2f s of CPU, all threads)",
         virtual, events, runSeconds, runCpuSeconds, events / Math.max(1e-9, runSeconds), virtual / Math.max(1e-9, runSeconds),
         runStartUptime, runStartJvmCpu, Math.max(0, checkSeconds), checkCpuSeconds, report == null ? 0 : report.elapsedSeconds(),
-        report == null ? 0 : jvmCpu - reportCpuStart, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, jvmCpu);
+        report == null ? 0 : jvmCpu - reportCpuStart, uptime, jvmCpu);
   }
 
-  /** CPU time of the whole process (every thread: checkers may run several, the JIT compiles beside them). */
+  /**
+   * CPU time of the whole process (every thread: checkers may run several, the JIT compiles beside them),
+   * to the kernel's clock tick (10 ms). Through {@link ProcessHandle}, not the OperatingSystemMXBean: that
+   * bean first reads the container's cgroup limits (files, regular expressions), about 0.02 s of CPU
+   * before the run, measured.
+   */
   private static double processCpuSeconds() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : -1;
+    Optional<Duration> cpu = ProcessHandle.current().info().totalCpuDuration();
+    return cpu.isPresent() ? cpu.get().toNanos() / 1e9 : -1;
   }
 }
