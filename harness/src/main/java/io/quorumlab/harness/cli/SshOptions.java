@@ -25,7 +25,7 @@ public final class SshOptions {
   String user;
 
   @Option(names = "--ssh-key", paramLabel = "FILE",
-      description = "ssh: a private key (OpenSSH or PEM, ECDSA or RSA, no passphrase); repeatable (default: ~/.ssh/id_ecdsa, ~/.ssh/id_rsa).")
+      description = "ssh: a private key (OpenSSH or PEM, Ed25519, ECDSA or RSA, no passphrase); repeatable (default: ~/.ssh/id_ed25519, ~/.ssh/id_ecdsa, ~/.ssh/id_rsa).")
   List<Path> keys = new ArrayList<>();
 
   @Option(names = "--ssh-port", paramLabel = "PORT", description = "ssh: the port of hosts that name none (default: ${DEFAULT-VALUE}).")

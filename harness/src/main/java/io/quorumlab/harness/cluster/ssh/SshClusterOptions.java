@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param hosts the machines, one node each
  * @param user the login on every host (root, or a user with password-less sudo for iptables)
- * @param keys private keys to offer (OpenSSH or PEM files, RSA or ECDSA); empty: ~/.ssh/id_ecdsa and id_rsa
+ * @param keys private keys to offer (OpenSSH or PEM files, Ed25519, ECDSA or RSA); empty: ~/.ssh/id_ed25519, id_ecdsa and id_rsa
  * @param knownHosts the known_hosts file that vouches for each host's key; null: ~/.ssh/known_hosts
  * @param insecure accept any host key (no known_hosts check)
  * @param template cluster-wide node settings; identity, address, data directory and members are filled in

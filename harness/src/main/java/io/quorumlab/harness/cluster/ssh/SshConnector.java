@@ -34,7 +34,7 @@ final class SshConnector implements AutoCloseable {
       if (!Files.isReadable(k)) throw new ClusterUnavailableException("the ssh key " + k + " cannot be read (--ssh-key)");
     }
     if (keys.isEmpty()) {
-      throw new ClusterUnavailableException("no ssh key: give one with --ssh-key (RSA or ECDSA; none of ~/.ssh/id_ecdsa, ~/.ssh/id_rsa exists)");
+      throw new ClusterUnavailableException("no ssh key: give one with --ssh-key (Ed25519, ECDSA or RSA; none of ~/.ssh/id_ed25519, ~/.ssh/id_ecdsa, ~/.ssh/id_rsa exists)");
     }
     if (!options.insecure() && !Files.isReadable(options.knownHosts())) {
       throw new ClusterUnavailableException("the known_hosts file " + options.knownHosts() + " cannot be read: give one with"
@@ -53,7 +53,7 @@ final class SshConnector implements AutoCloseable {
 
   private static List<Path> defaultKeys() {
     Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
-    return java.util.stream.Stream.of("id_ecdsa", "id_rsa").map(ssh::resolve).filter(Files::isReadable).toList();
+    return java.util.stream.Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve).filter(Files::isReadable).toList();
   }
 
   /** Resolves, connects and logs in to {@code host}; the address it resolved to is the node's. */
@@ -81,7 +81,7 @@ final class SshConnector implements AutoCloseable {
       if (t instanceof NoRouteToHostException) return "no route to it";
       String m = String.valueOf(t.getMessage());
       if (m.contains("Server key did not validate")) {
-        return "its host key is not in " + options.knownHosts() + " (add it, e.g. ssh-keyscan -t ecdsa,rsa HOST >> "
+        return "its host key is not in " + options.knownHosts() + " (add it, e.g. ssh-keyscan HOST >> "
             + options.knownHosts() + ", or give --ssh-insecure)";
       }
       if (m.contains("No more authentication methods") || m.contains("authentication")) {
