@@ -3,6 +3,7 @@ package io.quorumlab.harness.cluster.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.TopContainerResponse;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
@@ -10,7 +11,6 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.command.TopContainerResponse;
 import io.quorumlab.harness.cluster.Cluster;
 import io.quorumlab.harness.cluster.DiskFault;
 import io.quorumlab.harness.cluster.DiskFaultCommand;
@@ -18,6 +18,7 @@ import io.quorumlab.harness.cluster.Link;
 import io.quorumlab.harness.cluster.NetworkRules;
 import io.quorumlab.harness.cluster.NodeConfigs;
 import io.quorumlab.harness.cluster.NodeTasks;
+import io.quorumlab.harness.cluster.ShutdownReaper;
 import io.quorumlab.harness.cluster.Slowness;
 import io.quorumlab.harness.cluster.local.ProcStatus;
 import io.quorumlab.store.config.NodeConfig;
@@ -139,7 +140,7 @@ public final class DockerCluster implements Cluster {
       if (started) throw new IllegalStateException("cluster already started");
       preflight();
       started = true;
-      DockerShutdownReaper.register(this);
+      ShutdownReaper.register(this, this::removeAll);
       try {
         List<String> stale = StaleRuns.remove();
         if (!stale.isEmpty()) cleanedUp = List.of("removed " + String.join(", ", stale) + " left behind by a harness that was killed");
@@ -511,7 +512,7 @@ public final class DockerCluster implements Cluster {
       try {
         removeAll();
       } finally {
-        DockerShutdownReaper.unregister(this);
+        ShutdownReaper.unregister(this);
         pool.shutdownNow();
       }
     }

@@ -8,6 +8,7 @@ import io.quorumlab.harness.cluster.DiskFaultCommand;
 import io.quorumlab.harness.cluster.Link;
 import io.quorumlab.harness.cluster.NodeCommand;
 import io.quorumlab.harness.cluster.NodeConfigs;
+import io.quorumlab.harness.cluster.ShutdownReaper;
 import io.quorumlab.harness.cluster.Slowness;
 import io.quorumlab.harness.cluster.proxy.FlowRules;
 import io.quorumlab.harness.cluster.proxy.ProxyGroup;
@@ -113,7 +114,7 @@ public final class LocalCluster implements Cluster {
       if (proxies != null) throw new IllegalStateException("cluster already started");
       Files.createDirectories(dir);
       cleanedUp = PidRegistry.reapStale(dir).lines();
-      ShutdownReaper.register(this);
+      ShutdownReaper.register(this, this::destroyNow);
       try {
         proxies = new ProxyGroup(nodeIds, n -> new InetSocketAddress("127.0.0.1", nodes.get(n).port()));
         startNodes(nodeIds);

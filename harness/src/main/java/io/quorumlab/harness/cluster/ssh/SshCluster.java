@@ -10,6 +10,7 @@ import io.quorumlab.harness.cluster.NetworkRules;
 import io.quorumlab.harness.cluster.NodeCommand;
 import io.quorumlab.harness.cluster.NodeConfigs;
 import io.quorumlab.harness.cluster.NodeTasks;
+import io.quorumlab.harness.cluster.ShutdownReaper;
 import io.quorumlab.harness.cluster.Slowness;
 import io.quorumlab.store.config.NodeConfig;
 import java.io.ByteArrayInputStream;
@@ -154,7 +155,7 @@ public final class SshCluster implements Cluster {
       if (started) throw new IllegalStateException("cluster already started");
       preflight();
       started = true;
-      SshShutdownReaper.register(this);
+      ShutdownReaper.register(this, this::tearDown);
       try {
         NodeTasks.parallel(pool, nodeIds, n -> {
           claim(nodes.get(n));
@@ -456,7 +457,7 @@ public final class SshCluster implements Cluster {
       try {
         tearDown();
       } finally {
-        SshShutdownReaper.unregister(this);
+        ShutdownReaper.unregister(this);
         nodes.values().forEach(hn -> hn.remote.close());
         if (connector != null) connector.close();
         pool.shutdownNow();
