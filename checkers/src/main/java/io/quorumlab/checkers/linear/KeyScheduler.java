@@ -82,9 +82,11 @@ final class KeyScheduler {
     /** One slice of key {@code i}, or its stop once the verdict is known; null while undecided. */
     SearchResult step(int i, int slice) {
       WglSearch s = searches[i];
+      // A key not yet started is not started at all once the verdict is known or the budget is spent.
+      String stop = s != null ? null : decided.get() ? NOT_CHECKED : budget.charge(0);
       SearchResult r;
-      if (s == null && (decided.get() || budget.charge(0) != null)) {
-        r = notStarted(keys.get(i), decided.get() ? NOT_CHECKED : budget.charge(0));
+      if (stop != null) {
+        r = notStarted(keys.get(i), stop);
       } else {
         if (s == null) s = searches[i] = keys.get(i).search(model);
         r = decided.get() ? s.stop(NOT_CHECKED, budget) : s.advance(slice, budget);
