@@ -17,6 +17,7 @@ import io.quorumlab.harness.cluster.DiskFaultCommand;
 import io.quorumlab.harness.cluster.Link;
 import io.quorumlab.harness.cluster.NetworkRules;
 import io.quorumlab.harness.cluster.NodeConfigs;
+import io.quorumlab.harness.cluster.NodeSets;
 import io.quorumlab.harness.cluster.NodeTasks;
 import io.quorumlab.harness.cluster.ShutdownReaper;
 import io.quorumlab.harness.cluster.Slowness;
@@ -34,7 +35,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -428,20 +428,12 @@ public final class DockerCluster implements Cluster {
 
   @Override
   public Set<String> killed() {
-    Set<String> out = new LinkedHashSet<>();
-    nodes.forEach((n, cn) -> {
-      if (cn.killed) out.add(n);
-    });
-    return out;
+    return NodeSets.where(nodes, cn -> cn.killed);
   }
 
   @Override
   public Set<String> paused() {
-    Set<String> out = new LinkedHashSet<>();
-    nodes.forEach((n, cn) -> {
-      if (cn.paused) out.add(n);
-    });
-    return out;
+    return NodeSets.where(nodes, cn -> cn.paused);
   }
 
   /** The summed RSS of the container's processes, read from /proc on the Docker host. */

@@ -8,6 +8,7 @@ import io.quorumlab.harness.cluster.DiskFaultCommand;
 import io.quorumlab.harness.cluster.Link;
 import io.quorumlab.harness.cluster.NodeCommand;
 import io.quorumlab.harness.cluster.NodeConfigs;
+import io.quorumlab.harness.cluster.NodeSets;
 import io.quorumlab.harness.cluster.ShutdownReaper;
 import io.quorumlab.harness.cluster.Slowness;
 import io.quorumlab.harness.cluster.proxy.FlowRules;
@@ -26,7 +27,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -287,20 +287,12 @@ public final class LocalCluster implements Cluster {
 
   @Override
   public Set<String> killed() {
-    Set<String> out = new LinkedHashSet<>();
-    nodes.forEach((n, p) -> {
-      if (proxies != null && !p.running()) out.add(n);
-    });
-    return out;
+    return NodeSets.where(nodes, p -> proxies != null && !p.running());
   }
 
   @Override
   public Set<String> paused() {
-    Set<String> out = new LinkedHashSet<>();
-    nodes.forEach((n, p) -> {
-      if (p.running() && p.paused()) out.add(n);
-    });
-    return out;
+    return NodeSets.where(nodes, p -> p.running() && p.paused());
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.quorumlab.harness.cluster.Link;
 import io.quorumlab.harness.cluster.NetworkRules;
 import io.quorumlab.harness.cluster.NodeCommand;
 import io.quorumlab.harness.cluster.NodeConfigs;
+import io.quorumlab.harness.cluster.NodeSets;
 import io.quorumlab.harness.cluster.NodeTasks;
 import io.quorumlab.harness.cluster.ShutdownReaper;
 import io.quorumlab.harness.cluster.Slowness;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -68,6 +68,8 @@ public final class SshCluster implements Cluster {
   private volatile NetworkRules.Capabilities capabilities;
   private volatile boolean started;
   private volatile boolean closed;
+  /** The classpath on the hosts, once uploaded. */
+  private volatile String classpath;
 
   public SshCluster(SshClusterOptions options) {
     NodeConfigs.validate(options.template(), options.hosts().size());
@@ -211,8 +213,6 @@ public final class SshCluster implements Cluster {
     }
     classpath = ClasspathArchive.classpathUnder(options.remoteDir() + "/app", entries);
   }
-
-  private volatile String classpath;
 
   private NodeConfig configOf(String n) {
     Map<String, String> members = new TreeMap<>();
@@ -409,20 +409,12 @@ public final class SshCluster implements Cluster {
 
   @Override
   public Set<String> killed() {
-    Set<String> out = new LinkedHashSet<>();
-    nodes.forEach((n, hn) -> {
-      if (hn.killed) out.add(n);
-    });
-    return out;
+    return NodeSets.where(nodes, hn -> hn.killed);
   }
 
   @Override
   public Set<String> paused() {
-    Set<String> out = new LinkedHashSet<>();
-    nodes.forEach((n, hn) -> {
-      if (hn.paused) out.add(n);
-    });
-    return out;
+    return NodeSets.where(nodes, hn -> hn.paused);
   }
 
   /** The node process's RSS, as ps on its host reports it. */
