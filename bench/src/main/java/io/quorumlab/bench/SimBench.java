@@ -58,15 +58,21 @@ public final class SimBench {
         scenario.accept(sim);
         double wall = (System.nanoTime() - wall0) / 1e9;
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        double simulated = sim.now() / 1e9;
-        out("run %d (seed %d%s): %.1f s simulated in %.3f s wall (%.0fx real time), %.3f s CPU; %d events, %.0f events/s wall, "
-                + "%.0f events/CPU-s; scenario began %d ms after JVM start, after %d ms of CPU; JVM uptime %d ms, process CPU %d ms; ops %s; "
-                + "digest %016x",
-            i, i, i == 1 ? ", cold JVM" : "", simulated, wall, simulated / wall, cpu, sim.eventsRun(), sim.eventsRun() / wall,
-            sim.eventsRun() / cpu, startUptime, startCpu, ManagementFactory.getRuntimeMXBean().getUptime(), processCpuMillis(), scenario.counts(),
-            sim.trace().digest());
+        out("%s", runLine(i, i == 1, sim, wall, cpu, startUptime, startCpu, ManagementFactory.getRuntimeMXBean().getUptime(),
+            processCpuMillis(), scenario));
       }
     }
+  }
+
+  /** One run's line, which {@link Cold} reads from its child JVMs (ms after JVM start, and ms of CPU of the whole JVM). */
+  static String runLine(int seed, boolean coldJvm, Simulation sim, double wall, double cpu, long beganUptime, long beganCpu,
+      long endUptime, long endCpu, DefaultLikeScenario scenario) {
+    double simulated = sim.now() / 1e9;
+    return String.format(Locale.ROOT, "run %d (seed %d%s): %.1f s simulated in %.3f s wall (%.0fx real time), %.3f s CPU; %d events, "
+            + "%.0f events/s wall, %.0f events/CPU-s; scenario began %d ms after JVM start, after %d ms of CPU; JVM uptime %d ms, "
+            + "process CPU %d ms; ops %s; digest %016x",
+        seed, seed, coldJvm ? ", cold JVM" : "", simulated, wall, simulated / wall, cpu, sim.eventsRun(), sim.eventsRun() / wall,
+        sim.eventsRun() / cpu, beganUptime, beganCpu, endUptime, endCpu, scenario.counts(), sim.trace().digest());
   }
 
   @Command(name = "cold", description = "the default scenario once per fresh JVM, --repeat times: wall time from JVM start to "
@@ -141,7 +147,7 @@ public final class SimBench {
     }
 
     private String child(List<String> opts) throws java.io.IOException {
-      String output = java(opts, List.of(SimBench.class.getName(), "default", "--runs", "1", "--seconds", Integer.toString(seconds)));
+      String output = java(opts, List.of(ColdScenario.class.getName(), Integer.toString(seconds)));
       return output.lines().filter(l -> l.startsWith("run 1 ")).findFirst()
           .orElseThrow(() -> new IllegalStateException("no result from the child JVM: " + output));
     }

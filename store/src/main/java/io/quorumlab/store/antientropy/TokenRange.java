@@ -29,4 +29,17 @@ public record TokenRange(long startExclusive, long endInclusive) {
   public boolean contains(long token) {
     return Long.compareUnsigned(offsetOf(token), widthMinusOne()) <= 0;
   }
+
+  // Written out (the hash is the one a record's generated hashCode gives) because the generated
+  // ones bootstrap through ObjectMethods on first use, spinning method-handle classes at run time
+  // in a cold simulated run.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TokenRange r && startExclusive == r.startExclusive && endInclusive == r.endInclusive;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Long.hashCode(startExclusive) + Long.hashCode(endInclusive);
+  }
 }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -48,7 +49,22 @@ final class AntiEntropyService {
   static final long IDLE_TIMEOUT_MS = 30_000;
   static final long IDLE_CHECK_MS = 5_000;
 
-  private record SessionKey(String peer, long id) {}
+  /**
+   * Written-out equals and hashCode (the same hash a record's generated one gives), because the
+   * generated ones bootstrap through {@code ObjectMethods} on first use: some 30 method-handle classes
+   * spun at run time, a few ms of a cold simulated run's first anti-entropy round.
+   */
+  private record SessionKey(String peer, long id) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SessionKey k && id == k.id && Objects.equals(peer, k.peer);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(peer) + Long.hashCode(id);
+    }
+  }
 
   private record PeerResult(long at, String outcome, long keysRepaired, long bytes) {}
 
