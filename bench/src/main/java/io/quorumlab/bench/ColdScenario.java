@@ -9,10 +9,10 @@ import java.util.Locale;
 
 /**
  * The child JVM of {@code SimBench cold}: the default scenario once (seed 1), and one line that says
- * when it began and ended after JVM start. Its own main, not a picocli command of {@link SimBench}, so
- * that what runs before the scenario is JVM start and the scenario's own setup: picocli parsing the
- * bench's arguments and the management beans the bench measures with cost about 0.1 s of CPU before the
- * first event, and neither is part of the simulation. Thread CPU comes from {@link ThreadCpu} (as in
+ * when it began (before the simulation is built) and ended after JVM start. Its own main, not a picocli
+ * command of {@link SimBench}, so that little but JVM start runs before the scenario: picocli parsing
+ * the bench's arguments and the management beans the bench measures with cost about 0.15 s of CPU
+ * there, and neither is part of the simulation. Thread CPU comes from {@link ThreadCpu} (as in
  * the CLI's {@code speed} line), process CPU from {@link ProcessHandle}, and the JVM's uptime is read
  * once the scenario is over and worked back to its start and end with {@link System#nanoTime}.
  *
