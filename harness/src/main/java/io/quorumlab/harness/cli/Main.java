@@ -16,8 +16,9 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   /**
    * The subcommands, in the order the help lists them. Picocli builds the model of every command it
-   * is given (annotations read, options and their converters made) before it parses a word, some
-   * 0.1 s of CPU for all of these at a cold start; so a command line that names one of them builds
+   * is given (annotations read, options and their converters made) before it parses a word: at a
+   * cold start, all of these cost about 0.1 s of CPU more than {@code run} alone (measured, see
+   * docs/simulation.md); so a command line that names one of them builds
    * only that one, and the others are built when the whole list is needed (no command, help, or a
    * word that is not a command, which picocli then reports as unmatched).
    */
