@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code quorumlab run --backend ssh} in a child JVM, stopped mid-run while a partition is in force
- * on the hosts. Ctrl-C (SIGINT): the run tears down and leaves nothing on any host. kill -9: nothing
+ * on the hosts. Ctrl-C (SIGINT), once or twice: the run tears down and leaves nothing on any host
+ * (no node process, no directory, no chain or shaping). kill -9: nothing
  * can tear down; the next run names every host's leftovers, and the line it gives to clean them
  * does, after which the hosts are fit again. Three sshd containers.
  */
@@ -90,6 +91,7 @@ class SshHarnessInterruptTest {
     return false;
   }
 
+  /** Ctrl-C: the run heals, copies the nodes' logs, tears down and writes itself as unknown (exit 2). */
   @Test
   void sigintMidRunTearsDownEveryHostAndKeepsTheNodesLogs() throws Exception {
     Assumptions.assumeFalse(ChildJvm.sigintIgnored(), "SIGINT is ignored in this process tree (a background job)");
@@ -98,12 +100,29 @@ class SshHarnessInterruptTest {
     assertThat(child.awaitExit(120)).as("exited after SIGINT").isTrue();
     assertThat(child.exitCode()).as(child.allOutput()).isEqualTo(ExitCodes.UNKNOWN);
     assertThat(child.allOutput()).contains("UNKNOWN: interrupted");
-    for (int i = 0; i < all.size(); i++) assertThat(hosts.traces(i)).as("what is left on %s", all.get(i)).isEmpty();
+    assertNothingLeft();
     Path runDir;
     try (var runs = Files.list(out.resolve("register"))) {
       runDir = runs.findFirst().orElseThrow();
     }
     for (String n : NodeConfigs.nodeIds(3)) assertThat(runDir.resolve("nodes").resolve(n + ".log")).as("copied before tear-down").isNotEmptyFile();
+  }
+
+  /** Ctrl-C twice: the JVM quits at once (exit 130), and its shutdown hook tears the hosts down. */
+  @Test
+  void aSecondSigintQuitsAtOnceAndTheShutdownHookTearsDownEveryHost() throws Exception {
+    Assumptions.assumeFalse(ChildJvm.sigintIgnored(), "SIGINT is ignored in this process tree (a background job)");
+    ChildJvm child = runWithAPartitionInForce(out);
+    child.signal("INT");
+    Thread.sleep(300);
+    child.signal("INT");
+    assertThat(child.awaitExit(120)).as("exited after two SIGINTs").isTrue();
+    assertThat(child.exitCode()).as(child.allOutput()).isEqualTo(128 + 2);
+    assertNothingLeft();
+  }
+
+  private void assertNothingLeft() throws InterruptedException {
+    for (int i = 0; i < all.size(); i++) assertThat(hosts.traces(i)).as("what is left on %s", all.get(i)).isEmpty();
   }
 
   @Test
