@@ -39,6 +39,18 @@ class SshOptionsCliTest {
         "--nodes 5 needs 5 hosts, and 3 are given (a, b, c); give --nodes 3");
   }
 
+  /** cluster start is local only: with the ssh backend and its options it says so, not that the options are unknown. */
+  @Test
+  void clusterStartOnSshHostsIsRefusedNamingTheCommandsThatRunThem(@TempDir Path dir) {
+    String why = "cluster start runs its nodes on this machine only (--backend local), not on the ssh backend: 'quorumlab run"
+        + " --backend ssh' and 'quorumlab compare --backend ssh' start its nodes and remove them when the run ends";
+    assertRefused(CliRun.run("cluster", "start", "--backend", "ssh", "--dir", dir.toString()), why);
+    CliRun withHosts = CliRun.run("cluster", "start", "--backend", "ssh", "--hosts", "a,b,c", "--ssh-user", "root", "--dir", dir.toString());
+    assertRefused(withHosts, why);
+    assertThat(withHosts.err()).doesNotContain("Unknown option");
+    assertThat(dir).isEmptyDirectory();
+  }
+
   @Test
   void closedPortsOn127AreNamedEachAndNothingRuns(@TempDir Path dir) throws Exception {
     Path key = dir.resolve("id_ecdsa");
