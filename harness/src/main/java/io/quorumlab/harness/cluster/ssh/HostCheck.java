@@ -81,29 +81,17 @@ final class HostCheck {
    */
   static Optional<String> leftovers(Answers a, String dir) {
     List<String> what = new ArrayList<>();
-    List<String> clean = new ArrayList<>();
     String pid = a.get("leftoverpid");
-    if (!pid.isEmpty()) {
-      what.add("its node (pid " + pid + ", still running)");
-      clean.add("kill -9 " + pid); // -9: a paused (stopped) node ignores anything else until continued
-    }
-    if ("yes".equals(a.get("leftover"))) {
-      what.add(dir);
-      clean.add("rm -rf " + dir);
-    }
+    if (!pid.isEmpty()) what.add("its node (pid " + pid + ", still running)");
+    boolean hasDir = "yes".equals(a.get("leftover"));
+    if (hasDir) what.add(dir);
     List<String> chains = CHAINS.stream().filter(c -> "present".equals(a.get("chain." + c))).toList();
-    if (!chains.isEmpty()) {
-      what.add("the iptables chain" + (chains.size() > 1 ? "s " : " ") + String.join(" and ", chains));
-      clean.add("for c in " + String.join(" ", chains) + "; do iptables -w -D INPUT -j $c; iptables -w -F $c; iptables -w -X $c; done");
-    }
-    if (clean.isEmpty()) return Optional.empty();
+    if (!chains.isEmpty()) what.add("the iptables chain" + (chains.size() > 1 ? "s " : " ") + String.join(" and ", chains));
+    if (what.isEmpty()) return Optional.empty();
     List<String> netem = List.of(a.get("netem").split("\\s+")).stream().filter(d -> d.matches("[A-Za-z0-9@._-]+")).toList();
-    if (!netem.isEmpty()) {
-      what.add("netem shaping on " + String.join(" and ", netem));
-      netem.forEach(d -> clean.add("tc qdisc del dev " + d + " root"));
-    }
+    if (!netem.isEmpty()) what.add("netem shaping on " + String.join(" and ", netem));
     return Optional.of("a previous run left " + String.join(", ", what) + " there: if no run uses this host any more, clean it"
-        + " as root with `" + String.join("; ", clean) + "`");
+        + " as root with `" + NodeScripts.byHand(pid, hasDir ? dir : "", chains, netem) + "`");
   }
 
   static int javaVersion(String spec) {
