@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code quorumlab run --backend ssh} in a child JVM, stopped mid-run while a partition is in force
- * on the hosts. Ctrl-C (SIGINT), once or twice: the run tears down and leaves nothing on any host
+ * on the hosts, or left to end. Ctrl-C (SIGINT), once or twice, or the end: the run tears down and leaves nothing on any host
  * (no node process, no directory, no chain or shaping). kill -9: nothing
  * can tear down; the next run names every host's leftovers, and the line it gives to clean them
  * does, after which the hosts are fit again. Three sshd containers.
@@ -89,6 +89,16 @@ class SshHarnessInterruptTest {
       if (hosts.exec(i, "iptables -w -S " + NetworkRules.PARTITION_CHAIN + " 2>/dev/null").output().contains("-j DROP")) return true;
     }
     return false;
+  }
+
+  /** The baseline: a run that ends by itself (a partition in its last seconds) leaves nothing either. */
+  @Test
+  void aRunThatEndsLeavesNothingOnAnyHost() throws Exception {
+    ChildJvm r = ChildJvm.runToEnd(180, MAIN, run(out, "--time-limit", "4", "--nemesis", "partition", "--nemesis-interval", "1",
+        "--w", "2", "--r", "2", "--conflicts", "abd", "--quorum", "strict", "--read-repair", "blocking"));
+    assertThat(r.exitCode()).as(r.output).isEqualTo(ExitCodes.VALID);
+    assertThat(r.output).contains("start-partition");
+    assertNothingLeft();
   }
 
   /** Ctrl-C: the run heals, copies the nodes' logs, tears down and writes itself as unknown (exit 2). */
