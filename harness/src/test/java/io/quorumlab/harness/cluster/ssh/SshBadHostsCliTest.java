@@ -89,6 +89,17 @@ class SshBadHostsCliTest {
     assertUntouched(0, 1);
   }
 
+  /** A hung machine: the port takes the connection (the kernel's backlog) but no SSH server ever speaks. */
+  @Test
+  void aHostThatNeverAnswers() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      String line = refused(hostList(0, 1) + ",127.0.0.1:" + silent.getLocalPort(), hosts.key);
+      assertThat(line).contains("ssh host 127.0.0.1:" + silent.getLocalPort() + ": no answer within 10 s")
+          .doesNotContain("ssh host " + all.get(0) + ":").doesNotContain("ssh host " + all.get(1) + ":");
+    }
+    assertUntouched(0, 1);
+  }
+
   /** The traces of a run that did not end (its directory, its chain): named with the line that removes them, and left alone. */
   @Test
   void aHostWithAPreviousRunsTraces() throws Exception {
