@@ -70,6 +70,21 @@ class SshBadHostsCliTest {
     assertUntouched(0, 1, 2);
   }
 
+  /** A java older than 17 on the PATH: a stand-in that answers -XshowSettings:properties as Java 11 does. */
+  @Test
+  void aHostWithAnOldJava() throws Exception {
+    String fake = "printf '#!/bin/sh\\necho \"    java.specification.version = 11\" >&2\\n' > /usr/local/bin/java && chmod +x /usr/local/bin/java";
+    assertThat(hosts.exec(2, fake).ok()).isTrue();
+    try {
+      String line = refused(hostList(0, 1, 2), hosts.key);
+      assertThat(line).contains("ssh host " + all.get(2) + ": its java (/usr/local/bin/java) is version 11, not 17 or newer")
+          .doesNotContain("ssh host " + all.get(0) + ":").doesNotContain("ssh host " + all.get(1) + ":");
+      assertUntouched(0, 1, 2);
+    } finally {
+      hosts.exec(2, "rm -f /usr/local/bin/java");
+    }
+  }
+
   @Test
   void aKeyTheHostsRefuse() throws Exception {
     String line = refused(hostList(0, 1, 2), hosts.strangerKey());
