@@ -9,10 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,22 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @RequiresDocker
 @RequiresSshHosts
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SshBadHostsCliTest {
-  private static final String MAIN = "io.quorumlab.harness.cli.Main";
-  private SshHostContainers hosts;
-  private List<SshHost> all;
+class SshBadHostsCliTest extends ThreeSshHosts {
   @TempDir Path out;
 
-  @BeforeAll
-  void startHosts() throws Exception {
-    hosts = new SshHostContainers();
-    all = hosts.start(3, 1);
-  }
-
-  @AfterAll
-  void removeHosts() {
-    if (hosts != null) hosts.close();
+  SshBadHostsCliTest() {
+    super(1);
   }
 
   /** {@code run} on these hosts with this key; asserts the refusal and returns its one line. */
@@ -56,10 +42,6 @@ class SshBadHostsCliTest {
 
   private String hostList(int... indexes) {
     return String.join(",", java.util.Arrays.stream(indexes).mapToObj(i -> all.get(i).toString()).toList());
-  }
-
-  private void assertUntouched(int... indexes) throws Exception {
-    for (int i : indexes) assertThat(hosts.traces(i)).as("what is on %s", all.get(i)).isEmpty();
   }
 
   @Test

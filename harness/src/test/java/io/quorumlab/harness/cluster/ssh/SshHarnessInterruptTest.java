@@ -16,39 +16,25 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code quorumlab run --backend ssh} in a child JVM, stopped mid-run while a partition is in force
- * on the hosts, or left to end. Ctrl-C (SIGINT), once or twice, or the end: the run tears down and leaves nothing on any host
- * (no node process, no directory, no chain or shaping). kill -9: nothing
- * can tear down; the next run names every host's leftovers, and the line it gives to clean them
- * does, after which the hosts are fit again. Three sshd containers.
+ * on the hosts. Ctrl-C (SIGINT), once or twice: the run leaves nothing on any host (no node
+ * process, directory, chain or shaping). kill -9: nothing can tear down; the next run names every
+ * host's leftovers, and the line it gives to clean them does, after which a run there ends by
+ * itself and leaves nothing either. Three sshd containers.
  */
 @RequiresDocker
 @RequiresSshHosts
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SshHarnessInterruptTest {
-  private static final String MAIN = "io.quorumlab.harness.cli.Main";
-  private SshHostContainers hosts;
-  private List<SshHost> all;
+class SshHarnessInterruptTest extends ThreeSshHosts {
   @TempDir Path out;
 
-  @BeforeAll
-  void startHosts() throws Exception {
-    hosts = new SshHostContainers();
-    all = hosts.start(3, 0);
-  }
-
-  @AfterAll
-  void removeHosts() {
-    if (hosts != null) hosts.close();
+  SshHarnessInterruptTest() {
+    super(0);
   }
 
   /** A failed test must not leave the next one hosts with a run on them. */
@@ -91,16 +77,6 @@ class SshHarnessInterruptTest {
     return false;
   }
 
-  /** The baseline: a run that ends by itself (a partition in its last seconds) leaves nothing either. */
-  @Test
-  void aRunThatEndsLeavesNothingOnAnyHost() throws Exception {
-    ChildJvm r = ChildJvm.runToEnd(180, MAIN, run(out, "--time-limit", "4", "--nemesis", "partition", "--nemesis-interval", "1",
-        "--w", "2", "--r", "2", "--conflicts", "abd", "--quorum", "strict", "--read-repair", "blocking"));
-    assertThat(r.exitCode()).as(r.output).isEqualTo(ExitCodes.VALID);
-    assertThat(r.output).contains("start-partition");
-    assertNothingLeft();
-  }
-
   /** Ctrl-C: the run heals, copies the nodes' logs, tears down and writes itself as unknown (exit 2). */
   @Test
   void sigintMidRunTearsDownEveryHostAndKeepsTheNodesLogs() throws Exception {
@@ -110,7 +86,7 @@ class SshHarnessInterruptTest {
     assertThat(child.awaitExit(120)).as("exited after SIGINT").isTrue();
     assertThat(child.exitCode()).as(child.allOutput()).isEqualTo(ExitCodes.UNKNOWN);
     assertThat(child.allOutput()).contains("UNKNOWN: interrupted");
-    assertNothingLeft();
+    assertUntouched(0, 1, 2);
     Path runDir;
     try (var runs = Files.list(out.resolve("register"))) {
       runDir = runs.findFirst().orElseThrow();
@@ -128,15 +104,11 @@ class SshHarnessInterruptTest {
     child.signal("INT");
     assertThat(child.awaitExit(120)).as("exited after two SIGINTs").isTrue();
     assertThat(child.exitCode()).as(child.allOutput()).isEqualTo(128 + 2);
-    assertNothingLeft();
-  }
-
-  private void assertNothingLeft() throws InterruptedException {
-    for (int i = 0; i < all.size(); i++) assertThat(hosts.traces(i)).as("what is left on %s", all.get(i)).isEmpty();
+    assertUntouched(0, 1, 2);
   }
 
   @Test
-  void aHarnessKilledWithSigkillIsNamedByTheNextRunWhoseLineCleansTheHosts() throws Exception {
+  void aHarnessKilledWithSigkillIsNamedByTheNextRunWhoseLineCleansTheHostsForTheOneAfter() throws Exception {
     ChildJvm child = runWithAPartitionInForce(out.resolve("killed"));
     child.signal("KILL");
     assertThat(child.awaitExit(15)).isTrue();
@@ -157,13 +129,13 @@ class SshHarnessInterruptTest {
       assertThat(m.find()).as("%s named in:\n%s", all.get(i), next.output).isTrue();
       var cleaned = hosts.exec(i, m.group(1));
       assertThat(cleaned.ok()).as("%s: %s", m.group(1), cleaned.output()).isTrue();
-      assertThat(hosts.traces(i)).as("what is left on %s after %s", all.get(i), m.group(1)).isEmpty();
+      assertUntouched(i);
     }
-    SshCluster again = new SshCluster(hosts.options(NodeConfigs.template().toBuilder().n(3).w(1).r(1).build()));
-    try {
-      again.preflight(); // every host fit again
-    } finally {
-      again.close();
-    }
+    // Fit again: a run there starts, faults, ends by itself (a partition in its last seconds) and leaves nothing either.
+    ChildJvm after = ChildJvm.runToEnd(180, MAIN, run(out.resolve("after"), "--time-limit", "4", "--nemesis", "partition",
+        "--nemesis-interval", "1", "--w", "2", "--r", "2", "--conflicts", "abd", "--quorum", "strict", "--read-repair", "blocking"));
+    assertThat(after.exitCode()).as(after.output).isEqualTo(ExitCodes.VALID);
+    assertThat(after.output).contains("start-partition");
+    assertUntouched(0, 1, 2);
   }
 }

@@ -11,10 +11,7 @@ import io.quorumlab.store.config.NodeConfig;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Hosts that cannot take a node are refused before anything is changed on any host, in one line
@@ -23,20 +20,9 @@ import org.junit.jupiter.api.TestInstance;
  */
 @RequiresDocker
 @RequiresSshHosts
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SshPreflightTest {
-  private SshHostContainers hosts;
-  private List<SshHost> all;
-
-  @BeforeAll
-  void startHosts() throws Exception {
-    hosts = new SshHostContainers();
-    all = hosts.start(3, 1);
-  }
-
-  @AfterAll
-  void removeHosts() {
-    if (hosts != null) hosts.close();
+class SshPreflightTest extends ThreeSshHosts {
+  SshPreflightTest() {
+    super(1);
   }
 
   private static NodeConfig template() {
@@ -45,11 +31,6 @@ class SshPreflightTest {
 
   private SshClusterOptions on(List<SshHost> some) {
     return new SshClusterOptions(some, "root", List.of(hosts.key), hosts.knownHosts, false, template(), null, null, 0, null, null, null);
-  }
-
-  /** Nothing of a run on the host: no directory, no node process, no chain. */
-  private void assertUntouched(int host) throws Exception {
-    assertThat(hosts.traces(host)).as("host %d", host).isEmpty();
   }
 
   @Test
