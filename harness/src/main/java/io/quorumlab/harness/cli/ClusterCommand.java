@@ -47,9 +47,13 @@ public final class ClusterCommand implements Runnable {
 
   @Command(name = "start", mixinStandardHelpOptions = true, defaultValueProvider = StoreOptions.StoreDefaults.class,
       description = "Starts K node processes (detached), waits until each answers, prints their addresses and returns.")
-  static final class Start implements Callable<Integer> {
+  static final class Start implements Callable<Integer>, ExplainsBadArguments {
     @Option(names = "--nodes", paramLabel = "K", defaultValue = "3", description = "Number of nodes (default ${DEFAULT-VALUE}).")
     int nodes;
+
+    @Option(names = "--backend", paramLabel = "local", defaultValue = "local",
+        description = "Only local: the nodes run on this machine. On docker or ssh hosts, run and compare start, fault and stop the nodes themselves.")
+    String backend;
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR, description = "State, configs, data and logs (default ${DEFAULT-VALUE}).")
     Path dir;
@@ -66,8 +70,23 @@ public final class ClusterCommand implements Runnable {
     @Mixin StoreOptions settings;
     @Mixin ClusterIdentityOptions identity;
 
+    /**
+     * A detached cluster is a local one: its state file, stop, status, join and leave reach the
+     * nodes as processes of this machine. Nodes on docker or ssh hosts live as long as the run that
+     * started them, which tears them down when it ends.
+     */
+    @Override
+    public Optional<String> explain() {
+      if (backend == null || backend.equals("local")) return Optional.empty();
+      return Optional.of("cluster start runs its nodes on this machine only (--backend local), not on the " + backend + " backend:"
+          + " 'quorumlab run --backend " + backend + "' and 'quorumlab compare --backend " + backend + "' start its nodes and remove"
+          + " them when the run ends");
+    }
+
     @Override
     public Integer call() throws Exception {
+      Optional<String> refusal = explain();
+      if (refusal.isPresent()) throw new SpecException(refusal.get());
       if (nodes < 1) {
         throw new SpecException("--nodes must be at least 1, not " + nodes);
       }

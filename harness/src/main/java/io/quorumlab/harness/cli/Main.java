@@ -71,6 +71,10 @@ public final class Main implements Runnable {
     cl.setExitCodeExceptionMapper(e -> ExitCodes.BAD_ARGUMENTS);
     // Bad arguments: one line and exit 254, never a stack trace.
     cl.setParameterExceptionHandler((ex, a) -> {
+      if (ex.getCommandLine().getCommand() instanceof ExplainsBadArguments c && c.explain().isPresent()) {
+        ex.getCommandLine().getErr().println("quorumlab: " + c.explain().get());
+        return ExitCodes.BAD_ARGUMENTS;
+      }
       ex.getCommandLine().getErr().println("quorumlab: " + ex.getMessage());
       ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return ExitCodes.BAD_ARGUMENTS;

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorumlab.checkers.Verdict;
 import io.quorumlab.harness.cluster.Classpath;
+import io.quorumlab.harness.testing.ChildJvm;
 import io.quorumlab.results.ResultsReader;
 import io.quorumlab.results.RunDirectory;
 import io.quorumlab.results.RunResults;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ class RunInterruptTest {
   @ParameterizedTest
   @ValueSource(strings = {"TERM", "INT"})
   void aSignalledRunExits2AndWritesItsRunAsUnknown(String signal) throws Exception {
-    Assumptions.assumeFalse(signal.equals("INT") && sigintIgnored(), "SIGINT is ignored in this process tree (a background job)");
+    Assumptions.assumeFalse(signal.equals("INT") && ChildJvm.sigintIgnored(), "SIGINT is ignored in this process tree (a background job)");
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
         "-XX:TieredStopAtLevel=1", "-cp", Classpath.join(Classpath.current()), Main.class.getName(),
         "run", "--nodes", "1", "--n", "1", "--w", "1", "--r", "1", "--nemesis", "none", "--time-limit", "300",
@@ -62,13 +61,5 @@ class RunInterruptTest {
     assertThat(stored.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(stored.info().error()).isEqualTo("interrupted");
     assertThat(runDir.resolve(RunDirectory.REPORT)).isNotEmptyFile();
-  }
-
-  /** Whether this JVM was started with SIGINT ignored, as shells start background jobs; children inherit it. */
-  private static boolean sigintIgnored() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("SigIgn:")) return new BigInteger(line.substring(7).trim(), 16).testBit(1);
-    }
-    return false;
   }
 }

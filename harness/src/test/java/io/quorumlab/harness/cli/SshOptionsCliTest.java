@@ -40,6 +40,30 @@ class SshOptionsCliTest {
   }
 
   @Test
+  void anUnreadableKeyOrKnownHostsFileIsNamed(@TempDir Path dir) throws Exception {
+    Path key = dir.resolve("id_ecdsa");
+    Files.writeString(key, "not a key, but readable\n");
+    assertRefused(CliRun.run("run", "--backend", "ssh", "--nodes", "3", "--hosts", "127.0.0.1:1,127.0.0.1:2,127.0.0.1:3", "--ssh-key", dir.resolve("nokey").toString(),
+        "--time-limit", "1", "--out", dir.resolve("runs").toString()), "the ssh key " + dir.resolve("nokey") + " cannot be read (--ssh-key)");
+    assertRefused(CliRun.run("run", "--backend", "ssh", "--nodes", "3", "--hosts", "127.0.0.1:1,127.0.0.1:2,127.0.0.1:3", "--ssh-key", key.toString(),
+        "--ssh-known-hosts", dir.resolve("none").toString(), "--time-limit", "1", "--out", dir.resolve("runs").toString()),
+        "the known_hosts file " + dir.resolve("none") + " cannot be read: give one with --ssh-known-hosts, or skip host key checks with --ssh-insecure");
+    assertThat(dir.resolve("runs")).doesNotExist();
+  }
+
+  /** cluster start is local only: with the ssh backend and its options it says so, not that the options are unknown. */
+  @Test
+  void clusterStartOnSshHostsIsRefusedNamingTheCommandsThatRunThem(@TempDir Path dir) {
+    String why = "cluster start runs its nodes on this machine only (--backend local), not on the ssh backend: 'quorumlab run"
+        + " --backend ssh' and 'quorumlab compare --backend ssh' start its nodes and remove them when the run ends";
+    assertRefused(CliRun.run("cluster", "start", "--backend", "ssh", "--dir", dir.toString()), why);
+    CliRun withHosts = CliRun.run("cluster", "start", "--backend", "ssh", "--hosts", "a,b,c", "--ssh-user", "root", "--dir", dir.toString());
+    assertRefused(withHosts, why);
+    assertThat(withHosts.err()).doesNotContain("Unknown option");
+    assertThat(dir).isEmptyDirectory();
+  }
+
+  @Test
   void closedPortsOn127AreNamedEachAndNothingRuns(@TempDir Path dir) throws Exception {
     Path key = dir.resolve("id_ecdsa");
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");

@@ -1,17 +1,21 @@
 package io.quorumlab.harness.cluster.ssh;
 
+import io.quorumlab.harness.cluster.NetworkRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a host must offer before a run touches it: a Java 17 (or newer) runtime, iptables as root
- * (root login or password-less sudo), and no trace of another run (its directory, a process on the
- * node port, the partition chain). The check is one script; its output is key=value lines.
+ * (root login or password-less sudo), and no trace of another run (its directory and node, a process
+ * on the node port, its iptables chains). The check is one script; its output is key=value lines.
  */
 final class HostCheck {
   static final int MIN_JAVA = 17;
+  /** The chains a run adds to the hosts' iptables. */
+  static final List<String> CHAINS = List.of(NetworkRules.PARTITION_CHAIN, NetworkRules.LOSS_CHAIN);
 
   private HostCheck() {}
 
@@ -23,7 +27,8 @@ final class HostCheck {
         "if [ -n \"$J\" ]; then echo javaversion=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'); fi",
         "SUDO=; if [ \"$(id -u)\" != 0 ]; then if sudo -n true 2>/dev/null; then SUDO='sudo -n'; echo sudo=yes; else echo sudo=no; fi; fi",
         "echo iptables=$($SUDO sh -c 'command -v iptables' 2>/dev/null || true)",
-        "if $SUDO iptables -w -n -L QL_PART >/dev/null 2>&1; then echo chain=present; fi",
+        "for c in " + String.join(" ", CHAINS) + "; do if $SUDO iptables -w -n -L $c >/dev/null 2>&1; then echo chain.$c=present; fi; done",
+        "echo netem=$(tc qdisc show 2>/dev/null | awk '$2==\"netem\" {print $5}' | sort -u | tr '\\n' ' ')",
         "if [ -e '" + dir + "' ]; then echo leftover=yes; P=$(cat '" + dir + "/node.pid' 2>/dev/null || true);"
             + " if [ -n \"$P\" ] && kill -0 \"$P\" 2>/dev/null; then echo leftoverpid=$P; fi; fi",
         "if awk '$4==\"0A\" && $2 ~ /:" + hex + "$/ {found=1} END {exit !found}' /proc/net/tcp /proc/net/tcp6 2>/dev/null; then echo portbusy=yes; fi",
@@ -64,18 +69,29 @@ final class HostCheck {
     } else if (a.get("iptables").isEmpty()) {
       out.add("no iptables (apt-get install iptables)");
     }
-    if (!a.get("leftoverpid").isEmpty()) {
-      out.add(dir + " of another run is there and its node (pid " + a.get("leftoverpid") + ") runs: stop that run, or kill "
-          + a.get("leftoverpid") + " and remove " + dir);
-    } else if ("yes".equals(a.get("leftover"))) {
-      out.add(dir + " of another run is there: remove it if no run uses this host");
-    }
+    leftovers(a, dir).ifPresent(out::add);
     if ("yes".equals(a.get("portbusy")) && a.get("leftoverpid").isEmpty()) out.add("something listens on the node port " + port);
-    if ("present".equals(a.get("chain"))) {
-      out.add("the iptables chain QL_PART of another run is there: remove it if no run uses this host"
-          + " (iptables -D INPUT -j QL_PART; iptables -F QL_PART; iptables -X QL_PART)");
-    }
     return out;
+  }
+
+  /**
+   * What an earlier run left (a harness killed with kill -9 runs no tear-down), in one phrase that
+   * ends with the one shell line that removes it all, between backquotes: the same steps as the
+   * tear-down. The host may be shared, so the harness never runs it by itself.
+   */
+  static Optional<String> leftovers(Answers a, String dir) {
+    List<String> what = new ArrayList<>();
+    String pid = a.get("leftoverpid");
+    if (!pid.isEmpty()) what.add("its node (pid " + pid + ", still running)");
+    boolean hasDir = "yes".equals(a.get("leftover"));
+    if (hasDir) what.add(dir);
+    List<String> chains = CHAINS.stream().filter(c -> "present".equals(a.get("chain." + c))).toList();
+    if (!chains.isEmpty()) what.add("the iptables chain" + (chains.size() > 1 ? "s " : " ") + String.join(" and ", chains));
+    if (what.isEmpty()) return Optional.empty();
+    List<String> netem = List.of(a.get("netem").split("\\s+")).stream().filter(d -> d.matches("[A-Za-z0-9@._-]+")).toList();
+    if (!netem.isEmpty()) what.add("netem shaping on " + String.join(" and ", netem));
+    return Optional.of("a previous run left " + String.join(", ", what) + " there: if no run uses this host any more, clean it"
+        + " as root with `" + NodeScripts.byHand(pid, hasDir ? dir : "", chains, netem) + "`");
   }
 
   static int javaVersion(String spec) {

@@ -69,6 +69,22 @@ final class NodeScripts {
     return "cat '" + dir + "/node.log' 2>/dev/null || true";
   }
 
+  /**
+   * The one shell line that removes what a run put on a host, as its tear-down does, for a person
+   * to run as root: kill -9 of the node (a stopped node ignores anything else until continued), the
+   * directory, the chains (unhooked, flushed, deleted) and the shaping. Empty parts are left out.
+   */
+  static String byHand(String pid, String dir, List<String> chains, List<String> devices) {
+    List<String> steps = new ArrayList<>();
+    if (!pid.isEmpty()) steps.add("kill -9 " + pid);
+    if (!dir.isEmpty()) steps.add("rm -rf " + dir);
+    if (!chains.isEmpty()) {
+      steps.add("for c in " + String.join(" ", chains) + "; do iptables -w -D INPUT -j $c; iptables -w -F $c; iptables -w -X $c; done");
+    }
+    devices.forEach(d -> steps.add("tc qdisc del dev " + d + " root"));
+    return String.join("; ", steps);
+  }
+
   /** Kills the run's node (if it still runs) and removes DIR. */
   static String removeAll(String dir) {
     return "P=$(cat '" + dir + "/node.pid' 2>/dev/null)\nif [ -n \"$P\" ]; then kill -KILL $P 2>/dev/null; ("

@@ -61,6 +61,8 @@ public final class SshCluster implements Cluster {
   private final List<String> nodeIds;
   private final Map<String, HostNode> nodes = new LinkedHashMap<>();
   private final Object lock = new Object();
+  /** One tear-down at a time: a second Ctrl-C's shutdown hook waits for the one close() runs, then finds nothing to do. */
+  private final Object tearDownLock = new Object();
   private final ExecutorService pool;
   private SshConnector connector;
   private volatile Map<String, Set<String>> grudge = Map.of();
@@ -462,6 +464,12 @@ public final class SshCluster implements Cluster {
    * killed (a stopped one too), the run's directory and its rules removed.
    */
   void tearDown() {
+    synchronized (tearDownLock) {
+      tearDownClaimed();
+    }
+  }
+
+  private void tearDownClaimed() {
     List<Thread> ts = new ArrayList<>();
     for (HostNode hn : nodes.values()) {
       if (!hn.claimed) continue;
@@ -471,8 +479,8 @@ public final class SshCluster implements Cluster {
           hn.remote.run(NetworkRules.teardown(hn.device), true, COMMAND_TIMEOUT);
           hn.claimed = false;
         } catch (IOException | RuntimeException e) {
-          System.err.println("quorumlab: could not clean up " + hn.remote.host + " (" + e.getMessage() + "): remove "
-              + options.remoteDir() + " and the QL_PART and QL_LOSS iptables chains there by hand");
+          System.err.println("quorumlab: could not clean up " + hn.remote.host + " (" + e.getMessage() + "): clean it as root with `"
+              + NodeScripts.byHand(hn.pid == null ? "" : hn.pid, options.remoteDir(), HostCheck.CHAINS, List.of(hn.device)) + "`");
         }
       }, "quorumlab-ssh-teardown");
       t.start();

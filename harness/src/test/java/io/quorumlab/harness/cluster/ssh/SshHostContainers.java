@@ -134,6 +134,15 @@ final class SshHostContainers implements AutoCloseable {
     return DockerEngine.exec(containerIds.get(i), script, 30);
   }
 
+  /**
+   * What a run has left on host {@code i}, as seen through Docker: the run's directory, a node
+   * process, our iptables chains and rules, netem shaping; empty when none.
+   */
+  String traces(int i) throws InterruptedException {
+    return exec(i, "ls -d /var/tmp/quorumlab 2>/dev/null; pgrep -af '[q]uorumlab.harness.cli.Main serve';"
+        + " iptables -w -S 2>/dev/null | grep QL_; tc qdisc show 2>/dev/null | grep netem; true").output().strip();
+  }
+
   @Override
   public void close() {
     DockerClient c = DockerEngine.client();

@@ -11,10 +11,7 @@ import io.quorumlab.store.config.NodeConfig;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Hosts that cannot take a node are refused before anything is changed on any host, in one line
@@ -23,20 +20,9 @@ import org.junit.jupiter.api.TestInstance;
  */
 @RequiresDocker
 @RequiresSshHosts
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SshPreflightTest {
-  private SshHostContainers hosts;
-  private List<SshHost> all;
-
-  @BeforeAll
-  void startHosts() throws Exception {
-    hosts = new SshHostContainers();
-    all = hosts.start(3, 1);
-  }
-
-  @AfterAll
-  void removeHosts() {
-    if (hosts != null) hosts.close();
+class SshPreflightTest extends ThreeSshHosts {
+  SshPreflightTest() {
+    super(1);
   }
 
   private static NodeConfig template() {
@@ -45,12 +31,6 @@ class SshPreflightTest {
 
   private SshClusterOptions on(List<SshHost> some) {
     return new SshClusterOptions(some, "root", List.of(hosts.key), hosts.knownHosts, false, template(), null, null, 0, null, null, null);
-  }
-
-  /** Nothing of a run on the first two hosts: no directory, no node process, no chain. */
-  private void assertUntouched(int host) throws Exception {
-    var r = hosts.exec(host, "ls -d /var/tmp/quorumlab 2>/dev/null; pgrep -f '[q]uorumlab.harness.cli.Main serve' ; iptables -n -L QL_PART 2>/dev/null | head -1; true");
-    assertThat(r.output().strip()).as("host %d", host).isEmpty();
   }
 
   @Test
@@ -103,7 +83,8 @@ class SshPreflightTest {
       SshCluster c = new SshCluster(on(all.subList(0, 2)));
       assertThatThrownBy(c::start)
           .isInstanceOf(ClusterUnavailableException.class)
-          .hasMessageContaining("ssh host " + all.get(1) + ": /var/tmp/quorumlab of another run is there and its node (pid " + pid + ") runs");
+          .hasMessageContaining("ssh host " + all.get(1) + ": a previous run left its node (pid " + pid + ", still running), /var/tmp/quorumlab there")
+          .hasMessageContaining("`kill -9 " + pid + "; rm -rf /var/tmp/quorumlab`");
       c.close();
       assertUntouched(0);
       assertThat(hosts.exec(1, "kill -0 " + pid + " && ls /var/tmp/quorumlab").output()).as("the other run's node and directory").contains("node.pid");
