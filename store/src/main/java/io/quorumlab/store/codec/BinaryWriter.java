@@ -77,6 +77,23 @@ public final class BinaryWriter {
   }
 
   public BinaryWriter writeString(String s) {
+    int n = s.length();
+    if (n < 0x80) {
+      // Short ASCII (every member id, for one): its UTF-8 is its chars, written without the array
+      // getBytes would make. A one-byte varint length, as writeBytes would write.
+      ensure(1 + n);
+      int start = size;
+      buf[start] = (byte) n;
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80) {
+          return writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+        buf[start + 1 + i] = (byte) c;
+      }
+      size = start + 1 + n;
+      return this;
+    }
     return writeBytes(s.getBytes(StandardCharsets.UTF_8));
   }
 

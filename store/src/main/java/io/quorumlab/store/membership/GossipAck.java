@@ -10,7 +10,7 @@ import java.util.Objects;
 public record GossipAck(String from, List<MemberDelta> deltas, List<Digest> requests) implements GossipMessage {
   public GossipAck {
     Objects.requireNonNull(from, "from");
-    deltas = List.copyOf(deltas);
-    requests = List.copyOf(requests);
+    deltas = FrozenList.copyOf(deltas);
+    requests = FrozenList.copyOf(requests);
   }
 }

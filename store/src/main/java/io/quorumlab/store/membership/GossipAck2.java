@@ -7,6 +7,6 @@ import java.util.Objects;
 public record GossipAck2(String from, List<MemberDelta> deltas) implements GossipMessage {
   public GossipAck2 {
     Objects.requireNonNull(from, "from");
-    deltas = List.copyOf(deltas);
+    deltas = FrozenList.copyOf(deltas);
   }
 }

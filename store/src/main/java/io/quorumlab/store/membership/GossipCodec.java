@@ -4,7 +4,6 @@ import io.quorumlab.store.codec.BinaryReader;
 import io.quorumlab.store.codec.BinaryWriter;
 import io.quorumlab.store.codec.MalformedException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -92,11 +91,11 @@ public final class GossipCodec {
 
   private static List<Digest> readDigests(BinaryReader in, MemberIds ids) throws IOException {
     int count = readCount(in, MAX_MEMBERS, "digests");
-    List<Digest> digests = new ArrayList<>(count);
+    FrozenList.Builder<Digest> digests = new FrozenList.Builder<>(count);
     for (int i = 0; i < count; i++) {
       digests.add(new Digest(readId(in, ids), in.readVarLong(), in.readVarLong()));
     }
-    return digests;
+    return digests.build();
   }
 
   private static void writeDeltas(List<MemberDelta> deltas, BinaryWriter out) {
@@ -118,7 +117,7 @@ public final class GossipCodec {
 
   private static List<MemberDelta> readDeltas(BinaryReader in, MemberIds ids) throws IOException {
     int count = readCount(in, MAX_MEMBERS, "deltas");
-    List<MemberDelta> deltas = new ArrayList<>(count);
+    FrozenList.Builder<MemberDelta> deltas = new FrozenList.Builder<>(count);
     for (int i = 0; i < count; i++) {
       String id = readId(in, ids);
       long generation = in.readVarLong();
@@ -131,7 +130,7 @@ public final class GossipCodec {
       };
       deltas.add(new MemberDelta(id, generation, version, infoVersion, info));
     }
-    return deltas;
+    return deltas.build();
   }
 
   private static MemberInfo readInfo(BinaryReader in) throws IOException {

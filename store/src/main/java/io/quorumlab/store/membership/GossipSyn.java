@@ -7,6 +7,6 @@ import java.util.Objects;
 public record GossipSyn(String from, List<Digest> digests) implements GossipMessage {
   public GossipSyn {
     Objects.requireNonNull(from, "from");
-    digests = List.copyOf(digests);
+    digests = FrozenList.copyOf(digests);
   }
 }

@@ -50,7 +50,10 @@ public final class Gossiper {
       throw new IllegalArgumentException("generation must be positive, was " + generation);
     }
     this.config = config;
-    this.view = new MembershipView(new MemberState(selfId, generation, 1, 1, selfInfo));
+    // Decoded ids are shared strings; this node's own id is made one too, so that walking a
+    // message's members beside the view compares it by identity like every other member's.
+    String self = MemberIds.forThisThread().share(selfId);
+    this.view = new MembershipView(new MemberState(self, generation, 1, 1, selfInfo));
     this.detector = new PhiAccrualDetector(config.detectorSettings());
     this.seeds = new TreeMap<>(seeds);
     this.random = random;
@@ -96,19 +99,21 @@ public final class Gossiper {
 
   private void onSyn(GossipSyn syn) {
     List<Digest> digests = syn.digests();
-    List<MemberDelta> deltas = new ArrayList<>(digests.size());
-    List<Digest> requests = new ArrayList<>();
+    FrozenList.Builder<MemberDelta> deltas = new FrozenList.Builder<>(view.size());
+    // Requests go the other way from deltas: about half of a busy round's digests, more at a start.
+    FrozenList.Builder<Digest> requests = new FrozenList.Builder<>(digests.size() / 2);
     // Members the syn does not name are unknown to its sender: they stay unmarked.
     long mentioned = view.newMark();
     MembershipView.Cursor members = view.cursor();
-    for (Digest digest : digests) {
-      if (digest.id().equals(selfId())) {
-        outrankOwnPast(digest.generation(), digest.version());
-      }
+    for (int i = 0, n = digests.size(); i < n; i++) {
+      Digest digest = digests.get(i);
       MemberSlot mine = members.find(digest.id());
       if (mine == null) {
         requests.add(new Digest(digest.id(), 0, 0));
         continue;
+      }
+      if (view.isSelf(mine)) {
+        outrankOwnPast(digest.generation(), digest.version());
       }
       mine.mark = mentioned;
       boolean theyAreAhead = digest.generation() > mine.generation()
@@ -123,34 +128,39 @@ public final class Gossiper {
       }
     }
     view.forEachUnmarked(mentioned, mine -> deltas.add(mine.toDelta()));
-    outbox.send(syn.from(), new GossipAck(selfId(), deltas, requests));
+    outbox.send(syn.from(), new GossipAck(selfId(), deltas.build(), requests.build()));
   }
 
   private void onAck(GossipAck ack, long now) {
     applyAll(ack.deltas(), now);
-    List<MemberDelta> answers = new ArrayList<>(ack.requests().size());
+    List<Digest> requests = ack.requests();
+    FrozenList.Builder<MemberDelta> answers = new FrozenList.Builder<>(requests.size());
     MembershipView.Cursor members = view.cursor();
-    for (Digest request : ack.requests()) {
+    for (int i = 0, n = requests.size(); i < n; i++) {
+      Digest request = requests.get(i);
       MemberDelta delta = MembershipView.deltaSince(members.find(request.id()), request.generation(), request.version());
       if (delta != null) {
         answers.add(delta);
       }
     }
-    if (!answers.isEmpty()) {
-      outbox.send(ack.from(), new GossipAck2(selfId(), answers));
+    if (answers.size() > 0) {
+      outbox.send(ack.from(), new GossipAck2(selfId(), answers.build()));
     }
   }
 
   private void applyAll(List<MemberDelta> deltas, long now) {
     MembershipView.Cursor members = view.cursor();
-    for (MemberDelta delta : deltas) {
+    for (int i = 0, n = deltas.size(); i < n; i++) {
+      MemberDelta delta = deltas.get(i);
       apply(delta, members.find(delta.id()), now);
     }
   }
 
   /** Merges {@code delta}; {@code slot} is its member's, or null if this node has not heard of it. */
   private void apply(MemberDelta delta, MemberSlot slot, long now) {
-    if (delta.id().equals(selfId())) {
+    // This node is always in its view: a delta of an unknown member is never about this node.
+    assert slot == null ? !delta.id().equals(selfId()) : slot.id.equals(delta.id()) : delta.id();
+    if (slot != null && view.isSelf(slot)) {
       outrankOwnPast(delta.generation(), delta.version());
       return;
     }

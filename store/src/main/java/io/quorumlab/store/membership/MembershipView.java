@@ -178,9 +178,12 @@ public final class MembershipView {
   }
 
   public List<Digest> digests() {
-    List<Digest> digests = new ArrayList<>(inIdOrder.size());
-    inIdOrder.forEach(slot -> digests.add(new Digest(slot.id, slot.generation(), slot.version())));
-    return digests;
+    FrozenList.Builder<Digest> digests = new FrozenList.Builder<>(inIdOrder.size());
+    for (int i = 0, n = inIdOrder.size(); i < n; i++) {
+      MemberSlot slot = inIdOrder.get(i);
+      digests.add(new Digest(slot.id, slot.generation(), slot.version()));
+    }
+    return digests.build();
   }
 
   /**

@@ -55,4 +55,38 @@ class MemberIdsTest {
     assertThat(ids.size()).isEqualTo(MemberIds.MAX_SHARED);
     assertThat(decode(ids, "m17", 1)).isEqualTo("m17");
   }
+
+  @Test
+  void theIdAfterTheLastOneIsGuessedAndAWrongGuessStillDecodesTheIdGiven() {
+    MemberIds ids = new MemberIds();
+    List<String> order = List.of("n1", "n10", "n100", "n2", "n3");
+    List<String> first = new ArrayList<>();
+    order.forEach(id -> first.add(decode(ids, id, 1)));
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < order.size(); i++) {
+        assertThat(decode(ids, order.get(i), round)).isSameAs(first.get(i));
+      }
+    }
+    // Guesses that miss: a prefix of the guess, a longer id, a skipped member, a new member, one gone back to.
+    assertThat(decode(ids, "n1", 0)).isSameAs(first.get(0));
+    assertThat(decode(ids, "n", 0)).isEqualTo("n");
+    assertThat(decode(ids, "n1", 0)).isSameAs(first.get(0));
+    assertThat(decode(ids, "n100", 0)).isSameAs(first.get(2));
+    assertThat(decode(ids, "n1000", 0)).isEqualTo("n1000");
+    assertThat(decode(ids, "n2", 0)).isSameAs(first.get(3));
+    assertThat(decode(ids, "n1", 0)).isSameAs(first.get(0));
+    assertThat(decode(ids, "nœud", 0)).isEqualTo("nœud");
+    assertThat(decode(ids, "n3", 0)).isSameAs(first.get(4));
+    assertThat(ids.size()).isEqualTo(7);
+  }
+
+  @Test
+  void aSharedIdIsTheStringLaterDecodedForIt() {
+    MemberIds ids = new MemberIds();
+    String self = ids.share(new String("n7"));
+    assertThat(self).isEqualTo("n7");
+    assertThat(decode(ids, "n7", 2)).isSameAs(self);
+    assertThat(ids.share("n7")).isSameAs(self);
+    assertThat(ids.share("nœud")).isEqualTo("nœud");
+  }
 }
