@@ -12,6 +12,8 @@ final class ArrivalWindow {
   private final int capacity;
   /** Grows to {@code capacity} as samples come: a node keeps a window per peer, most never full. */
   private long[] intervals;
+  /** {@code intervals.length}. */
+  private int slots;
   private int size;
   private int next;
   private long sum;
@@ -22,7 +24,8 @@ final class ArrivalWindow {
 
   ArrivalWindow(int capacity, long firstArrival, long firstIntervalEstimate) {
     this.capacity = capacity;
-    intervals = new long[Math.min(capacity, INITIAL_SLOTS)];
+    slots = Math.min(capacity, INITIAL_SLOTS);
+    intervals = new long[slots];
     lastArrival = firstArrival;
     // Seed like Akka does: two samples around the expected interval, so phi is meaningful (and not
     // hair-trigger) before real samples exist.
@@ -42,9 +45,12 @@ final class ArrivalWindow {
   }
 
   private void add(long interval) {
-    if (size == intervals.length && size < capacity) {
+    // The array's length is kept in a field of its own: reading it from the array would wait for
+    // the array to come into the cache, where the store of the sample below need not wait.
+    if (size == slots && size < capacity) {
       // Below capacity the samples sit in order from slot 0, so growing keeps them there.
-      intervals = Arrays.copyOf(intervals, Math.min(capacity, size * 2));
+      slots = Math.min(capacity, size * 2);
+      intervals = Arrays.copyOf(intervals, slots);
       next = size;
     }
     if (size == capacity) {
@@ -55,7 +61,7 @@ final class ArrivalWindow {
       size++;
     }
     intervals[next] = interval;
-    next = next + 1 == intervals.length ? 0 : next + 1;
+    next = next + 1 == slots ? 0 : next + 1;
     sum += interval;
     sumOfSquares += interval * interval;
   }

@@ -105,26 +105,28 @@ public final class Gossiper {
     // Members the syn does not name are unknown to its sender: they stay unmarked.
     long mentioned = view.newMark();
     MembershipView.Cursor members = view.cursor();
+    MemberColumns known = view.columns();
     for (int i = 0, n = digests.size(); i < n; i++) {
       Digest digest = digests.get(i);
-      MemberSlot mine = members.find(digest.id());
-      if (mine == null) {
+      // The comparison reads this node's numbers from the columns; the member's slot is loaded only
+      // when there is something to send.
+      int at = members.indexOf(digest.id());
+      if (at < 0) {
         requests.add(new Digest(digest.id(), 0, 0));
         continue;
       }
-      if (view.isSelf(mine)) {
+      if (view.isSelfAt(at)) {
         outrankOwnPast(digest.generation(), digest.version());
       }
-      mine.mark = mentioned;
-      boolean theyAreAhead = digest.generation() > mine.generation()
-          || (digest.generation() == mine.generation() && digest.version() > mine.version());
+      known.marks[at] = mentioned;
+      long generation = known.generations[at];
+      long version = known.versions[at];
+      boolean theyAreAhead = digest.generation() > generation
+          || (digest.generation() == generation && digest.version() > version);
       if (theyAreAhead) {
-        requests.add(new Digest(mine.id, mine.generation(), mine.version()));
-      } else {
-        MemberDelta delta = MembershipView.deltaSince(mine, digest.generation(), digest.version());
-        if (delta != null) {
-          deltas.add(delta);
-        }
+        requests.add(new Digest(view.idAt(at), generation, version));
+      } else if (digest.generation() < generation || digest.version() < version) {
+        deltas.add(MembershipView.deltaSince(view.slotAt(at), digest.generation(), digest.version()));
       }
     }
     view.forEachUnmarked(mentioned, mine -> deltas.add(mine.toDelta()));

@@ -1,7 +1,8 @@
 package io.quorumlab.store.membership;
 
 /**
- * One member's place in a {@link MembershipView}: its state in mutable fields. Every gossip round
+ * One member's place in a {@link MembershipView}: its state in mutable fields, the numbers that
+ * every message compares (generation, version) in the view's {@link MemberColumns}. Every gossip round
  * advances the version of almost every member at every node, so a heartbeat changes a field here
  * instead of making a new {@link MemberState}; the immutable state is made only when asked for, and
  * kept until the member changes again.
@@ -10,17 +11,15 @@ package io.quorumlab.store.membership;
  */
 final class MemberSlot {
   final String id;
-  private long generation;
-  private long version;
+  /** Its view's columns, where this member's generation, version and mark are, at {@link #index}. */
+  private final MemberColumns columns;
   private long infoVersion;
   private MemberInfo info;
   /** {@code info}'s status, read every round for every member without reaching the info. */
   private MemberStatus status;
   /** The fields as a record, or null when a field changed since it was made. */
   private MemberState snapshot;
-  /** The mark of the last syn that named this member ({@link MembershipView#newMark}). */
-  long mark;
-  /** Where this member is in its view's id order ({@link MembershipView.Cursor}). */
+  /** Where this member is in its view's id order ({@link MembershipView.Cursor}) and its columns. */
   int index;
   /** The failure detector convicted this member, and it has shown no sign of life since. */
   boolean convicted;
@@ -30,8 +29,11 @@ final class MemberSlot {
    */
   ArrivalWindow window;
 
-  MemberSlot(MemberState state) {
+  /** A slot at {@code index}, whose place in {@code columns} is open already; holds {@code state}. */
+  MemberSlot(MemberState state, MemberColumns columns, int index) {
     this.id = state.id();
+    this.columns = columns;
+    this.index = index;
     set(state);
   }
 
@@ -39,8 +41,8 @@ final class MemberSlot {
     if (!state.id().equals(id)) {
       throw new IllegalArgumentException("slot of " + id + " cannot hold " + state.id());
     }
-    generation = state.generation();
-    version = state.version();
+    columns.generations[index] = state.generation();
+    columns.versions[index] = state.version();
     infoVersion = state.infoVersion();
     info = state.info();
     status = info.status();
@@ -49,16 +51,17 @@ final class MemberSlot {
 
   /** A heartbeat: the version moves forward, nothing else changes. */
   void advanceVersion(long next) {
+    long version = columns.versions[index];
     if (next <= version) {
       throw new IllegalStateException(id + ": version " + next + " does not advance " + version);
     }
-    version = next;
+    columns.versions[index] = next;
     snapshot = null;
   }
 
   MemberState state() {
     if (snapshot == null) {
-      snapshot = new MemberState(id, generation, version, infoVersion, info);
+      snapshot = new MemberState(id, generation(), version(), infoVersion, info);
     }
     return snapshot;
   }
@@ -68,11 +71,11 @@ final class MemberSlot {
   }
 
   long generation() {
-    return generation;
+    return columns.generations[index];
   }
 
   long version() {
-    return version;
+    return columns.versions[index];
   }
 
   long infoVersion() {
@@ -89,6 +92,6 @@ final class MemberSlot {
 
   /** The whole state as a delta, for a receiver that knows nothing of this generation. */
   MemberDelta toDelta() {
-    return new MemberDelta(id, generation, version, infoVersion, info);
+    return new MemberDelta(id, generation(), version(), infoVersion, info);
   }
 }

@@ -55,6 +55,7 @@ public final class MembershipView {
   // promises is kept in a list that changes only when a member is first heard of (members are never
   // removed: one that left stays, as LEFT).
   private final Map<String, MemberSlot> byId = new HashMap<>();
+  private final MemberColumns columns = new MemberColumns();
   private final List<MemberSlot> inIdOrder = new ArrayList<>();
   /** The ids of {@code inIdOrder}, in an array of their own, for {@link Cursor}. */
   private String[] orderedIds = new String[16];
@@ -84,8 +85,6 @@ public final class MembershipView {
       slot.set(state);
       return slot;
     }
-    slot = new MemberSlot(state);
-    byId.put(state.id(), slot);
     int lo = 0;
     int hi = inIdOrder.size();
     while (lo < hi) {
@@ -96,6 +95,9 @@ public final class MembershipView {
         hi = mid;
       }
     }
+    columns.insertAt(lo);
+    slot = new MemberSlot(state, columns, lo);
+    byId.put(state.id(), slot);
     inIdOrder.add(lo, slot);
     if (orderedIds.length < inIdOrder.size()) {
       orderedIds = Arrays.copyOf(orderedIds, 2 * inIdOrder.size());
@@ -105,6 +107,7 @@ public final class MembershipView {
       moved.index = i;
       orderedIds[i] = moved.id;
     }
+    assert columns.size() == inIdOrder.size() : columns.size() + " columns for " + inIdOrder.size() + " members";
     return slot;
   }
 
@@ -121,20 +124,30 @@ public final class MembershipView {
 
     /** The member {@code id}, or null if unknown. */
     MemberSlot find(String id) {
+      int at = indexOf(id);
+      return at < 0 ? null : inIdOrder.get(at);
+    }
+
+    /**
+     * The place of member {@code id} in the view's id order and its {@link #columns()}, or -1 if
+     * unknown: a caller that needs only its numbers does not load its slot.
+     */
+    int indexOf(String id) {
       // Decoded ids are shared strings (MemberIds), so those of this view's members mostly compare
       // by identity, in an array that the walk reads in order.
       int end = Math.min(next + LOOKAHEAD, inIdOrder.size());
       for (int i = next; i < end; i++) {
         if (orderedIds[i] == id) {
           next = i + 1;
-          return inIdOrder.get(i);
+          return i;
         }
       }
       MemberSlot slot = byId.get(id);
-      if (slot != null) {
-        next = slot.index + 1;
+      if (slot == null) {
+        return -1;
       }
-      return slot;
+      next = slot.index + 1;
+      return slot.index;
     }
   }
 
@@ -160,6 +173,11 @@ public final class MembershipView {
     return slot == self;
   }
 
+  /** Whether the member at {@code index} in id order is this node. */
+  boolean isSelfAt(int index) {
+    return self.index == index;
+  }
+
   public MemberState self() {
     return self.state();
   }
@@ -180,14 +198,13 @@ public final class MembershipView {
   public List<Digest> digests() {
     FrozenList.Builder<Digest> digests = new FrozenList.Builder<>(inIdOrder.size());
     for (int i = 0, n = inIdOrder.size(); i < n; i++) {
-      MemberSlot slot = inIdOrder.get(i);
-      digests.add(new Digest(slot.id, slot.generation(), slot.version()));
+      digests.add(new Digest(orderedIds[i], columns.generations[i], columns.versions[i]));
     }
     return digests.build();
   }
 
   /**
-   * A fresh mark for {@link MemberSlot#mark}: a syn names members, and the members it did not name
+   * A fresh mark for {@link MemberColumns#marks}: a syn names members, and the members it did not name
    * are the ones its sender has never heard of ({@link #forEachUnmarked}).
    */
   public long newMark() {
@@ -196,11 +213,27 @@ public final class MembershipView {
 
   /** Every member not marked with {@code mark} since it was handed out, in id order. */
   void forEachUnmarked(long mark, Consumer<MemberSlot> action) {
-    for (MemberSlot slot : inIdOrder) {
-      if (slot.mark != mark) {
-        action.accept(slot);
+    long[] marks = columns.marks;
+    for (int i = 0, n = inIdOrder.size(); i < n; i++) {
+      if (marks[i] != mark) {
+        action.accept(inIdOrder.get(i));
       }
     }
+  }
+
+  /** The numbers of every member, by its place in id order ({@link MemberSlot#index}); read-only but for marks. */
+  MemberColumns columns() {
+    return columns;
+  }
+
+  /** The id of the member at {@code index} in id order. */
+  String idAt(int index) {
+    return orderedIds[index];
+  }
+
+  /** The member at {@code index} in id order. */
+  MemberSlot slotAt(int index) {
+    return inIdOrder.get(index);
   }
 
   /** Every member, this node included, in id order, without making their {@link MemberState}s. */

@@ -148,17 +148,35 @@ class MembershipViewTest {
       view.apply(new MemberDelta(id, 1, 1, 1, info(MemberStatus.UP, 1)));
     }
     long first = view.newMark();
-    view.slot("b").mark = first;
-    view.slot("self").mark = first;
+    mark(view, "b", first);
+    mark(view, "self", first);
     List<String> unmarked = new ArrayList<>();
     view.forEachUnmarked(first, m -> unmarked.add(m.id()));
     assertThat(unmarked).containsExactly("a", "c", "d");
     // A later mark starts afresh: marks of an earlier syn do not count.
     long second = view.newMark();
-    view.slot("c").mark = second;
+    mark(view, "c", second);
     List<String> again = new ArrayList<>();
     view.forEachUnmarked(second, m -> again.add(m.id()));
     assertThat(again).containsExactly("a", "b", "d", "self");
+    // A member heard of later takes a place in the middle: the marks (and numbers) of the members
+    // after it move with them, and the newcomer is unmarked.
+    view.apply(new MemberDelta("bb", 7, 9, 1, info(MemberStatus.UP, 1)));
+    List<String> afterInsert = new ArrayList<>();
+    view.forEachUnmarked(second, m -> afterInsert.add(m.id()));
+    assertThat(afterInsert).containsExactly("a", "b", "bb", "d", "self");
+    for (String id : List.of("a", "b", "bb", "c", "d", "self")) {
+      MemberSlot slot = view.slot(id);
+      assertThat(view.idAt(slot.index)).isEqualTo(id);
+      assertThat(view.slotAt(slot.index)).isSameAs(slot);
+      assertThat(view.columns().generations[slot.index]).isEqualTo(view.get(id).orElseThrow().generation());
+      assertThat(view.columns().versions[slot.index]).isEqualTo(view.get(id).orElseThrow().version());
+    }
+    assertThat(view.get("bb").orElseThrow().version()).isEqualTo(9);
+  }
+
+  private static void mark(MembershipView view, String id, long mark) {
+    view.columns().marks[view.slot(id).index] = mark;
   }
 
   @Test

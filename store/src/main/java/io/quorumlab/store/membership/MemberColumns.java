@@ -1,0 +1,46 @@
+package io.quorumlab.store.membership;
+
+import java.util.Arrays;
+
+/**
+ * The numbers a gossip message compares for every member of a {@link MembershipView}, in arrays by
+ * the member's place in the view's id order ({@link MemberSlot#index}). A syn names every member and
+ * is walked in that order, so its digests are compared against consecutive array elements, which
+ * the processor fetches ahead, instead of a slot object per member scattered over the heap: with
+ * hundreds of members per view and hundreds of views, those slots were cold in the caches, and
+ * loading them was the largest single cost of a round.
+ *
+ * <p>Only {@link MemberSlot} and {@link MembershipView} write these.
+ */
+final class MemberColumns {
+  long[] generations = new long[16];
+  long[] versions = new long[16];
+  /** The mark of the last syn that named the member ({@link MembershipView#newMark}). */
+  long[] marks = new long[16];
+  private int size;
+
+  /** Opens a place at {@code at}, moving the members from there on one place up. */
+  void insertAt(int at) {
+    if (at < 0 || at > size) {
+      throw new IndexOutOfBoundsException("insert at " + at + " of " + size);
+    }
+    if (size == generations.length) {
+      int capacity = 2 * size;
+      generations = Arrays.copyOf(generations, capacity);
+      versions = Arrays.copyOf(versions, capacity);
+      marks = Arrays.copyOf(marks, capacity);
+    }
+    int moved = size - at;
+    System.arraycopy(generations, at, generations, at + 1, moved);
+    System.arraycopy(versions, at, versions, at + 1, moved);
+    System.arraycopy(marks, at, marks, at + 1, moved);
+    generations[at] = 0;
+    versions[at] = 0;
+    marks[at] = 0;
+    size++;
+  }
+
+  int size() {
+    return size;
+  }
+}
