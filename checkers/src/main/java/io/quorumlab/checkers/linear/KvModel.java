@@ -1,5 +1,6 @@
 package io.quorumlab.checkers.linear;
 
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -128,6 +129,12 @@ public final class KvModel implements Model<KvModel.Text> {
     if (first == 'p' && f.equals("put")) return Text.of(str(call.input()));
     if (first == 'a' && f.equals("append")) return state.append(str(call.input()));
     throw new IllegalArgumentException("model kv cannot check f '" + f + "'");
+  }
+
+  /** A step reads nothing of an indeterminate call but its f and input. */
+  @Override
+  public boolean interchangeable(Call a, Call b) {
+    return !a.outputKnown() && !b.outputKnown() && a.f().equals(b.f()) && Objects.equals(a.key(), b.key()) && Objects.equals(a.input(), b.input());
   }
 
   @Override

@@ -63,6 +63,16 @@ public interface Model<S> {
   }
 
   /**
+   * Whether two indeterminate calls ({@code outputKnown()} false) have the same effect in every
+   * state, e.g. two timed-out writes of the same value. The search then takes such calls in
+   * invocation order only: the earlier one is available whenever the later one is, so taking the
+   * later one first can only lose options. Answer false when unsure (the default).
+   */
+  default boolean interchangeable(Call a, Call b) {
+    return false;
+  }
+
+  /**
    * P-compositionality: calls with different partition keys touch independent objects and are
    * checked separately (and in parallel). Return one constant to check the history as a whole.
    */

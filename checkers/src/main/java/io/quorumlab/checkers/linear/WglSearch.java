@@ -23,12 +23,19 @@ import java.util.SplittableRandom;
  */
 final class WglSearch {
   private static final int MAX_ORDERS = 8;
+  /** How many earlier indeterminate calls are looked at for an interchangeable one. */
+  private static final int TWIN_LOOKBACK = 64;
 
   private final Model<Object> model;
   private final Call[] calls;
   private final boolean[] ok;
   /** Ok calls that never change the state: taken as soon as they fit (see {@link #search}). */
   private final boolean[] eager;
+  /**
+   * For each indeterminate call, an earlier one with the same effect ({@link
+   * Model#interchangeable}), else -1; null when there is none at all.
+   */
+  private final int[] twin;
   private final int n;
   private final int head;
   private final int[] next;
@@ -66,6 +73,11 @@ final class WglSearch {
   private int bestBlocked = -1;
   private int[] bestPending;
   private List<DeadEnd.Order> bestOrders = new ArrayList<>();
+  /**
+   * The first dead end met while none of the kind above is known: its blocked call fits, but every
+   * configuration it leads to is known to fail (pruned). Used only when no other dead end exists.
+   */
+  private DeadEnd bestFallback;
 
   /**
    * @param calls the partition's calls; id = position
@@ -107,6 +119,7 @@ final class WglSearch {
       if (ok[i]) zobristOk[i] = zobrist[i];
       else infoMask[i >>> 6] |= 1L << i;
     }
+    this.twin = twins(this.model, calls, ok);
     this.cache = new StateCache(words, n);
     this.dominance = oks == n ? null : new DominanceIndex(infoMask, n);
     this.stackCall = new int[n];
@@ -118,6 +131,29 @@ final class WglSearch {
 
   int calls() {
     return n;
+  }
+
+  /** The {@link #twin} of each call: the nearest of the few indeterminate calls before it with the same effect. */
+  private static int[] twins(Model<Object> model, Call[] calls, boolean[] ok) {
+    int[] twin = null;
+    int[] recent = new int[TWIN_LOOKBACK];
+    int seen = 0;
+    for (int j = 0; j < calls.length; j++) {
+      if (ok[j]) continue;
+      for (int k = seen - 1; k >= Math.max(0, seen - TWIN_LOOKBACK); k--) {
+        int i = recent[k % TWIN_LOOKBACK];
+        if (model.interchangeable(calls[i], calls[j])) {
+          if (twin == null) {
+            twin = new int[calls.length];
+            Arrays.fill(twin, -1);
+          }
+          twin[j] = i;
+          break;
+        }
+      }
+      recent[seen++ % TWIN_LOOKBACK] = j;
+    }
+    return twin;
   }
 
   /** Configurations explored so far. */
@@ -179,6 +215,14 @@ final class WglSearch {
    * later, moving it here keeps every other call's state, and the real-time order holds because
    * every call that returned before the read began is already linearized (its return entry would
    * otherwise come first in the list).
+   *
+   * <p>Two reductions for indeterminate calls, each keeping some configuration explored from which
+   * every completion of the skipped one still works (so, by induction on the completion's length,
+   * as for the memo, a linearization is found whenever one exists): one that would not change the
+   * state is not taken (the configuration being expanded has the same ok calls and state and fewer
+   * indeterminate ones), and of interchangeable ones the earliest untaken goes first (it is
+   * available now; the later one stays available from here on, since the list only loses return
+   * entries further down, and can stand in for it in any completion).
    */
   private SearchResult search(int iterations) {
     // the hot loop works on locals; fields are written back when the slice ends
@@ -186,6 +230,7 @@ final class WglSearch {
     final Call[] calls = this.calls;
     final boolean[] ok = this.ok;
     final boolean[] eager = this.eager;
+    final int[] twin = this.twin;
     final int[] next = this.next;
     final CallSet lin = this.lin;
     final long[] zobrist = this.zobrist;
@@ -206,8 +251,12 @@ final class WglSearch {
       boolean backtrack;
       if (entry < n) {
         // a call entry: try to linearize it now
+        if (twin != null && twin[entry] >= 0 && !lin.contains(twin[entry])) {
+          entry = next[entry];
+          continue;
+        }
         Object after = model.step(state, calls[entry]);
-        if (after == null) {
+        if (after == null || !ok[entry] && after.equals(state) || depth > 0 && !ok[stackCall[depth - 1]] && absorbs(stackState[depth - 1], entry, after)) {
           entry = next[entry];
           continue;
         }
@@ -254,6 +303,9 @@ final class WglSearch {
         // blocked call may fit yet lead only to configurations known to fail).
         if ((okDone > bestOk || okDone == bestOk && depth <= bestDepth) && model.step(state, calls[entry - n]) == null) {
           recordDeadEnd(okDone, depth, entry, state);
+        } else if (bestOk < 0 && bestFallback == null) {
+          // no dead end with an impossible call yet: keep this one, so that a verdict always has one
+          bestFallback = new DeadEnd(entry - n, pendingBefore(entry), List.of(order(depth, state)));
         }
         backtrack = true;
       }
@@ -287,6 +339,16 @@ final class WglSearch {
     return outcome;
   }
 
+  /**
+   * Whether call {@code c}, taken in {@code before} (the state before the indeterminate call on top
+   * of the stack), reaches the same state {@code after} as after it: then that indeterminate call
+   * changed nothing that {@code c} lets through, and the configuration without it covers this one.
+   */
+  private boolean absorbs(Object before, int c, Object after) {
+    Object without = model.step(before, calls[c]);
+    return without != null && without.equals(after);
+  }
+
   private void recordDeadEnd(int okDone, int depth, int returnEntry, Object state) {
     if (okDone > bestOk || depth < bestDepth) {
       bestOk = okDone;
@@ -302,7 +364,7 @@ final class WglSearch {
   }
 
   private DeadEnd deadEnd() {
-    return bestOk < 0 ? null : new DeadEnd(bestBlocked, bestPending, List.copyOf(bestOrders));
+    return bestOk < 0 ? bestFallback : new DeadEnd(bestBlocked, bestPending, List.copyOf(bestOrders));
   }
 
   private void lift(int call) {
