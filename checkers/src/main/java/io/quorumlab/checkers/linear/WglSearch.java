@@ -36,6 +36,8 @@ final class WglSearch {
    * Model#interchangeable}), else -1; null when there is none at all.
    */
   private final int[] twin;
+  /** For look-ahead ({@link Model#looksAhead}): which calls overwrite the state; null without it. */
+  private final boolean[] overwrites;
   private final int n;
   private final int head;
   private final int[] next;
@@ -120,6 +122,12 @@ final class WglSearch {
       else infoMask[i >>> 6] |= 1L << i;
     }
     this.twin = twins(this.model, calls, ok);
+    if (this.model.looksAhead()) {
+      this.overwrites = new boolean[n];
+      for (int i = 0; i < n; i++) overwrites[i] = this.model.overwrites(calls[i]);
+    } else {
+      this.overwrites = null;
+    }
     this.cache = new StateCache(words, n);
     this.dominance = oks == n ? null : new DominanceIndex(infoMask, n);
     this.stackCall = new int[n];
@@ -263,16 +271,10 @@ final class WglSearch {
         lin.add(entry);
         long h = zob ^ zobrist[entry];
         long hOk = zobOk ^ zobristOk[entry];
-        int afterHash = after.hashCode();
-        boolean fresh;
-        if (dominance == null) {
-          fresh = cache.addIfAbsent(lin, mix(h, afterHash), after);
-        } else {
-          long key = mix(hOk, afterHash);
-          fresh = !dominance.dominates(key, lin, after) && cache.addIfAbsent(lin, mix(h, afterHash), after);
-          if (fresh) dominance.add(key, lin, after);
-        }
-        if (fresh) {
+        int doomedBy = overwrites == null ? -1 : doomedBy(entry, after);
+        if (doomedBy >= 0) {
+          noteDoomed(entry, after, doomedBy, state, okDone + (ok[entry] ? 1 : 0), depth);
+        } else if (firstVisit(h, hOk, after)) {
           stateBytes += model.bytes(after);
           stackCall[depth] = entry;
           stackState[depth] = state;
@@ -295,7 +297,8 @@ final class WglSearch {
           continue;
         }
         // an eager read that fits but whose configuration was already visited (or is dominated by
-        // one that was): that one is explored, so this one adds nothing, and nor does its parent
+        // one that was, or leads nowhere): that one is explored, so this one adds nothing, and nor
+        // does its parent
         backtrack = true;
       } else {
         // a return entry whose call is not linearized: this order is a dead end. Explanations use
@@ -337,6 +340,63 @@ final class WglSearch {
     this.entry = entry;
     this.stateBytes = stateBytes;
     return outcome;
+  }
+
+  /**
+   * Whether configuration (lin, after) is seen for the first time (and not dominated by one seen),
+   * recording it if so.
+   *
+   * @param h the Zobrist hash of lin
+   * @param hOk the Zobrist hash of lin's ok calls
+   */
+  private boolean firstVisit(long h, long hOk, Object after) {
+    int afterHash = after.hashCode();
+    if (dominance == null) return cache.addIfAbsent(lin, mix(h, afterHash), after);
+    long key = mix(hOk, afterHash);
+    if (dominance.dominates(key, lin, after) || !cache.addIfAbsent(lin, mix(h, afterHash), after)) return false;
+    dominance.add(key, lin, after);
+    return true;
+  }
+
+  /** How many return entries look-ahead checks; the first ones fail a wrong state soonest. */
+  private static final int LOOKAHEAD_RETURNS = 8;
+
+  /**
+   * Look-ahead ({@link Model#looksAhead}): whether taking call {@code c} into state {@code after}
+   * leads nowhere, because an ok call whose return comes before any overwriting call's invocation in
+   * the list cannot fit after any sequence of the calls before it. Those are the only calls that can
+   * be linearized before it, and none of them overwrites, so {@link Model#mayStillFit} decides.
+   *
+   * @return that call's return entry, or -1 when none was found
+   */
+  private int doomedBy(int c, Object after) {
+    int returns = 0;
+    for (int e = next[head]; e >= 0 && returns < LOOKAHEAD_RETURNS; e = next[e]) {
+      if (e < n) {
+        if (e != c && overwrites[e]) return -1;
+      } else if (e != c + n) {
+        if (!model.mayStillFit(after, calls[e - n])) return e;
+        returns++;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Keeps a configuration that look-ahead abandoned as a dead end for explanations, as the search
+   * would have met it: call {@code c} taken (into {@code after}), then the doomed call's return
+   * reached with that call impossible in {@code after} (the empty sequence is one that
+   * {@link Model#mayStillFit} ruled out).
+   */
+  private void noteDoomed(int c, Object after, int returnEntry, Object before, int okDone, int depth) {
+    if (!(okDone > bestOk || okDone == bestOk && depth + 1 <= bestDepth)) return;
+    assert model.step(after, calls[returnEntry - n]) == null : "mayStillFit ruled out a call that fits";
+    stackCall[depth] = c;
+    stackState[depth] = before;
+    lift(c);
+    recordDeadEnd(okDone, depth + 1, returnEntry, after);
+    unlift(c);
+    stackState[depth] = null;
   }
 
   /**

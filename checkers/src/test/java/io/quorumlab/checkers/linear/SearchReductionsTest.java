@@ -22,14 +22,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The search skips indeterminate calls in three ways (one that would not change the state, one taken
- * after an interchangeable twin it should follow, and one whose effect the next call absorbs). Each
- * must keep every verdict: here the checker is compared with a plain search written for this test
+ * after an interchangeable twin it should follow, and one whose effect the next call absorbs), and
+ * kv states that a later get cannot read (look-ahead). Each must keep every verdict: here the
+ * checker is compared with a plain search written for this test
  * (every order that respects real time, indeterminate calls anywhere after their invocation or
  * never, memoized on (calls taken, state)) on small generated histories with many indeterminate
  * calls and few distinct values, so that twins and absorbed effects are common; some histories have
  * falsified reads, so that both verdicts occur.
  */
-class IndeterminateReductionsTest {
+class SearchReductionsTest {
   private static final int SEEDS = 1500;
 
   @Test
@@ -49,7 +50,19 @@ class IndeterminateReductionsTest {
   void kvHistoriesWithManyIndeterminateCallsKeepTheirVerdicts() {
     int[] verdicts = new int[2];
     for (long seed = 1; seed <= SEEDS; seed++) {
-      History h = kv(seed);
+      History h = kv(seed, 0.6);
+      if (anyOk(h)) verdicts[agree(h, new KvModel(), seed)]++;
+    }
+    assertThat(verdicts[0]).as("linearizable histories").isGreaterThan(SEEDS / 5);
+    assertThat(verdicts[1]).as("non-linearizable histories").isGreaterThan(SEEDS / 10);
+  }
+
+  /** Many concurrent appends and gets, all ok: look-ahead decides most configurations. */
+  @Test
+  void kvHistoriesOfConcurrentAppendsKeepTheirVerdicts() {
+    int[] verdicts = new int[2];
+    for (long seed = 1; seed <= SEEDS; seed++) {
+      History h = kv(seed, 0);
       if (anyOk(h)) verdicts[agree(h, new KvModel(), seed)]++;
     }
     assertThat(verdicts[0]).as("linearizable histories").isGreaterThan(SEEDS / 5);
@@ -115,13 +128,14 @@ class IndeterminateReductionsTest {
    * A kv key used by a few processes, recorded from a store that is linearizable by construction
    * (each op takes effect at one instant after its invocation: before its completion when ok, any
    * time or never when indeterminate), values from a small set; half the histories then have one
-   * get changed to a value of the same set.
+   * get changed to a value of the same set. Up to {@code maxInfo} of the puts and appends are
+   * indeterminate.
    */
-  static History kv(long seed) {
+  static History kv(long seed, double maxInfo) {
     Random r = new Random(seed);
-    int processes = 3 + r.nextInt(4);
-    int operations = 8 + r.nextInt(14);
-    double info = 0.2 + r.nextDouble() * 0.4;
+    int processes = 3 + r.nextInt(5);
+    int operations = 8 + r.nextInt(16);
+    double info = r.nextDouble() * maxInfo;
     String[] values = {"a", "b", "ab"};
     long[] free = new long[processes];
     long[] ids = new long[processes];
