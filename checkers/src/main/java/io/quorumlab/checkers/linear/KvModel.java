@@ -66,22 +66,36 @@ public final class KvModel implements Model<KvModel.Text> {
     /**
      * Whether this may be a prefix of {@code s}: false when it is not; true when it is, or when the
      * last {@code pieces} appends are where they would be in {@code s} (a prefix as far as looked).
+     * Costs {@code pieces} short comparisons, whatever the length.
      */
     boolean mayPrefix(String s, int pieces) {
       if (length > s.length()) return false;
       int end = length;
       Text t = this;
-      for (int i = 0; i < pieces && t.whole == null; i++) {
+      for (int i = 0; i < pieces && t.parent != null; i++) {
         end -= t.suffix.length();
         if (!s.startsWith(t.suffix, end)) return false;
         t = t.parent;
       }
-      return t.whole == null || s.startsWith(t.whole); // t.whole has length end
+      return t.parent != null || s.startsWith(t.suffix); // the root's suffix is its whole string
     }
 
     /** Whether this is exactly {@code s}. */
     boolean is(String s) {
-      return s.length() == length && s.hashCode() == hash && toString().equals(s);
+      if (s.length() != length || s.hashCode() != hash) return false;
+      String w = whole;
+      if (w != null) return w.equals(s);
+      // compared piece by piece, without building this string; once equal, s is this string
+      int end = length;
+      Text t = this;
+      while (t.whole == null) {
+        end -= t.suffix.length();
+        if (!s.startsWith(t.suffix, end)) return false;
+        t = t.parent;
+      }
+      if (!s.startsWith(t.whole)) return false;
+      whole = s;
+      return true;
     }
 
     @Override
@@ -162,7 +176,7 @@ public final class KvModel implements Model<KvModel.Text> {
   @Override
   public boolean mayStillFit(Text state, Call later) {
     if (!later.f().equals("get") || !later.outputKnown()) return true;
-    return state.mayPrefix(later.output() == null ? "" : str(later.output()), 4);
+    return state.mayPrefix(later.output() == null ? "" : str(later.output()), 2);
   }
 
   /** A step reads nothing of an indeterminate call but its f and input. */

@@ -271,7 +271,8 @@ final class WglSearch {
         lin.add(entry);
         long h = zob ^ zobrist[entry];
         long hOk = zobOk ^ zobristOk[entry];
-        int doomedBy = overwrites == null ? -1 : doomedBy(entry, after);
+        // (a read leaves the state as its parent's, which passed look-ahead)
+        int doomedBy = overwrites == null || eager[entry] ? -1 : doomedBy(entry, after);
         if (doomedBy >= 0) {
           noteDoomed(entry, after, doomedBy, state, okDone + (ok[entry] ? 1 : 0), depth);
         } else if (firstVisit(h, hOk, after)) {
