@@ -49,8 +49,10 @@ class KvTextTest {
     assertThat(text.mayPrefix("px 1 y", 4)).isFalse();
     // looking at the last append only, a wrong start is not seen: "may", never a wrong "no"
     assertThat(text.mayPrefix("qx 1 yx 2 yx 3 y", 1)).isTrue();
-    text.toString(); // the whole string cached: compared at once
+    text.toString(); // the whole string cached: the same answers
     assertThat(text.mayPrefix("px 1 yx 2 yx 3 y", 1)).isTrue();
-    assertThat(text.mayPrefix("qx 1 yx 2 yx 3 y", 1)).isFalse();
+    assertThat(text.mayPrefix("px 2 yx 1 yx 3 y", 1)).isFalse();
+    assertThat(text.mayPrefix("qx 1 yx 2 yx 3 y", 1)).isTrue();
+    assertThat(text.mayPrefix("qx 1 yx 2 yx 3 y", 2)).isFalse(); // both appends, then the root
   }
 }
