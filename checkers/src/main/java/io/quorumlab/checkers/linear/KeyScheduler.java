@@ -29,18 +29,13 @@ final class KeyScheduler {
     return t;
   });
   private static final int SLICE = 1 << 12;
-  /**
-   * Steps each key gets on the calling thread first: most keys of most histories (every key of
-   * Porcupine's 50-client kv history) need fewer, and a handoff costs more than it saves for them.
-   */
-  private static final int FIRST_SLICE = 1 << 15;
   static final String NOT_CHECKED = "not checked further: another key is not linearizable";
 
   private KeyScheduler() {}
 
   /** The result of each key, in the order of {@code keys}. */
   static SearchResult[] searchAll(Model<?> m, List<KeyHistory> keys, boolean allKeys, Budget budget, CheckContext context) {
-    return searchAll(m, keys, allKeys, budget, context, FIRST_SLICE);
+    return searchAll(m, keys, allKeys, budget, context, SLICE);
   }
 
   /**
