@@ -25,6 +25,8 @@ final class WglSearch {
   private static final int MAX_ORDERS = 8;
   /** How many earlier indeterminate calls are looked at for an interchangeable one. */
   private static final int TWIN_LOOKBACK = 64;
+  /** How many return entries look-ahead checks; the first ones fail a wrong state soonest. */
+  private static final int LOOKAHEAD_RETURNS = 8;
 
   private final Model<Object> model;
   private final Call[] calls;
@@ -224,13 +226,16 @@ final class WglSearch {
    * every call that returned before the read began is already linearized (its return entry would
    * otherwise come first in the list).
    *
-   * <p>Two reductions for indeterminate calls, each keeping some configuration explored from which
+   * <p>Three reductions for indeterminate calls, each keeping some configuration explored from which
    * every completion of the skipped one still works (so, by induction on the completion's length,
    * as for the memo, a linearization is found whenever one exists): one that would not change the
    * state is not taken (the configuration being expanded has the same ok calls and state and fewer
-   * indeterminate ones), and of interchangeable ones the earliest untaken goes first (it is
-   * available now; the later one stays available from here on, since the list only loses return
-   * entries further down, and can stand in for it in any completion).
+   * indeterminate ones); of interchangeable ones the earliest untaken goes first (it is available
+   * now; the later one stays available from here on, since the list only loses return entries
+   * further down, and can stand in for it in any completion); and right after one, a call that
+   * reaches the same state without it is not taken ({@link #absorbs}: the parent takes that call
+   * too, into the same state with the same ok calls). Look-ahead ({@link #doomedBy}) drops only
+   * configurations that have no completion at all.
    */
   private SearchResult search(int iterations) {
     // the hot loop works on locals; fields are written back when the slice ends
@@ -358,9 +363,6 @@ final class WglSearch {
     dominance.add(key, lin, after);
     return true;
   }
-
-  /** How many return entries look-ahead checks; the first ones fail a wrong state soonest. */
-  private static final int LOOKAHEAD_RETURNS = 8;
 
   /**
    * Look-ahead ({@link Model#looksAhead}): whether taking call {@code c} into state {@code after}
