@@ -25,7 +25,7 @@ final class WglSearch {
   private static final int MAX_ORDERS = 8;
   /** How many earlier indeterminate calls are looked at for an interchangeable one. */
   private static final int TWIN_LOOKBACK = 64;
-  /** How many return entries look-ahead checks; the first ones fail a wrong state soonest. */
+  /** How many reads' return entries look-ahead checks; the first ones fail a wrong state soonest. */
   private static final int LOOKAHEAD_RETURNS = 8;
 
   private final Model<Object> model;
@@ -366,8 +366,9 @@ final class WglSearch {
 
   /**
    * Look-ahead ({@link Model#looksAhead}): whether taking call {@code c} into state {@code after}
-   * leads nowhere, because an ok call whose return comes before any overwriting call's invocation in
-   * the list cannot fit after any sequence of the calls before it. Those are the only calls that can
+   * leads nowhere, because an ok read whose return comes before any overwriting call's invocation in
+   * the list cannot fit after any sequence of the calls before it (only reads are asked: they are
+   * what a wrong state fails). Those are the only calls that can
    * be linearized before it, and none of them overwrites, so {@link Model#mayStillFit} decides.
    *
    * @return that call's return entry, or -1 when none was found
@@ -377,7 +378,7 @@ final class WglSearch {
     for (int e = next[head]; e >= 0 && returns < LOOKAHEAD_RETURNS; e = next[e]) {
       if (e < n) {
         if (e != c && overwrites[e]) return -1;
-      } else if (e != c + n) {
+      } else if (e != c + n && eager[e - n]) {
         if (!model.mayStillFit(after, calls[e - n])) return e;
         returns++;
       }
