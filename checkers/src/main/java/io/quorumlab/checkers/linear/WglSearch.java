@@ -26,7 +26,7 @@ final class WglSearch {
   /** How many earlier indeterminate calls are looked at for an interchangeable one. */
   private static final int TWIN_LOOKBACK = 64;
   /** How many reads' return entries look-ahead checks; the first ones fail a wrong state soonest. */
-  private static final int LOOKAHEAD_RETURNS = 8;
+  private static final int LOOKAHEAD_RETURNS = 2;
 
   private final Model<Object> model;
   private final Call[] calls;
@@ -276,11 +276,10 @@ final class WglSearch {
         lin.add(entry);
         long h = zob ^ zobrist[entry];
         long hOk = zobOk ^ zobristOk[entry];
-        // (a read leaves the state as its parent's, which passed look-ahead)
-        int doomedBy = overwrites == null || eager[entry] ? -1 : doomedBy(entry, after);
-        if (doomedBy >= 0) {
-          noteDoomed(entry, after, doomedBy, state, okDone + (ok[entry] ? 1 : 0), depth);
-        } else if (firstVisit(h, hOk, after)) {
+        // look-ahead only for configurations not seen before (a doomed one stays in the memo, rightly:
+        // it has no completion), and not after a read (its state is its parent's, which passed)
+        int doomedBy = -1;
+        if (firstVisit(h, hOk, after) && (overwrites == null || eager[entry] || (doomedBy = doomedBy(entry, after)) < 0)) {
           stateBytes += model.bytes(after);
           stackCall[depth] = entry;
           stackState[depth] = state;
@@ -297,6 +296,7 @@ final class WglSearch {
           entry = next[head];
           continue;
         }
+        if (doomedBy >= 0) noteDoomed(entry, after, doomedBy, state, okDone + (ok[entry] ? 1 : 0), depth);
         lin.remove(entry);
         if (!eager[entry]) {
           entry = next[entry];
