@@ -1,5 +1,6 @@
 package io.quorumlab.checkers.linear;
 
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -62,9 +63,39 @@ public final class KvModel implements Model<KvModel.Text> {
       return result;
     }
 
+    /**
+     * Whether this may be a prefix of {@code s}: false when it is not; true when it is, or when the
+     * last {@code pieces} appends are where they would be in {@code s} (a prefix as far as looked).
+     * Costs {@code pieces} short comparisons, whatever the length.
+     */
+    boolean mayPrefix(String s, int pieces) {
+      if (length > s.length()) return false;
+      int end = length;
+      Text t = this;
+      for (int i = 0; i < pieces && t.parent != null; i++) {
+        end -= t.suffix.length();
+        if (!s.startsWith(t.suffix, end)) return false;
+        t = t.parent;
+      }
+      return t.parent != null || s.startsWith(t.suffix); // the root's suffix is its whole string
+    }
+
     /** Whether this is exactly {@code s}. */
     boolean is(String s) {
-      return s.length() == length && s.hashCode() == hash && toString().equals(s);
+      if (s.length() != length || s.hashCode() != hash) return false;
+      String w = whole;
+      if (w != null) return w.equals(s);
+      // compared piece by piece, without building this string; once equal, s is this string
+      int end = length;
+      Text t = this;
+      while (t.whole == null) {
+        end -= t.suffix.length();
+        if (!s.startsWith(t.suffix, end)) return false;
+        t = t.parent;
+      }
+      if (!s.startsWith(t.whole)) return false;
+      whole = s;
+      return true;
     }
 
     @Override
@@ -128,6 +159,30 @@ public final class KvModel implements Model<KvModel.Text> {
     if (first == 'p' && f.equals("put")) return Text.of(str(call.input()));
     if (first == 'a' && f.equals("append")) return state.append(str(call.input()));
     throw new IllegalArgumentException("model kv cannot check f '" + f + "'");
+  }
+
+  @Override
+  public boolean looksAhead() {
+    return true;
+  }
+
+  /** Only a put: appends and gets keep the string's prefix. */
+  @Override
+  public boolean overwrites(Call call) {
+    return !call.f().equals("get") && !call.f().equals("append");
+  }
+
+  /** Appends only extend the string, so a get must have read it as a prefix. */
+  @Override
+  public boolean mayStillFit(Text state, Call later) {
+    if (!later.f().equals("get") || !later.outputKnown()) return true;
+    return state.mayPrefix(later.output() == null ? "" : str(later.output()), 2);
+  }
+
+  /** A step reads nothing of an indeterminate call but its f and input. */
+  @Override
+  public boolean interchangeable(Call a, Call b) {
+    return !a.outputKnown() && !b.outputKnown() && a.f().equals(b.f()) && Objects.equals(a.key(), b.key()) && Objects.equals(a.input(), b.input());
   }
 
   @Override

@@ -63,6 +63,43 @@ public interface Model<S> {
   }
 
   /**
+   * Whether two indeterminate calls ({@code outputKnown()} false) have the same effect in every
+   * state, e.g. two timed-out writes of the same value. The search then takes such calls in
+   * invocation order only: the earlier one is available whenever the later one is, so taking the
+   * later one first can only lose options. Answer false when unsure (the default).
+   */
+  default boolean interchangeable(Call a, Call b) {
+    return false;
+  }
+
+  /**
+   * Whether the search should look ahead with {@link #overwrites} and {@link #mayStillFit}: worth it
+   * for states that grow (appends), where a wrong order of concurrent calls is otherwise found out
+   * only at the next read. Default false.
+   */
+  default boolean looksAhead() {
+    return false;
+  }
+
+  /**
+   * For look-ahead: whether the call may take some state to one that calls which do not overwrite
+   * could not reach (a put or a write does; an append does not). Answer true when unsure (the default).
+   */
+  default boolean overwrites(Call call) {
+    return true;
+  }
+
+  /**
+   * For look-ahead: false only when no sequence of calls that do not {@link #overwrites} can take
+   * {@code state} to a state in which {@code later} (an ok call) fits, e.g. a get whose string does
+   * not start with the state's. The search then abandons the state when {@code later} must come
+   * before any overwriting call. Answer true when unsure (the default).
+   */
+  default boolean mayStillFit(S state, Call later) {
+    return true;
+  }
+
+  /**
    * P-compositionality: calls with different partition keys touch independent objects and are
    * checked separately (and in parallel). Return one constant to check the history as a whole.
    */

@@ -83,6 +83,12 @@ public final class RegisterModel implements Model<Object> {
     throw new IllegalArgumentException("model " + name() + " cannot check f '" + f + "'");
   }
 
+  /** A step reads nothing of an indeterminate call but its f and input. */
+  @Override
+  public boolean interchangeable(Call a, Call b) {
+    return !a.outputKnown() && !b.outputKnown() && a.f().equals(b.f()) && Objects.equals(a.key(), b.key()) && Objects.equals(a.input(), b.input());
+  }
+
   @Override
   public boolean isReadOnly(Call call) {
     return call.f().equals("read");

@@ -23,12 +23,23 @@ import java.util.SplittableRandom;
  */
 final class WglSearch {
   private static final int MAX_ORDERS = 8;
+  /** How many earlier indeterminate calls are looked at for an interchangeable one. */
+  private static final int TWIN_LOOKBACK = 64;
+  /** How many reads' return entries look-ahead checks; the first ones fail a wrong state soonest. */
+  private static final int LOOKAHEAD_RETURNS = 2;
 
   private final Model<Object> model;
   private final Call[] calls;
   private final boolean[] ok;
   /** Ok calls that never change the state: taken as soon as they fit (see {@link #search}). */
   private final boolean[] eager;
+  /**
+   * For each indeterminate call, an earlier one with the same effect ({@link
+   * Model#interchangeable}), else -1; null when there is none at all.
+   */
+  private final int[] twin;
+  /** For look-ahead ({@link Model#looksAhead}): which calls overwrite the state; null without it. */
+  private final boolean[] overwrites;
   private final int n;
   private final int head;
   private final int[] next;
@@ -66,6 +77,11 @@ final class WglSearch {
   private int bestBlocked = -1;
   private int[] bestPending;
   private List<DeadEnd.Order> bestOrders = new ArrayList<>();
+  /**
+   * The first dead end met while none of the kind above is known: its blocked call fits, but every
+   * configuration it leads to is known to fail (pruned). Used only when no other dead end exists.
+   */
+  private DeadEnd bestFallback;
 
   /**
    * @param calls the partition's calls; id = position
@@ -107,6 +123,13 @@ final class WglSearch {
       if (ok[i]) zobristOk[i] = zobrist[i];
       else infoMask[i >>> 6] |= 1L << i;
     }
+    this.twin = twins(this.model, calls, ok);
+    if (this.model.looksAhead()) {
+      this.overwrites = new boolean[n];
+      for (int i = 0; i < n; i++) overwrites[i] = this.model.overwrites(calls[i]);
+    } else {
+      this.overwrites = null;
+    }
     this.cache = new StateCache(words, n);
     this.dominance = oks == n ? null : new DominanceIndex(infoMask, n);
     this.stackCall = new int[n];
@@ -118,6 +141,29 @@ final class WglSearch {
 
   int calls() {
     return n;
+  }
+
+  /** The {@link #twin} of each call: the nearest of the few indeterminate calls before it with the same effect. */
+  private static int[] twins(Model<Object> model, Call[] calls, boolean[] ok) {
+    int[] twin = null;
+    int[] recent = new int[TWIN_LOOKBACK];
+    int seen = 0;
+    for (int j = 0; j < calls.length; j++) {
+      if (ok[j]) continue;
+      for (int k = seen - 1; k >= Math.max(0, seen - TWIN_LOOKBACK); k--) {
+        int i = recent[k % TWIN_LOOKBACK];
+        if (model.interchangeable(calls[i], calls[j])) {
+          if (twin == null) {
+            twin = new int[calls.length];
+            Arrays.fill(twin, -1);
+          }
+          twin[j] = i;
+          break;
+        }
+      }
+      recent[seen++ % TWIN_LOOKBACK] = j;
+    }
+    return twin;
   }
 
   /** Configurations explored so far. */
@@ -179,6 +225,17 @@ final class WglSearch {
    * later, moving it here keeps every other call's state, and the real-time order holds because
    * every call that returned before the read began is already linearized (its return entry would
    * otherwise come first in the list).
+   *
+   * <p>Three reductions for indeterminate calls, each keeping some configuration explored from which
+   * every completion of the skipped one still works (so, by induction on the completion's length,
+   * as for the memo, a linearization is found whenever one exists): one that would not change the
+   * state is not taken (the configuration being expanded has the same ok calls and state and fewer
+   * indeterminate ones); of interchangeable ones the earliest untaken goes first (it is available
+   * now; the later one stays available from here on, since the list only loses return entries
+   * further down, and can stand in for it in any completion); and right after one, a call that
+   * reaches the same state without it is not taken ({@link #absorbs}: the parent takes that call
+   * too, into the same state with the same ok calls). Look-ahead ({@link #doomedBy}) drops only
+   * configurations that have no completion at all.
    */
   private SearchResult search(int iterations) {
     // the hot loop works on locals; fields are written back when the slice ends
@@ -186,6 +243,7 @@ final class WglSearch {
     final Call[] calls = this.calls;
     final boolean[] ok = this.ok;
     final boolean[] eager = this.eager;
+    final int[] twin = this.twin;
     final int[] next = this.next;
     final CallSet lin = this.lin;
     final long[] zobrist = this.zobrist;
@@ -206,24 +264,22 @@ final class WglSearch {
       boolean backtrack;
       if (entry < n) {
         // a call entry: try to linearize it now
+        if (twin != null && twin[entry] >= 0 && !lin.contains(twin[entry])) {
+          entry = next[entry];
+          continue;
+        }
         Object after = model.step(state, calls[entry]);
-        if (after == null) {
+        if (after == null || !ok[entry] && after.equals(state) || depth > 0 && !ok[stackCall[depth - 1]] && absorbs(stackState[depth - 1], entry, after)) {
           entry = next[entry];
           continue;
         }
         lin.add(entry);
         long h = zob ^ zobrist[entry];
         long hOk = zobOk ^ zobristOk[entry];
-        int afterHash = after.hashCode();
-        boolean fresh;
-        if (dominance == null) {
-          fresh = cache.addIfAbsent(lin, mix(h, afterHash), after);
-        } else {
-          long key = mix(hOk, afterHash);
-          fresh = !dominance.dominates(key, lin, after) && cache.addIfAbsent(lin, mix(h, afterHash), after);
-          if (fresh) dominance.add(key, lin, after);
-        }
-        if (fresh) {
+        // look-ahead only for configurations not seen before (a doomed one stays in the memo, rightly:
+        // it has no completion), and not after a read (its state is its parent's, which passed)
+        int doomedBy = -1;
+        if (firstVisit(h, hOk, after) && (overwrites == null || eager[entry] || (doomedBy = doomedBy(entry, after)) < 0)) {
           stateBytes += model.bytes(after);
           stackCall[depth] = entry;
           stackState[depth] = state;
@@ -240,13 +296,15 @@ final class WglSearch {
           entry = next[head];
           continue;
         }
+        if (doomedBy >= 0) noteDoomed(entry, after, doomedBy, state, okDone + (ok[entry] ? 1 : 0), depth);
         lin.remove(entry);
         if (!eager[entry]) {
           entry = next[entry];
           continue;
         }
         // an eager read that fits but whose configuration was already visited (or is dominated by
-        // one that was): that one is explored, so this one adds nothing, and nor does its parent
+        // one that was, or leads nowhere): that one is explored, so this one adds nothing, and nor
+        // does its parent
         backtrack = true;
       } else {
         // a return entry whose call is not linearized: this order is a dead end. Explanations use
@@ -254,6 +312,9 @@ final class WglSearch {
         // blocked call may fit yet lead only to configurations known to fail).
         if ((okDone > bestOk || okDone == bestOk && depth <= bestDepth) && model.step(state, calls[entry - n]) == null) {
           recordDeadEnd(okDone, depth, entry, state);
+        } else if (bestOk < 0 && bestFallback == null) {
+          // no dead end with an impossible call yet: keep this one, so that a verdict always has one
+          bestFallback = new DeadEnd(entry - n, pendingBefore(entry), List.of(order(depth, state)));
         }
         backtrack = true;
       }
@@ -287,6 +348,71 @@ final class WglSearch {
     return outcome;
   }
 
+  /**
+   * Whether configuration (lin, after) is seen for the first time (and not dominated by one seen),
+   * recording it if so.
+   *
+   * @param h the Zobrist hash of lin
+   * @param hOk the Zobrist hash of lin's ok calls
+   */
+  private boolean firstVisit(long h, long hOk, Object after) {
+    int afterHash = after.hashCode();
+    if (dominance == null) return cache.addIfAbsent(lin, mix(h, afterHash), after);
+    long key = mix(hOk, afterHash);
+    if (dominance.dominates(key, lin, after) || !cache.addIfAbsent(lin, mix(h, afterHash), after)) return false;
+    dominance.add(key, lin, after);
+    return true;
+  }
+
+  /**
+   * Look-ahead ({@link Model#looksAhead}): whether taking call {@code c} into state {@code after}
+   * leads nowhere, because an ok read whose return comes before any overwriting call's invocation in
+   * the list cannot fit after any sequence of the calls before it (only reads are asked: they are
+   * what a wrong state fails). Those are the only calls that can
+   * be linearized before it, and none of them overwrites, so {@link Model#mayStillFit} decides.
+   *
+   * @return that call's return entry, or -1 when none was found
+   */
+  private int doomedBy(int c, Object after) {
+    int returns = 0;
+    for (int e = next[head]; e >= 0 && returns < LOOKAHEAD_RETURNS; e = next[e]) {
+      if (e < n) {
+        if (e != c && overwrites[e]) return -1;
+      } else if (e != c + n && eager[e - n]) {
+        if (!model.mayStillFit(after, calls[e - n])) return e;
+        returns++;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Keeps a configuration that look-ahead abandoned as a dead end for explanations, as the search
+   * would have met it: call {@code c} taken (into {@code after}), then the doomed call's return
+   * reached with that call impossible in {@code after} (the empty sequence is one that
+   * {@link Model#mayStillFit} ruled out).
+   */
+  private void noteDoomed(int c, Object after, int returnEntry, Object before, int okDone, int depth) {
+    if (!(okDone > bestOk || okDone == bestOk && depth + 1 <= bestDepth)) return;
+    assert model.step(after, calls[returnEntry - n]) == null : "mayStillFit ruled out a call that fits";
+    stackCall[depth] = c;
+    stackState[depth] = before;
+    lift(c);
+    recordDeadEnd(okDone, depth + 1, returnEntry, after);
+    unlift(c);
+    stackState[depth] = null;
+  }
+
+  /**
+   * Whether call {@code c}, taken in {@code before} (the state before the indeterminate call on top
+   * of the stack), reaches the same state {@code after} as after it: then that indeterminate call
+   * changed nothing that {@code c} lets through, and the configuration without it covers this one.
+   */
+  private boolean absorbs(Object before, int c, Object after) {
+    Object without = model.step(before, calls[c]);
+    return without != null && without.equals(after);
+  }
+
   private void recordDeadEnd(int okDone, int depth, int returnEntry, Object state) {
     if (okDone > bestOk || depth < bestDepth) {
       bestOk = okDone;
@@ -302,7 +428,7 @@ final class WglSearch {
   }
 
   private DeadEnd deadEnd() {
-    return bestOk < 0 ? null : new DeadEnd(bestBlocked, bestPending, List.copyOf(bestOrders));
+    return bestOk < 0 ? bestFallback : new DeadEnd(bestBlocked, bestPending, List.copyOf(bestOrders));
   }
 
   private void lift(int call) {
