@@ -276,12 +276,18 @@ final class TxnLineParser {
     return true;
   }
 
+  private static final boolean[] EDN_SPACE = new boolean[256];
+  private static final boolean[] JSON_SPACE = new boolean[256];
+
+  static {
+    for (char ch : " \t\r".toCharArray()) EDN_SPACE[ch] = JSON_SPACE[ch] = true;
+    EDN_SPACE[','] = true;
+  }
+
+  /** Skips whitespace, and in EDN commas, as {@link FastLineParser} does. */
   private void skipSpace() {
-    while (pos < end) {
-      byte ch = b[pos];
-      if (ch == ' ' || ch == '\t' || ch == '\r' || (ch == ',' && !json)) pos++;
-      else return;
-    }
+    boolean[] space = json ? JSON_SPACE : EDN_SPACE;
+    while (pos < end && space[b[pos] & 0xff]) pos++;
   }
 
   /**

@@ -42,11 +42,14 @@ public final class ListAppendColumns {
   private byte[] type;
   private long totalMops;
 
-  private final LongIds keyIds = new LongIds();
-  private final LongIds elementIds = new LongIds();
-  private int[] writer = new int[1024];
-  private int[] pos = new int[1024];
-  private byte[] intermediate = new byte[1024];
+  private final LongIds keyIds = new LongIds(1024);
+  /** The last keys met and their ids, by the key's low bits: consecutive micro-ops touch few keys. */
+  private final long[] recentKey = new long[1024];
+  private final int[] recentId = new int[1024];
+  private ElementSlots elements;
+  private int[] writer;
+  private int[] pos;
+  private byte[] intermediate;
 
   private int[] mopStart;
   private byte[] mopKind;
@@ -83,8 +86,7 @@ public final class ListAppendColumns {
   public static Clean analyze(TxnColumns h, int orderEdges) {
     ListAppendColumns a = new ListAppendColumns(h);
     if (!a.transactions() || !a.scanTransactions()) return null;
-    a.indexVersions();
-    if (!a.scanReads() || a.lostUpdate() || a.dirtyUpdate()) return null;
+    if (!a.indexVersions() || !a.scanReads() || a.lostUpdate() || a.dirtyUpdate()) return null;
     return new Clean(a.count, a.inv, a.comp, a.type, a.buildGraph(orderEdges));
   }
 
@@ -122,7 +124,43 @@ public final class ListAppendColumns {
     mopEid = new int[m];
     mopVal = new int[m];
     mopLen = new int[m];
+    Arrays.fill(recentId, -1);
+    readMops();
     return true;
+  }
+
+  /** Each transaction's micro-ops into flat arrays, keys as ids; the element slots, sized by each key's appends. */
+  private void readMops() {
+    int[] appends = new int[64];
+    int at = 0;
+    for (int t = 0; t < count; t++) {
+      mopStart[t] = at;
+      int s = src[t];
+      int n = h.mopCount(s);
+      for (int i = 0; i < n; i++, at++) {
+        int k = keyId(h.key(s, i));
+        mopKey[at] = k;
+        mopEid[at] = -1;
+        if (h.isAppend(s, i)) {
+          mopKind[at] = APPEND;
+          mopVal[at] = h.appended(s, i);
+          if (k >= appends.length) appends = Arrays.copyOf(appends, Math.max(k + 1, appends.length * 2));
+          appends[k]++;
+        } else {
+          mopKind[at] = READ;
+          int len = h.readLength(s, i);
+          mopLen[at] = len;
+          mopVal[at] = len < 0 ? -1 : h.readOffset(s, i);
+        }
+      }
+    }
+    mopStart[count] = at;
+    elements = new ElementSlots(appends, keyIds.size());
+    writer = new int[elements.size()];
+    pos = new int[elements.size()];
+    intermediate = new byte[elements.size()];
+    Arrays.fill(writer, -1);
+    Arrays.fill(pos, -1);
   }
 
   private boolean isTxnInvoke(int i) {
@@ -130,6 +168,15 @@ public final class ListAppendColumns {
   }
 
   private int keyId(long key) {
+    int r = (int) key & (recentKey.length - 1);
+    if (recentId[r] >= 0 && recentKey[r] == key) return recentId[r];
+    int id = newKeyId(key);
+    recentKey[r] = key;
+    recentId[r] = id;
+    return id;
+  }
+
+  private int newKeyId(long key) {
     int known = keyIds.size();
     int k = keyIds.intern(key);
     if (k < known) return k;
@@ -142,38 +189,19 @@ public final class ListAppendColumns {
     return k;
   }
 
-  private int internElement(int k, int v) {
-    int known = elementIds.size();
-    int e = elementIds.intern(((long) k << 32) | (v & 0xffffffffL));
-    if (e < known) return e;
-    if (e == writer.length) {
-      writer = Arrays.copyOf(writer, e * 2);
-      pos = Arrays.copyOf(pos, e * 2);
-      intermediate = Arrays.copyOf(intermediate, e * 2);
-    }
-    writer[e] = -1;
-    pos[e] = -1;
-    return e;
-  }
-
   /** The elements array of transaction t's reads. */
   private int[] elems(int t) {
     return h.readElements(src[t]);
   }
 
-  /** Pass 1: intern keys and appends, each key's longest read, the checks within a transaction. */
+  /** Pass 1: intern appends, each key's longest read, the checks within a transaction. */
   private boolean scanTransactions() {
-    int at = 0;
     for (int t = 0; t < count; t++) {
-      mopStart[t] = at;
-      int s = src[t];
-      int n = h.mopCount(s);
+      int end = mopStart[t + 1];
       boolean repeated = false;
-      for (int i = 0; i < n; i++, at++) {
-        int k = keyId(h.key(s, i));
-        boolean append = h.isAppend(s, i);
-        mopKey[at] = k;
-        mopEid[at] = -1;
+      for (int at = mopStart[t]; at < end; at++) {
+        int k = mopKey[at];
+        boolean append = mopKind[at] == APPEND;
         for (int j = mopStart[t]; j < at; j++) {
           if (mopKey[j] == k) {
             repeated = true;
@@ -181,18 +209,12 @@ public final class ListAppendColumns {
           }
         }
         if (append) {
-          mopKind[at] = APPEND;
-          int v = h.appended(s, i);
-          mopVal[at] = v;
-          int e = internElement(k, v);
-          if (writer[e] >= 0) return false; // appended twice: malformed, the analyzer says where
+          int e = elements.intern(k, mopVal[at]);
+          if (e < 0 || writer[e] >= 0) return false; // appended twice: malformed, the analyzer says where
           writer[e] = t;
           mopEid[at] = e;
         } else {
-          mopKind[at] = READ;
-          int len = h.readLength(s, i);
-          mopLen[at] = len;
-          mopVal[at] = len < 0 ? -1 : h.readOffset(s, i);
+          int len = mopLen[at];
           if (len >= 0 && type[t] != Txns.FAIL && (longestTxn[k] < 0 || len > longestLen[k])) {
             longestTxn[k] = t;
             longestAt[k] = at;
@@ -200,9 +222,8 @@ public final class ListAppendColumns {
           }
         }
       }
-      if (repeated && type[t] == Txns.OK && !txnChecks(t, at)) return false;
+      if (repeated && type[t] == Txns.OK && !txnChecks(t, end)) return false;
     }
-    mopStart[count] = at;
     return true;
   }
 
@@ -265,7 +286,7 @@ public final class ListAppendColumns {
   }
 
   /** Pass 2: each key's version order from its longest read. */
-  private void indexVersions() {
+  private boolean indexVersions() {
     int nk = keyIds.size();
     base = new int[nk];
     dupPos = new int[nk];
@@ -284,7 +305,8 @@ public final class ListAppendColumns {
       int[] el = elems(longestTxn[k]);
       int off = mopVal[longestAt[k]];
       for (int i = 0; i < longestLen[k]; i++) {
-        int e = internElement(k, el[off + i]);
+        int e = elements.intern(k, el[off + i]);
+        if (e < 0) return false; // more elements no one appended than the key's slots hold
         if (pos[e] >= 0) {
           if (dupPos[k] < 0) dupPos[k] = i;
         } else {
@@ -299,6 +321,7 @@ public final class ListAppendColumns {
         }
       }
     }
+    return true;
   }
 
   private int len(int k) {
@@ -368,7 +391,7 @@ public final class ListAppendColumns {
 
   /** Whether two committed transactions read the same version of a key and then both appended to it. */
   private boolean lostUpdate() {
-    LongIds seen = new LongIds();
+    LongIds seen = new LongIds(lostTxn.size());
     for (int i = 0; i < lostTxn.size(); i++) {
       int at = lostAt.get(i);
       long version = ((long) mopKey[at] << 32) | Math.max(0, mopLen[at]);

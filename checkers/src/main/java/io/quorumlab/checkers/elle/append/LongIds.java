@@ -1,52 +1,52 @@
 package io.quorumlab.checkers.elle.append;
 
-/** Dense ids 0, 1, 2, ... for longs, in order of first sight: an open-addressing table without boxing. */
+/**
+ * Dense ids 0, 1, 2, ... for longs, in order of first sight: an open-addressing table without
+ * boxing, each slot's long and id side by side so that a probe touches one cache line.
+ */
 final class LongIds {
-  private long[] keys = new long[1 << 10];
-  private int[] ids = new int[1 << 10]; // id + 1; 0 empty
+  /** Slot i: the long at 2i, its id + 1 at 2i+1 (0: empty). */
+  private long[] table;
+  private int mask;
   private int size;
+
+  LongIds(int expected) {
+    int slots = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
+    table = new long[slots * 2];
+    mask = slots - 1;
+  }
 
   int size() {
     return size;
   }
 
-  /** The id of {@code v}, or -1. */
-  int find(long v) {
-    int mask = keys.length - 1;
-    for (int h = hash(v) & mask; ; h = (h + 1) & mask) {
-      if (ids[h] == 0) return -1;
-      if (keys[h] == v) return ids[h] - 1;
-    }
-  }
-
   /** The id of {@code v}, the next one if new. */
   int intern(long v) {
-    int mask = keys.length - 1;
     int h = hash(v) & mask;
-    for (; ids[h] != 0; h = (h + 1) & mask) if (keys[h] == v) return ids[h] - 1;
-    keys[h] = v;
-    ids[h] = ++size;
-    if (size * 2 > keys.length) rehash();
+    for (long id; (id = table[2 * h + 1]) != 0; h = (h + 1) & mask) if (table[2 * h] == v) return (int) id - 1;
+    table[2 * h] = v;
+    table[2 * h + 1] = ++size;
+    if (size * 2 > mask) rehash();
     return size - 1;
   }
 
+  /** MurmurHash3's finalizer: every input bit reaches the low bits (key << 32 | element differ mostly in high bits). */
   private static int hash(long v) {
-    long h = v * 0x9E3779B97F4A7C15L;
-    return (int) (h ^ (h >>> 29));
+    long h = (v ^ (v >>> 33)) * 0xff51afd7ed558ccdL;
+    h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    return (int) (h ^ (h >>> 33));
   }
 
   private void rehash() {
-    long[] oldKeys = keys;
-    int[] oldIds = ids;
-    keys = new long[oldKeys.length * 2];
-    ids = new int[oldKeys.length * 2];
-    int mask = keys.length - 1;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldIds[i] == 0) continue;
-      int h = hash(oldKeys[i]) & mask;
-      while (ids[h] != 0) h = (h + 1) & mask;
-      keys[h] = oldKeys[i];
-      ids[h] = oldIds[i];
+    long[] old = table;
+    table = new long[old.length * 2];
+    mask = (table.length >> 1) - 1;
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i + 1] == 0) continue;
+      int h = hash(old[i]) & mask;
+      while (table[2 * h + 1] != 0) h = (h + 1) & mask;
+      table[2 * h] = old[i];
+      table[2 * h + 1] = old[i + 1];
     }
   }
 }
