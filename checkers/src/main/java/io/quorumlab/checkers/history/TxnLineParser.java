@@ -179,13 +179,8 @@ final class TxnLineParser {
    * is not a vector of list-append micro-ops over integers.
    */
   private int mops() {
-    if (b[pos] != '[') return -1;
-    pos++;
-    skipSpace();
-    if (pos < end && b[pos] == ']') {
-      pos++;
-      return 0;
-    }
+    int open = openVector();
+    if (open <= 0) return open;
     int count = 0;
     while (true) {
       if (pos >= end || b[pos] != '[') return -1;
@@ -224,13 +219,8 @@ final class TxnLineParser {
 
   /** A vector of integers that fit an int, into the chunk's elements; its length, or -1. */
   private int ints() {
-    if (b[pos] != '[') return -1;
-    pos++;
-    skipSpace();
-    if (pos < end && b[pos] == ']') {
-      pos++;
-      return 0;
-    }
+    int open = openVector();
+    if (open <= 0) return open;
     int n = 0;
     while (true) {
       if (!intNumber()) return -1;
@@ -240,6 +230,18 @@ final class TxnLineParser {
       if (more < 0) return -1;
       if (more == 0) return n;
     }
+  }
+
+  /** Past a vector's {@code [}: 1 when elements follow, 0 when it was empty (consumed), -1 when it is no vector. */
+  private int openVector() {
+    if (b[pos] != '[') return -1;
+    pos++;
+    skipSpace();
+    if (pos < end && b[pos] == ']') {
+      pos++;
+      return 0;
+    }
+    return 1;
   }
 
   private boolean intNumber() {

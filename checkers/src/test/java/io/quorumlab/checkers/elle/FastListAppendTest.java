@@ -16,11 +16,8 @@ import io.quorumlab.checkers.history.HistoryParseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -166,21 +163,7 @@ class FastListAppendTest {
   }
 
   private static void assertSame(CheckResult actual, CheckResult expected) {
-    assertThat(actual.verdict()).isEqualTo(expected.verdict());
-    assertThat(actual.summary()).isEqualTo(expected.summary());
-    assertThat(actual.explanation()).isEqualTo(expected.explanation());
-    assertThat(actual.anomalies()).isEqualTo(expected.anomalies());
+    ElleAssertions.assertSameResult(actual, expected);
     assertThat(actual.artifacts()).isEqualTo(expected.artifacts());
-    assertThat(withoutTimes(actual.details())).isEqualTo(withoutTimes(expected.details()));
-  }
-
-  private static Map<String, Object> withoutTimes(Map<String, Object> details) {
-    Map<String, Object> d = new LinkedHashMap<>(details);
-    if (d.get("stats") instanceof Map<?, ?> stats) {
-      Map<Object, Object> s = new LinkedHashMap<>(stats);
-      s.keySet().removeAll(Set.of("elapsed-ms"));
-      d.put("stats", s);
-    }
-    return d;
   }
 }
