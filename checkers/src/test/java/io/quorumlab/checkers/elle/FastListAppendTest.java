@@ -91,6 +91,19 @@ class FastListAppendTest {
   }
 
   @Test
+  void keysOnlyEverReadAreJudgedInColumns() throws Exception {
+    History made = validHistory();
+    Path file = tmp.resolve("reads.edn");
+    Histories.write(made, file, HistoryFormat.EDN);
+    StringBuilder reads = new StringBuilder();
+    for (long k = 1000; k < 1300; k++) reads.append(reads.length() == 0 ? "" : " ").append("[:r ").append(k).append(" %s]");
+    String mops = reads.toString();
+    Files.writeString(file, "{:process 99, :type :invoke, :f :txn, :value [" + mops.replace("%s", "nil") + "]}\n"
+        + "{:process 99, :type :ok, :f :txn, :value [" + mops.replace("%s", "[]") + "]}\n", java.nio.file.StandardOpenOption.APPEND);
+    assertThat(agrees(file, HistoryFormat.EDN, List.of())).isTrue();
+  }
+
+  @Test
   void valuesTheColumnsCannotHoldAreLeftToTheGeneralPath() throws Exception {
     History made = validHistory();
     Path file = tmp.resolve("keys.jsonl");

@@ -155,6 +155,8 @@ public final class ListAppendColumns {
       }
     }
     mopStart[count] = at;
+    // keys only ever read have no appends counted
+    if (appends.length < keyIds.size()) appends = Arrays.copyOf(appends, keyIds.size());
     elements = new ElementSlots(appends, keyIds.size());
     writer = new int[elements.size()];
     pos = new int[elements.size()];
