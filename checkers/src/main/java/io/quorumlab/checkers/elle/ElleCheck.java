@@ -6,6 +6,7 @@ import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.elle.cycle.Cycle;
 import io.quorumlab.checkers.elle.cycle.SccSearch;
 import io.quorumlab.checkers.elle.graph.Edges;
+import io.quorumlab.checkers.elle.graph.TxnGraph;
 import io.quorumlab.checkers.elle.model.AnomalyTypes;
 import io.quorumlab.checkers.elle.model.ConsistencyModels;
 import io.quorumlab.checkers.elle.report.Analysis;
@@ -106,13 +107,30 @@ final class ElleCheck {
                 + "; the weakest cycle it must contain is reported instead");
       }
     }
-    stats.put("transactions", txns.count);
+    stats(stats, txns.count, graphTxns, analysis.graph(), found, startNanos);
+    return result(checker, options, cases, counts, text, artifacts, stats);
+  }
+
+  /**
+   * The result of a check whose analysis found no anomaly and whose graph has no cycle and is not
+   * empty (see {@link FastListAppend}): what {@link #run} makes of such a history.
+   */
+  static CheckResult clean(String checker, ElleOptions options, int txnCount, int graphTxns, TxnGraph graph, CycleFinder.Found found,
+      long startNanos) {
+    if (!found.components().isEmpty()) throw new IllegalArgumentException("the graph has cycles to describe");
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats(stats, txnCount, graphTxns, graph, found, startNanos);
+    return result(checker, options, new TreeMap<>(), new TreeMap<>(), new LinkedHashMap<>(), new ArrayList<>(), stats);
+  }
+
+  private static void stats(Map<String, Object> stats, int txnCount, int graphTxns, TxnGraph graph, CycleFinder.Found found,
+      long startNanos) {
+    stats.put("transactions", txnCount);
     stats.put("graph-transactions", graphTxns);
-    stats.put("edges", analysis.graph().edgeCount());
+    stats.put("edges", graph.edgeCount());
     stats.put("cyclic-components", found.nontrivial());
     stats.put("largest-component", found.largest());
     stats.put("elapsed-ms", (System.nanoTime() - startNanos) / 1_000_000);
-    return result(checker, options, cases, counts, text, artifacts, stats);
   }
 
   private static void add(Map<String, List<Map<String, Object>>> cases, Map<String, Long> counts, String type, Map<String, Object> data) {

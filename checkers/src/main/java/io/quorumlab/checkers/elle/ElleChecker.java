@@ -7,7 +7,10 @@ import io.quorumlab.checkers.elle.report.Analysis;
 import io.quorumlab.checkers.elle.txn.MalformedHistoryException;
 import io.quorumlab.checkers.elle.txn.Txns;
 import io.quorumlab.checkers.history.History;
+import io.quorumlab.checkers.history.HistoryFormat;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An Elle checker (Kingsbury and Alvaro, VLDB 2020), list-append or rw-register by its
@@ -60,5 +63,12 @@ public final class ElleChecker implements Checker {
     Txns txns = Txns.of(history);
     Analysis analysis = analyzer.analyze(txns, options, ElleCheck.orderEdgesFor(options));
     return ElleCheck.run(name(), analysis, options, context, start);
+  }
+
+  /** List-append histories that read into columns and turn out clean are judged there ({@link FastListAppend}). */
+  @Override
+  public Optional<CheckResult> checkFile(Path file, HistoryFormat format, CheckContext context) {
+    if (analyzer != ElleAnalyzer.LIST_APPEND) return Optional.empty();
+    return FastListAppend.check(name(), file, format, options, context);
   }
 }

@@ -15,12 +15,17 @@ final class EmptyTransactionGraph {
   private EmptyTransactionGraph() {}
 
   static boolean holds(Txns txns, TxnGraph g) {
+    return holds(txns.count, txns.type, txns.invokePos, txns.completePos, g);
+  }
+
+  /** {@link #holds(Txns, TxnGraph)} over the transactions' outcomes and positions. */
+  static boolean holds(int count, byte[] type, int[] invokePos, int[] completePos, TxnGraph g) {
     for (int v = 0; v < g.txnCount; v++) {
       for (int e = g.offs[v]; e < g.offs[v + 1]; e++) {
         if ((g.typ[e] & (Edges.DATA | Edges.PROCESS)) != 0 && g.isTxn(g.adj[e])) return false;
       }
     }
-    return (g.orderEdges & Edges.REALTIME) == 0 || !realtimeOrdered(txns);
+    return (g.orderEdges & Edges.REALTIME) == 0 || !realtimeOrdered(count, type, invokePos, completePos);
   }
 
   /**
@@ -28,13 +33,13 @@ final class EmptyTransactionGraph {
    * links into failed transactions too (they never close a cycle, but they make it non-empty);
    * not into invocations the history never completes.
    */
-  private static boolean realtimeOrdered(Txns txns) {
+  private static boolean realtimeOrdered(int count, byte[] type, int[] invokePos, int[] completePos) {
     int firstOkCompletion = Integer.MAX_VALUE;
     int lastCompletedInvocation = -1;
-    for (int t = 0; t < txns.count; t++) {
-      if (txns.completePos[t] < 0) continue;
-      if (txns.type[t] == Txns.OK) firstOkCompletion = Math.min(firstOkCompletion, txns.completePos[t]);
-      lastCompletedInvocation = Math.max(lastCompletedInvocation, txns.invokePos[t]);
+    for (int t = 0; t < count; t++) {
+      if (completePos[t] < 0) continue;
+      if (type[t] == Txns.OK) firstOkCompletion = Math.min(firstOkCompletion, completePos[t]);
+      lastCompletedInvocation = Math.max(lastCompletedInvocation, invokePos[t]);
     }
     return firstOkCompletion < lastCompletedInvocation;
   }

@@ -175,7 +175,7 @@ final class FastLineParser {
   }
 
   /** What may follow a value directly in EDN. */
-  private static boolean separator(byte c) {
+  static boolean separator(byte c) {
     return SEPARATOR[c & 0xff];
   }
 
@@ -257,7 +257,7 @@ final class FastLineParser {
     return SharedLongs.of(negative ? -v : v);
   }
 
-  private static boolean jsonAfterNumber(byte c) {
+  static boolean jsonAfterNumber(byte c) {
     return c == ' ' || c == ',' || c == '\t' || c == '\r' || c == ']' || c == '}';
   }
 

@@ -57,13 +57,8 @@ public final class Histories {
   public static History read(Path file, HistoryFormat format, LongConsumer progress) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
-      ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, 4096));
-      while (head.hasRemaining() && ch.read(head, head.position()) >= 0) {
-        // fill the head
-      }
-      String text = new String(head.array(), 0, head.position(), StandardCharsets.UTF_8);
-      int start = text.startsWith(BYTE_ORDER_MARK) ? 3 : 0;
-      if (wholeForm(text)) return readWhole(file, format, size);
+      int start = linesStart(ch);
+      if (start < 0) return readWhole(file, format, size);
       // a big file's last line is read first: a truncated file then fails at once
       if (size > SPREAD_LIMIT) LineChunks.checkLastLine(ch, start, format, file);
       try {
@@ -80,6 +75,36 @@ public final class Histories {
     } catch (IOException e) {
       throw new HistoryParseException(file, 0, "cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A list-append history in columns ({@link TxnColumns}), read in parallel chunks as
+   * {@link #read(Path, HistoryFormat, LongConsumer)} reads its ops; empty when the file is not one
+   * op per line, or some line does not fit the columns or is bad: then read it with {@link #read},
+   * which judges it. A cut-off big file fails at once, as there.
+   *
+   * @throws HistoryParseException when the last line of a big file is not a whole op
+   */
+  public static java.util.Optional<TxnColumns> readTxnColumns(Path file, HistoryFormat format, LongConsumer progress) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      int start = linesStart(ch);
+      if (start < 0) return java.util.Optional.empty();
+      if (ch.size() > SPREAD_LIMIT) LineChunks.checkLastLine(ch, start, format, file);
+      return java.util.Optional.ofNullable(TxnColumns.read(ch, start, format, file, progress));
+    } catch (IOException e) {
+      return java.util.Optional.empty(); // the general reader says what is wrong with the file
+    }
+  }
+
+  /** Where the file's lines start (past a byte order mark), or -1 when it is one collection of ops, read whole. */
+  private static int linesStart(FileChannel ch) throws IOException {
+    ByteBuffer head = ByteBuffer.allocate((int) Math.min(ch.size(), 4096));
+    while (head.hasRemaining() && ch.read(head, head.position()) >= 0) {
+      // fill the head
+    }
+    String text = new String(head.array(), 0, head.position(), StandardCharsets.UTF_8);
+    if (wholeForm(text)) return -1;
+    return text.startsWith(BYTE_ORDER_MARK) ? 3 : 0;
   }
 
   /**

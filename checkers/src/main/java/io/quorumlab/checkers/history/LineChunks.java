@@ -7,15 +7,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
 
 /**
@@ -30,14 +25,6 @@ import java.util.function.LongConsumer;
  * caller reads such a file whole instead, as before, when it is small enough to.
  */
 final class LineChunks {
-  private static final int CHUNK = 4 << 20;
-  private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
-  private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {
-    Thread t = new Thread(r, "history-reader");
-    t.setDaemon(true);
-    return t;
-  });
-
   /** The file is not one form per line; {@link #line} is where that showed. */
   static final class NotLineShaped extends Exception {
     final long line;
@@ -85,51 +72,15 @@ final class LineChunks {
   static History read(FileChannel ch, long start, HistoryFormat format, Path file, LongConsumer progress)
       throws IOException, NotLineShaped {
     boolean json = format == HistoryFormat.JSONL;
-    long size = ch.size();
-    long estimate = Math.min(Integer.MAX_VALUE - 16, Math.max(16, (size - start) / 120));
+    long estimate = Math.min(Integer.MAX_VALUE - 16, Math.max(16, (ch.size() - start) / 120));
     List<Op> ops = new ArrayList<>((int) estimate);
-    long[] lines = new long[(int) Math.min(estimate, 1 << 20)];
-    ArrayDeque<CompletableFuture<Chunk>> inFlight = new ArrayDeque<>();
-    long baseLine = 0;
-    long at = start;
-    byte[] carry = new byte[0];
-    try {
-      while (at < size || carry.length > 0) {
-        int want = (int) Math.min(CHUNK, size - at);
-        byte[] buf = new byte[carry.length + want];
-        System.arraycopy(carry, 0, buf, 0, carry.length);
-        int filled = carry.length;
-        ByteBuffer bb = ByteBuffer.wrap(buf, filled, want);
-        while (bb.hasRemaining()) {
-          int n = ch.read(bb, at + (bb.position() - filled));
-          if (n < 0) break;
-        }
-        int got = bb.position() - filled;
-        at += got;
-        int len = filled + got;
-        boolean last = at >= size || got == 0;
-        int cut = last ? len : lastNewline(buf, len) + 1;
-        if (cut == 0) {
-          // one line longer than a chunk: read on until it ends
-          carry = Arrays.copyOf(buf, len);
-          continue;
-        }
-        carry = Arrays.copyOfRange(buf, cut, len);
-        int chunkEnd = cut;
-        inFlight.add(CompletableFuture.supplyAsync(() -> parse(buf, chunkEnd, json, file), POOL));
-        while (inFlight.size() > THREADS * 2 || (last && !inFlight.isEmpty())) {
-          Chunk c = join(inFlight.poll());
-          lines = join(c, ops, lines, baseLine, file);
-          baseLine += c.lineCount;
-          progress.accept(at - start);
-        }
-        if (last) break;
-      }
-    } finally {
-      for (CompletableFuture<Chunk> f : inFlight) f.cancel(false);
-    }
-    progress.accept(size - start);
-    long[] exact = Arrays.copyOf(lines, ops.size());
+    long[][] lines = {new long[(int) Math.min(estimate, 1 << 20)]};
+    long[] baseLine = {0};
+    ChunkedLines.read(ch, start, (buf, end) -> parse(buf, end, json, file), c -> {
+      lines[0] = join(c, ops, lines[0], baseLine[0], file);
+      baseLine[0] += c.lineCount;
+    }, progress);
+    long[] exact = Arrays.copyOf(lines[0], ops.size());
     return new History(ops, Pairing.pair(ops, i -> exact[i], file), exact, file);
   }
 
@@ -172,28 +123,18 @@ final class LineChunks {
 
   /** The newlines in {@code [from, to)} of the file. */
   private static long countNewlines(FileChannel ch, long from, long to) throws IOException {
-    ByteBuffer bb = ByteBuffer.allocate(CHUNK);
+    ByteBuffer bb = ByteBuffer.allocate(ChunkedLines.CHUNK);
     byte[] a = bb.array();
     long count = 0;
     for (long at = from; at < to; ) {
       bb.clear();
-      bb.limit((int) Math.min(CHUNK, to - at));
+      bb.limit((int) Math.min(ChunkedLines.CHUNK, to - at));
       int got = ch.read(bb, at);
       if (got <= 0) break;
       for (int i = 0; i < got; i++) if (a[i] == '\n') count++;
       at += got;
     }
     return count;
-  }
-
-  private static Chunk join(CompletableFuture<Chunk> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error err) throw err;
-      throw e;
-    }
   }
 
   /** Adds a parsed chunk to the ops, numbering its lines from {@code baseLine}. */
@@ -211,11 +152,6 @@ final class LineChunks {
       lines[position] = baseLine + c.lines[i];
     }
     return lines;
-  }
-
-  private static int lastNewline(byte[] buf, int len) {
-    for (int i = len - 1; i >= 0; i--) if (buf[i] == '\n') return i;
-    return -1;
   }
 
   /** Parses the lines of {@code buf[0..end)}; stops at the first bad one, recording it. */
@@ -247,6 +183,25 @@ final class LineChunks {
     }
     c.lineCount = line;
     return c;
+  }
+
+  /**
+   * The ops written on one line, read exactly as {@link #read} reads them (blank: none), or null
+   * when the line is not whole ops.
+   */
+  static List<Op> opsOfLine(FastLineParser fast, byte[] buf, int from, int to, boolean json, Path file) {
+    try {
+      Object v = fast.parseLine(buf, from, to);
+      List<Object> forms = v == FastLineParser.UNSUPPORTED ? slowForms(buf, from, to, json, 0) : v == null ? List.of() : List.of(v);
+      List<Op> ops = new ArrayList<>(forms.size());
+      for (Object form : forms) {
+        if (!(form instanceof Map<?, ?> map)) return null;
+        ops.add(OpFields.toOp(map, 0, file, 0));
+      }
+      return ops;
+    } catch (SyntaxError | HistoryParseException e) {
+      return null;
+    }
   }
 
   private static void add(Chunk c, Object form, int line, Path file) throws SyntaxError {

@@ -21,41 +21,83 @@ final class Pairing {
    *     process, or a completion whose f differs from its invocation's
    */
   static int[] pair(List<Op> ops, IntToLongFunction lineOf, Path file) {
+    return pair(new Ops() {
+      @Override
+      public int size() {
+        return ops.size();
+      }
+
+      @Override
+      public OpType type(int i) {
+        return ops.get(i).type();
+      }
+
+      @Override
+      public long process(int i) {
+        return ops.get(i).process();
+      }
+
+      @Override
+      public String f(int i) {
+        return ops.get(i).f();
+      }
+
+      @Override
+      public long index(int i) {
+        return ops.get(i).index();
+      }
+    }, lineOf, file);
+  }
+
+  /** What pairing reads of each op, so that ops held in columns pair by the same rules as {@link Op}s. */
+  interface Ops {
+    int size();
+
+    OpType type(int i);
+
+    long process(int i);
+
+    String f(int i);
+
+    long index(int i);
+  }
+
+  /** {@link #pair(List, IntToLongFunction, Path)} over ops held in any form. */
+  static int[] pair(Ops ops, IntToLongFunction lineOf, Path file) {
     int n = ops.size();
     int[] partner = new int[n];
     java.util.Arrays.fill(partner, -1);
     Map<Long, Integer> open = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      Op op = ops.get(i);
-      if (op.type() == null) throw new HistoryParseException(file, lineOf.applyAsLong(i), "op at index " + op.index() + " has no type");
-      Integer o = open.get(op.process());
-      if (op.isNemesis()) {
-        pairNemesis(ops, partner, open, i, o);
+      OpType type = ops.type(i);
+      long process = ops.process(i);
+      if (type == null) throw new HistoryParseException(file, lineOf.applyAsLong(i), "op at index " + ops.index(i) + " has no type");
+      Integer o = open.get(process);
+      if (process == Op.NEMESIS) {
+        pairNemesis(type, process, partner, open, i, o);
         continue;
       }
-      if (op.type() == OpType.INVOKE) {
+      if (type == OpType.INVOKE) {
         if (o != null) {
-          Op prev = ops.get(o);
           throw new HistoryParseException(file, lineOf.applyAsLong(i),
-              "process " + processName(op.process()) + " invokes " + op.f() + " (index " + op.index()
-                  + ") while its " + prev.f() + " (index " + prev.index() + where(lineOf, o)
+              "process " + processName(process) + " invokes " + ops.f(i) + " (index " + ops.index(i)
+                  + ") while its " + ops.f(o) + " (index " + ops.index(o) + where(lineOf, o)
                   + ") is still open; a process has at most one open operation");
         }
-        open.put(op.process(), i);
+        open.put(process, i);
       } else if (o != null) {
-        Op inv = ops.get(o);
-        if (!Objects.equals(inv.f(), op.f())) {
+        if (!Objects.equals(ops.f(o), ops.f(i))) {
           throw new HistoryParseException(file, lineOf.applyAsLong(i),
-              "completion (" + op.type().wireName() + ") of process " + processName(op.process()) + " has f " + op.f()
-                  + " but its invocation (index " + inv.index() + where(lineOf, o) + ") has f " + inv.f());
+              "completion (" + type.wireName() + ") of process " + processName(process) + " has f " + ops.f(i)
+                  + " but its invocation (index " + ops.index(o) + where(lineOf, o) + ") has f " + ops.f(o));
         }
         partner[o] = i;
         partner[i] = o;
-        open.remove(op.process());
+        open.remove(process);
       } else {
         throw new HistoryParseException(file, lineOf.applyAsLong(i),
-            "completion (" + op.type().wireName() + " " + op.f() + ", index " + op.index() + ") of process "
-                + processName(op.process()) + " has no open invocation");
+            "completion (" + type.wireName() + " " + ops.f(i) + ", index " + ops.index(i) + ") of process "
+                + processName(process) + " has no open invocation");
       }
     }
     return partner;
@@ -67,14 +109,13 @@ final class Pairing {
    * another name, and a failed start may have no invocation at all. So a nemesis op completes the
    * nemesis op still open, whatever its name, and is never refused.
    */
-  private static void pairNemesis(List<Op> ops, int[] partner, Map<Long, Integer> open, int i, Integer o) {
-    Op op = ops.get(i);
-    if (o != null && op.type() != OpType.INVOKE) {
+  private static void pairNemesis(OpType type, long process, int[] partner, Map<Long, Integer> open, int i, Integer o) {
+    if (o != null && type != OpType.INVOKE) {
       partner[o] = i;
       partner[i] = o;
-      open.remove(op.process());
-    } else if (op.type() == OpType.INVOKE || op.type() == OpType.INFO) {
-      open.put(op.process(), i);
+      open.remove(process);
+    } else if (type == OpType.INVOKE || type == OpType.INFO) {
+      open.put(process, i);
     }
   }
 

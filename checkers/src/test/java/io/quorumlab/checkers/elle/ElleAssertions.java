@@ -7,7 +7,9 @@ import io.quorumlab.checkers.CheckResult;
 import io.quorumlab.checkers.Checker;
 import io.quorumlab.checkers.Verdict;
 import io.quorumlab.checkers.history.History;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -64,5 +66,24 @@ final class ElleAssertions {
   static void assertUnknown(CheckResult r, String... types) {
     assertThat(types(r)).as(r.summary() + "\n" + String.join("\n", r.explanation())).containsExactlyInAnyOrder(types);
     assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+  }
+
+  /** Two results alike in all a user sees: verdict, summary, explanation, anomalies, details but for elapsed time. */
+  static void assertSameResult(CheckResult actual, CheckResult expected) {
+    assertThat(actual.verdict()).isEqualTo(expected.verdict());
+    assertThat(actual.summary()).isEqualTo(expected.summary());
+    assertThat(actual.explanation()).isEqualTo(expected.explanation());
+    assertThat(actual.anomalies()).isEqualTo(expected.anomalies());
+    assertThat(withoutTimes(actual.details())).isEqualTo(withoutTimes(expected.details()));
+  }
+
+  private static Map<String, Object> withoutTimes(Map<String, Object> details) {
+    Map<String, Object> d = new LinkedHashMap<>(details);
+    if (d.get("stats") instanceof Map<?, ?> stats) {
+      Map<Object, Object> s = new LinkedHashMap<>(stats);
+      s.keySet().remove("elapsed-ms");
+      d.put("stats", s);
+    }
+    return d;
   }
 }

@@ -14,9 +14,6 @@ import io.quorumlab.checkers.history.HistoryFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,20 +76,6 @@ class StreamedHistoriesVerdictTest {
   }
 
   private static void assertSame(CheckResult actual, CheckResult expected) {
-    assertThat(actual.verdict()).isEqualTo(expected.verdict());
-    assertThat(actual.summary()).isEqualTo(expected.summary());
-    assertThat(actual.explanation()).isEqualTo(expected.explanation());
-    assertThat(actual.anomalies()).isEqualTo(expected.anomalies());
-    assertThat(withoutTimes(actual.details())).isEqualTo(withoutTimes(expected.details()));
-  }
-
-  private static Map<String, Object> withoutTimes(Map<String, Object> details) {
-    Map<String, Object> d = new LinkedHashMap<>(details);
-    if (d.get("stats") instanceof Map<?, ?> stats) {
-      Map<Object, Object> s = new LinkedHashMap<>(stats);
-      s.keySet().removeAll(Set.of("elapsed-ms"));
-      d.put("stats", s);
-    }
-    return d;
+    ElleAssertions.assertSameResult(actual, expected);
   }
 }

@@ -194,6 +194,13 @@ public final class CheckCommand implements Callable<Integer> {
     History history;
     long minimum = Histories.minimumHeapBytes(file);
     if (minimum > Runtime.getRuntime().maxMemory()) return tooBig(j, file, "reading it needs at least " + (minimum >> 20) + " MiB");
+    Optional<CheckResult> quick;
+    try {
+      quick = checkFile(chosen, file, fmt, timeBudget, memoryBudgetBytes);
+    } catch (HistoryParseException e) {
+      return badInput(j, e.getMessage());
+    }
+    if (quick.isPresent()) return report(file, quick.get(), List.of(), List.of(), j);
     try (ProgressLine progress = new ProgressLine(stderr, file.getFileName().toString())) {
       long size = sizeOf(file);
       history = Histories.read(file, fmt == null ? Histories.formatOf(file) : fmt,
@@ -236,6 +243,27 @@ public final class CheckCommand implements Callable<Integer> {
     List<Path> artifacts = placeArtifacts(file, result.artifacts(), notes);
     deleteQuietly(scratch);
     return report(file, result, artifacts, notes, j);
+  }
+
+  /**
+   * The checker's own way with the file, when it has one ({@link Checker#checkFile}); empty: read
+   * the history. Running out of memory there leaves the general read to say so.
+   */
+  private Optional<CheckResult> checkFile(Checker chosen, Path file, HistoryFormat fmt, Duration timeBudget, long memoryBudgetBytes) {
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("quorumlab-check");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), file.getFileName().toString())) {
+      CheckContext ctx = new CheckContext(scratch, timeBudget, memoryBudgetBytes, progress::update);
+      return chosen.checkFile(file, fmt == null ? Histories.formatOf(file) : fmt, ctx);
+    } catch (OutOfMemoryError e) {
+      return Optional.empty();
+    } finally {
+      deleteQuietly(scratch);
+    }
   }
 
   private static long sizeOf(Path file) {
