@@ -108,8 +108,8 @@ public final class Gossiper {
     MemberColumns known = view.columns();
     for (int i = 0, n = digests.size(); i < n; i++) {
       Digest digest = digests.get(i);
-      // The comparison reads this node's numbers from the columns; the member's slot is loaded only
-      // when there is something to send.
+      // The comparison reads this node's numbers from the columns, and so does a delta that carries
+      // only a heartbeat; the member's slot is loaded only for a delta with news beyond that.
       int at = members.indexOf(digest.id());
       if (at < 0) {
         requests.add(new Digest(digest.id(), 0, 0));
@@ -126,7 +126,7 @@ public final class Gossiper {
       if (theyAreAhead) {
         requests.add(new Digest(view.idAt(at), generation, version));
       } else if (digest.generation() < generation || digest.version() < version) {
-        deltas.add(MembershipView.deltaSince(view.slotAt(at), digest.generation(), digest.version()));
+        deltas.add(view.deltaAt(at, digest.generation(), digest.version()));
       }
     }
     view.forEachUnmarked(mentioned, mine -> deltas.add(mine.toDelta()));

@@ -15,6 +15,11 @@ import java.util.Arrays;
 final class MemberColumns {
   long[] generations = new long[16];
   long[] versions = new long[16];
+  /**
+   * The version at which the member's info last changed: a syn's delta that carries only a heartbeat
+   * is made from these three columns, without loading the member's slot.
+   */
+  long[] infoVersions = new long[16];
   /** The mark of the last syn that named the member ({@link MembershipView#newMark}). */
   long[] marks = new long[16];
   private int size;
@@ -28,14 +33,17 @@ final class MemberColumns {
       int capacity = 2 * size;
       generations = Arrays.copyOf(generations, capacity);
       versions = Arrays.copyOf(versions, capacity);
+      infoVersions = Arrays.copyOf(infoVersions, capacity);
       marks = Arrays.copyOf(marks, capacity);
     }
     int moved = size - at;
     System.arraycopy(generations, at, generations, at + 1, moved);
     System.arraycopy(versions, at, versions, at + 1, moved);
+    System.arraycopy(infoVersions, at, infoVersions, at + 1, moved);
     System.arraycopy(marks, at, marks, at + 1, moved);
     generations[at] = 0;
     versions[at] = 0;
+    infoVersions[at] = 0;
     marks[at] = 0;
     size++;
   }
