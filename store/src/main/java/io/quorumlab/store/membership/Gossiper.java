@@ -76,6 +76,7 @@ public final class Gossiper {
   public void tick(long now) {
     if (lastTick != Long.MIN_VALUE && now - lastTick > config.localPauseMs()) {
       detector.forgiveLocalPause(now);
+      view.columns().forgetSilences();
     }
     lastTick = now;
     view.bumpHeartbeat();
@@ -174,6 +175,7 @@ public final class Gossiper {
     if (beat != null) {
       // Most deltas of a round: the member is alive, and nothing else about it changed.
       beat.window = detector.heartbeat(beat.window, beat.id, now);
+      view.columns().heardFrom(beat.index, beat.window.lastArrival(), detector.quietMs(beat.window));
       acquit(beat);
       return;
     }
@@ -185,6 +187,8 @@ public final class Gossiper {
     MemberState after = change.after();
     String id = after.id();
     MemberSlot member = view.slot(id);
+    // The detector's window may change below (removed, or a heartbeat learnt): the next round asks it.
+    view.columns().forgetSilence(member.index);
     boolean wasDown = member.convicted;
     if (change.restarted()) {
       detector.remove(id);
@@ -239,17 +243,24 @@ public final class Gossiper {
   }
 
   private void convictSilentPeers(long now) {
-    view.forEachSlot(member -> {
+    MemberColumns columns = view.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      // Most members were heard from within their quiet silence: the columns say so without
+      // loading the member's slot and window (a cache miss each, per member, per round).
+      if (columns.surelyAvailable(i, now)) {
+        continue;
+      }
+      MemberSlot member = view.slotAt(i);
       String id = member.id;
       if (member.convicted || member.status() == MemberStatus.LEFT || view.isSelf(member)) {
-        return;
+        continue;
       }
       member.window = detector.window(member.window, id);
       if (!detector.isAvailable(member.window, now)) {
         member.convicted = true;
         listeners.forEach(l -> l.onDown(id));
       }
-    });
+    }
   }
 
   private Collection<String> chooseTargets() {
