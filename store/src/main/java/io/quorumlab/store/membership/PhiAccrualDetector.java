@@ -33,7 +33,9 @@ public final class PhiAccrualDetector {
       long firstIntervalEstimateMs, long maxSampleMs, Distribution distribution) {
     public Settings {
       if (threshold <= 0 || maxSamples < 2 || minStdDevMs <= 0 || acceptablePauseMs < 0
-          || firstIntervalEstimateMs <= 0 || maxSampleMs <= 0) {
+          || firstIntervalEstimateMs <= 0 || maxSampleMs <= 0
+          // Samples are kept as ints (ArrivalWindow): the seeds are at most 1.25 estimates.
+          || maxSampleMs > Integer.MAX_VALUE || firstIntervalEstimateMs > Integer.MAX_VALUE / 2) {
         throw new IllegalArgumentException("invalid phi-accrual settings: " + this);
       }
     }
