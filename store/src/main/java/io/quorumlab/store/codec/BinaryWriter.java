@@ -16,6 +16,12 @@ public final class BinaryWriter {
     buf = new byte[Math.max(16, capacity)];
   }
 
+  /** Makes room for {@code extra} more bytes up front, so that writing them never grows the array twice. */
+  public BinaryWriter reserve(int extra) {
+    ensure(extra);
+    return this;
+  }
+
   private void ensure(int extra) {
     if (size + extra > buf.length) {
       buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
@@ -46,7 +52,11 @@ public final class BinaryWriter {
 
   /** Unsigned LEB128; negative values take ten bytes. */
   public BinaryWriter writeVarLong(long v) {
-    ensure(10);
+    if (buf.length - size < 10) {
+      // Near the end, ask for this value's bytes only: a writer sized exactly then fills up and
+      // hands out its array without a copy (toByteArray).
+      ensure(varLongSize(v));
+    }
     while ((v & ~0x7FL) != 0) {
       buf[size++] = (byte) ((v & 0x7F) | 0x80);
       v >>>= 7;
@@ -105,8 +115,24 @@ public final class BinaryWriter {
     return size;
   }
 
+  /** The bytes a {@link #writeVarLong} of {@code v} writes. */
+  public static int varLongSize(long v) {
+    return v == 0 ? 1 : (63 - Long.numberOfLeadingZeros(v)) / 7 + 1;
+  }
+
+  /** Forgets what was written, keeping the array: a writer reused for one message after another. */
+  public BinaryWriter clear() {
+    size = 0;
+    return this;
+  }
+
+  /**
+   * The bytes written. A writer that is exactly full hands out its own array instead of a copy: a
+   * later write cannot change it, since it finds no room and grows into a new array. A writer sized
+   * exactly for its message (a frame around a payload, say) so copies nothing.
+   */
   public byte[] toByteArray() {
-    return Arrays.copyOf(buf, size);
+    return size == buf.length ? buf : Arrays.copyOf(buf, size);
   }
 
   /** The internal array (valid up to {@link #size()}), to hand to a transport without a copy. */

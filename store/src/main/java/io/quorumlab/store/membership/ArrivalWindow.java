@@ -10,8 +10,13 @@ final class ArrivalWindow {
   private static final int INITIAL_SLOTS = 16;
 
   private final int capacity;
-  /** Grows to {@code capacity} as samples come: a node keeps a window per peer, most never full. */
-  private long[] intervals;
+  /**
+   * Grows to {@code capacity} as samples come: a node keeps a window per peer, most never full.
+   * Ints, since a sample is at most the detector's maxSampleMs ({@link PhiAccrualDetector.Settings}
+   * keeps it within an int): with a window per node and peer, these arrays are about half the heap of
+   * a thousand-node simulation, and each heartbeat's sample lands in one that is cold in the caches.
+   */
+  private int[] intervals;
   /** {@code intervals.length}. */
   private int slots;
   private int size;
@@ -25,7 +30,7 @@ final class ArrivalWindow {
   ArrivalWindow(int capacity, long firstArrival, long firstIntervalEstimate) {
     this.capacity = capacity;
     slots = Math.min(capacity, INITIAL_SLOTS);
-    intervals = new long[slots];
+    intervals = new int[slots];
     lastArrival = firstArrival;
     // Seed like Akka does: two samples around the expected interval, so phi is meaningful (and not
     // hair-trigger) before real samples exist.
@@ -45,6 +50,7 @@ final class ArrivalWindow {
   }
 
   private void add(long interval) {
+    assert interval == (int) interval : interval;
     // The array's length is kept in a field of its own: reading it from the array would wait for
     // the array to come into the cache, where the store of the sample below need not wait.
     if (size == slots && size < capacity) {
@@ -60,7 +66,7 @@ final class ArrivalWindow {
     } else {
       size++;
     }
-    intervals[next] = interval;
+    intervals[next] = (int) interval;
     next = next + 1 == slots ? 0 : next + 1;
     sum += interval;
     sumOfSquares += interval * interval;

@@ -4,6 +4,7 @@ import io.quorumlab.store.codec.BinaryReader;
 import io.quorumlab.store.codec.BinaryWriter;
 import io.quorumlab.store.codec.MalformedException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,8 +26,15 @@ public final class GossipCodec {
 
   private GossipCodec() {}
 
+  /**
+   * A writer per thread, reused for message after message: a syn names every member, and a fresh
+   * writer sized for it cost an array of that size to allocate and zero for every message.
+   */
+  private static final ThreadLocal<BinaryWriter> SCRATCH = ThreadLocal.withInitial(() -> new BinaryWriter(256));
+
   public static byte[] encode(GossipMessage message) {
-    BinaryWriter out = new BinaryWriter(sizeGuess(message));
+    BinaryWriter out = SCRATCH.get().clear();
+    out.reserve(sizeGuess(message));
     if (message instanceof GossipSyn syn) {
       out.writeByte(SYN).writeString(syn.from());
       writeDigests(syn.digests(), out);
@@ -40,12 +48,14 @@ public final class GossipCodec {
     } else {
       throw new IllegalArgumentException("not a gossip message: " + message);
     }
-    return out.toByteArray();
+    // Always a copy, never toByteArray: that may hand out the writer's own array, which the next
+    // message overwrites.
+    return Arrays.copyOf(out.array(), out.size());
   }
 
   /**
    * About the encoded size of a message whose ids are short and infos rare: a syn names every member,
-   * so a writer that grew from a small buffer would copy it over and over.
+   * so a writer that grew in small steps would copy it over and over (once per thread: it is kept).
    */
   private static int sizeGuess(GossipMessage message) {
     int entries = 0;

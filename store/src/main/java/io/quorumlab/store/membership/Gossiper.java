@@ -76,6 +76,7 @@ public final class Gossiper {
   public void tick(long now) {
     if (lastTick != Long.MIN_VALUE && now - lastTick > config.localPauseMs()) {
       detector.forgiveLocalPause(now);
+      view.columns().forgetSilences();
     }
     lastTick = now;
     view.bumpHeartbeat();
@@ -108,8 +109,8 @@ public final class Gossiper {
     MemberColumns known = view.columns();
     for (int i = 0, n = digests.size(); i < n; i++) {
       Digest digest = digests.get(i);
-      // The comparison reads this node's numbers from the columns; the member's slot is loaded only
-      // when there is something to send.
+      // The comparison reads this node's numbers from the columns, and so does a delta that carries
+      // only a heartbeat; the member's slot is loaded only for a delta with news beyond that.
       int at = members.indexOf(digest.id());
       if (at < 0) {
         requests.add(new Digest(digest.id(), 0, 0));
@@ -126,7 +127,7 @@ public final class Gossiper {
       if (theyAreAhead) {
         requests.add(new Digest(view.idAt(at), generation, version));
       } else if (digest.generation() < generation || digest.version() < version) {
-        deltas.add(MembershipView.deltaSince(view.slotAt(at), digest.generation(), digest.version()));
+        deltas.add(view.deltaAt(at, digest.generation(), digest.version()));
       }
     }
     view.forEachUnmarked(mentioned, mine -> deltas.add(mine.toDelta()));
@@ -174,6 +175,7 @@ public final class Gossiper {
     if (beat != null) {
       // Most deltas of a round: the member is alive, and nothing else about it changed.
       beat.window = detector.heartbeat(beat.window, beat.id, now);
+      view.columns().heardFrom(beat.index, beat.window.lastArrival(), detector.quietMs(beat.window));
       acquit(beat);
       return;
     }
@@ -185,6 +187,8 @@ public final class Gossiper {
     MemberState after = change.after();
     String id = after.id();
     MemberSlot member = view.slot(id);
+    // The detector's window may change below (removed, or a heartbeat learnt): the next round asks it.
+    view.columns().forgetSilence(member.index);
     boolean wasDown = member.convicted;
     if (change.restarted()) {
       detector.remove(id);
@@ -239,17 +243,24 @@ public final class Gossiper {
   }
 
   private void convictSilentPeers(long now) {
-    view.forEachSlot(member -> {
+    MemberColumns columns = view.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      // Most members were heard from within their quiet silence: the columns say so without
+      // loading the member's slot and window (a cache miss each, per member, per round).
+      if (columns.surelyAvailable(i, now)) {
+        continue;
+      }
+      MemberSlot member = view.slotAt(i);
       String id = member.id;
       if (member.convicted || member.status() == MemberStatus.LEFT || view.isSelf(member)) {
-        return;
+        continue;
       }
       member.window = detector.window(member.window, id);
       if (!detector.isAvailable(member.window, now)) {
         member.convicted = true;
         listeners.forEach(l -> l.onDown(id));
       }
-    });
+    }
   }
 
   private Collection<String> chooseTargets() {

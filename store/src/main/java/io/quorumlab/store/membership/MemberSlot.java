@@ -2,7 +2,7 @@ package io.quorumlab.store.membership;
 
 /**
  * One member's place in a {@link MembershipView}: its state in mutable fields, the numbers that
- * every message compares (generation, version) in the view's {@link MemberColumns}. Every gossip round
+ * every message compares (generation, version, info version) in the view's {@link MemberColumns}. Every gossip round
  * advances the version of almost every member at every node, so a heartbeat changes a field here
  * instead of making a new {@link MemberState}; the immutable state is made only when asked for, and
  * kept until the member changes again.
@@ -11,9 +11,8 @@ package io.quorumlab.store.membership;
  */
 final class MemberSlot {
   final String id;
-  /** Its view's columns, where this member's generation, version and mark are, at {@link #index}. */
+  /** Its view's columns, where this member's generation, version, info version and mark are, at {@link #index}. */
   private final MemberColumns columns;
-  private long infoVersion;
   private MemberInfo info;
   /** {@code info}'s status, read every round for every member without reaching the info. */
   private MemberStatus status;
@@ -43,7 +42,7 @@ final class MemberSlot {
     }
     columns.generations[index] = state.generation();
     columns.versions[index] = state.version();
-    infoVersion = state.infoVersion();
+    columns.infoVersions[index] = state.infoVersion();
     info = state.info();
     status = info.status();
     snapshot = state;
@@ -61,7 +60,7 @@ final class MemberSlot {
 
   MemberState state() {
     if (snapshot == null) {
-      snapshot = new MemberState(id, generation(), version(), infoVersion, info);
+      snapshot = new MemberState(id, generation(), version(), infoVersion(), info);
     }
     return snapshot;
   }
@@ -79,7 +78,7 @@ final class MemberSlot {
   }
 
   long infoVersion() {
-    return infoVersion;
+    return columns.infoVersions[index];
   }
 
   MemberInfo info() {
@@ -92,6 +91,6 @@ final class MemberSlot {
 
   /** The whole state as a delta, for a receiver that knows nothing of this generation. */
   MemberDelta toDelta() {
-    return new MemberDelta(id, generation(), version(), infoVersion, info);
+    return new MemberDelta(id, generation(), version(), infoVersion(), info);
   }
 }

@@ -354,6 +354,21 @@ public final class MembershipView {
     return deltaSince(byId.get(id), knownGeneration, knownVersion);
   }
 
+  /**
+   * {@link #deltaSince(MemberSlot, long, long)} of the member at {@code index} in id order. A syn's
+   * deltas are mostly heartbeats (same generation, no newer info): those are made from the columns
+   * and the id, and the member's slot, cold in the caches, is loaded only for the rest.
+   */
+  MemberDelta deltaAt(int index, long knownGeneration, long knownVersion) {
+    long generation = columns.generations[index];
+    long version = columns.versions[index];
+    long infoVersion = columns.infoVersions[index];
+    if (knownGeneration != generation || infoVersion > knownVersion) {
+      return deltaSince(slotAt(index), knownGeneration, knownVersion);
+    }
+    return knownVersion >= version ? null : new MemberDelta(orderedIds[index], generation, version, infoVersion, null);
+  }
+
   /** What a peer that knows ({@code knownGeneration}, {@code knownVersion}) of {@code current} is missing, or null. */
   static MemberDelta deltaSince(MemberSlot current, long knownGeneration, long knownVersion) {
     if (current == null || knownGeneration > current.generation()) {

@@ -33,7 +33,9 @@ public final class PhiAccrualDetector {
       long firstIntervalEstimateMs, long maxSampleMs, Distribution distribution) {
     public Settings {
       if (threshold <= 0 || maxSamples < 2 || minStdDevMs <= 0 || acceptablePauseMs < 0
-          || firstIntervalEstimateMs <= 0 || maxSampleMs <= 0) {
+          || firstIntervalEstimateMs <= 0 || maxSampleMs <= 0
+          // Samples are kept as ints (ArrivalWindow): the seeds are at most 1.25 estimates.
+          || maxSampleMs > Integer.MAX_VALUE || firstIntervalEstimateMs > Integer.MAX_VALUE / 2) {
         throw new IllegalArgumentException("invalid phi-accrual settings: " + this);
       }
     }
@@ -98,15 +100,24 @@ public final class PhiAccrualDetector {
       return true;
     }
     long silence = now - window.lastArrival();
-    // Every node asks this of every peer every round: a silence within the expected gap is answered
-    // without the logarithms. phi is at most log10(2) there (NORMAL: the silence is at most the
-    // shifted mean) or 0 (EXPONENTIAL: within the acceptable pause).
-    double quiet = settings.distribution() == Distribution.EXPONENTIAL
-        ? settings.acceptablePauseMs() : window.mean() + settings.acceptablePauseMs();
-    if (silence <= quiet && settings.threshold() > PHI_AT_MEAN) {
+    if (silence <= quietMs(window)) {
       return true;
     }
     return phi(silence, window.mean(), stdDev(window)) < settings.threshold();
+  }
+
+  /**
+   * The silence after {@code window}'s last arrival within which its peer is available, answered
+   * without the logarithms; NaN if there is none. Every node asks this of every peer every round.
+   * phi is at most log10(2) there (NORMAL: the silence is at most the shifted mean) or 0
+   * (EXPONENTIAL: within the acceptable pause), below any threshold above log10(2).
+   */
+  double quietMs(ArrivalWindow window) {
+    if (settings.threshold() <= PHI_AT_MEAN) {
+      return Double.NaN;
+    }
+    return settings.distribution() == Distribution.EXPONENTIAL
+        ? settings.acceptablePauseMs() : window.mean() + settings.acceptablePauseMs();
   }
 
   /** Forgets {@code peer} (it left, or restarted and its old rhythm no longer applies). */

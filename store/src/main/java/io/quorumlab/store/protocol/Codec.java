@@ -42,9 +42,17 @@ public final class Codec {
   private Codec() {}
 
   public static byte[] encode(Message m) {
-    BinaryWriter out = new BinaryWriter(128);
+    // An extension's frame is sized exactly, so its payload (a gossip message, thousands of bytes at
+    // a thousand nodes) is copied once, into the frame the writer then hands out as it is.
+    BinaryWriter out = new BinaryWriter(m instanceof PeerMessage.Extension x ? extensionSize(x) : 128);
     write(out, m);
     return out.toByteArray();
+  }
+
+  /** The encoded size of {@code x}, as {@link #write} writes it. */
+  private static int extensionSize(PeerMessage.Extension x) {
+    int payload = x.payload().length;
+    return 1 + BinaryWriter.varLongSize(x.channel()) + BinaryWriter.varLongSize(payload) + payload;
   }
 
   public static void write(BinaryWriter out, Message m) {

@@ -100,6 +100,27 @@ class MembershipViewTest {
   }
 
   @Test
+  void aDeltaMadeFromTheColumnsIsTheOneTheSlotGives() {
+    MembershipView view = view();
+    view.apply(new MemberDelta("x", 5, 10, 4, info(MemberStatus.UP, 7)));
+    view.apply(new MemberDelta("y", 2, 3, 3, info(MemberStatus.JOINING, 1)));
+    MemberSlot x = view.slot("x");
+    MemberSlot y = view.slot("y");
+    for (MemberSlot slot : List.of(x, y)) {
+      for (long generation = 0; generation <= 6; generation++) {
+        for (long version = 0; version <= 11; version++) {
+          assertThat(view.deltaAt(slot.index, generation, version)).as(slot.id + " " + generation + "/" + version)
+              .isEqualTo(MembershipView.deltaSince(slot, generation, version));
+        }
+      }
+    }
+    // A heartbeat changes the version column only; the info stays where it was.
+    view.applyHeartbeat(new MemberDelta("x", 5, 12, 4, null));
+    assertThat(view.deltaAt(x.index, 5, 10)).isEqualTo(new MemberDelta("x", 5, 12, 4, null));
+    assertThat(view.deltaAt(x.index, 5, 3).info()).isEqualTo(info(MemberStatus.UP, 7));
+  }
+
+  @Test
   void anyOrderAndRepetitionOfDeltasEndsInTheSameState() {
     List<MemberDelta> deltas = new ArrayList<>();
     deltas.add(new MemberDelta("x", 5, 3, 1, info(MemberStatus.JOINING, 1)));

@@ -1,6 +1,7 @@
 package io.quorumlab.store.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.quorumlab.store.membership.PhiAccrualDetector.Distribution;
@@ -9,6 +10,20 @@ import org.junit.jupiter.api.Test;
 
 class PhiAccrualDetectorTest {
   private static final Settings DEFAULTS = GossipConfig.defaults().detectorSettings();
+
+  @Test
+  void samplesThatWouldNotFitTheWindowsIntsAreRefusedUpFront() {
+    assertThatThrownBy(() -> new Settings(8, 100, 200, 3000, 1000, Integer.MAX_VALUE + 1L, Distribution.NORMAL))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Settings(8, 100, 200, 3000, Integer.MAX_VALUE / 2 + 1L, 4000, Distribution.NORMAL))
+        .isInstanceOf(IllegalArgumentException.class);
+    // The largest accepted: a window seeded and fed with them keeps them exactly.
+    Settings widest = new Settings(8, 100, 200, 3000, Integer.MAX_VALUE / 2, Integer.MAX_VALUE, Distribution.NORMAL);
+    PhiAccrualDetector detector = new PhiAccrualDetector(widest);
+    detector.heartbeat("p", 0);
+    detector.heartbeat("p", Integer.MAX_VALUE);
+    assertThat(detector.meanIntervalMs("p")).isEqualTo((2.0 * (Integer.MAX_VALUE / 2) + Integer.MAX_VALUE) / 3, within(1e-6));
+  }
 
   private static PhiAccrualDetector regular(Settings settings, long interval, int beats) {
     PhiAccrualDetector detector = new PhiAccrualDetector(settings);

@@ -3,6 +3,7 @@ package io.quorumlab.store.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quorumlab.store.codec.BinaryWriter;
 import io.quorumlab.store.codec.MalformedException;
 import io.quorumlab.store.config.Quorum;
 import io.quorumlab.store.version.DottedSiblings;
@@ -75,6 +76,23 @@ class CodecTest {
     var ext = (PeerMessage.Extension) roundTrip(new PeerMessage.Extension(3, b("gossip")));
     assertThat(ext.channel()).isEqualTo(3);
     assertThat(ext.payload()).isEqualTo(b("gossip"));
+  }
+
+  @Test
+  void anExtensionOfAnySizeRoundTripsAndItsFrameIsExactlyItsBytes() {
+    // Its frame is sized exactly up front (no growth, no final copy): the sizes must be right at
+    // every varint boundary of the payload's length and channel.
+    for (int channel : new int[] {0, 3, 127, 128, 70_000}) {
+      for (int length : new int[] {0, 1, 15, 16, 127, 128, 16_383, 16_384, 40_000}) {
+        byte[] payload = new byte[length];
+        Arrays.fill(payload, (byte) 0x5A);
+        byte[] frame = Codec.encode(new PeerMessage.Extension(channel, payload));
+        assertThat(frame).hasSize(1 + BinaryWriter.varLongSize(channel) + BinaryWriter.varLongSize(length) + length);
+        var back = (PeerMessage.Extension) Codec.decode(frame);
+        assertThat(back.channel()).isEqualTo(channel);
+        assertThat(back.payload()).isEqualTo(payload);
+      }
+    }
   }
 
   @Test
