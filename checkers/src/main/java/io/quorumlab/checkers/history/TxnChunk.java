@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The ops of one chunk of lines in columns (see {@link TxnColumns}): per op its type, process and
  * f, and for a transaction whose value is a list of list-append micro-ops, those micro-ops: kind,
- * key, appended element or read elements (in one array for the chunk).
+ * key, appended element or read elements (in one array for the chunk, while the chunk is parsed).
+ * {@link #finish} then keeps of each read only its length: see there.
  */
 final class TxnChunk {
   static final byte APPEND = 1;
@@ -23,14 +24,22 @@ final class TxnChunk {
   int mops;
   byte[] kind = new byte[4096];
   long[] key = new long[4096];
-  /** An append's element; a read's first element in {@link #elems}, -1 for nil. */
+  /**
+   * An append's element; a read's first element in {@link #elems} (-1 for nil) until
+   * {@link #finish}, then its length (-1 for nil).
+   */
   int[] val = new int[4096];
+  /** A read's length, until {@link #finish}. */
   int[] len = new int[4096];
 
   int elemCount;
   int[] elems = new int[1 << 16];
 
-  /** Set when a line could not be read: the whole read gives up. */
+  /** After {@link #finish}: the keys read with a value in this chunk, and each one's longest read here. */
+  long[] readKeys;
+  int[][] longestReads;
+
+  /** Set when a line could not be read, or two reads of a key disagree: the whole read gives up. */
   boolean failed;
 
   void addOp(OpType t, long p, String fn, int mopFrom, int count) {
@@ -112,5 +121,148 @@ final class TxnChunk {
 
   private static boolean fitsInt(Object v) {
     return integer(v) && ((Number) v).longValue() == ((Number) v).intValue();
+  }
+
+  /**
+   * Makes the chunk small for the rest of the check, on the reader thread that parsed it. Each
+   * read becomes its length: the reads of a key that no anomaly touches are prefixes of one another
+   * (two that are not are an incompatible order, or reads of an aborted transaction that Elle ignores;
+   * either way the general path judges, so the chunk fails), so a read's elements are the first ones
+   * of the key's longest read, kept once per key ({@link #longestReads}, merged over the chunks by
+   * {@link TxnColumns}). The micro-ops of an invocation that the same process completes ok later in
+   * the chunk are dropped: the analysis takes an ok transaction's micro-ops from its completion. The
+   * arrays are cut to their size.
+   */
+  void finish() {
+    if (failed) return;
+    KeyTable longest = new KeyTable(64);
+    for (int m = 0; m < mops; m++) {
+      if (kind[m] != READ || val[m] < 0) continue;
+      int slot = longest.slot(key[m]);
+      if (len[m] > longest.len[slot]) {
+        longest.at[slot] = val[m];
+        longest.len[slot] = len[m];
+      }
+    }
+    for (int m = 0; m < mops; m++) {
+      if (kind[m] != READ || val[m] < 0) continue;
+      int slot = longest.slot(key[m]);
+      if (!Arrays.equals(elems, val[m], val[m] + len[m], elems, longest.at[slot], longest.at[slot] + len[m])) {
+        failed = true;
+        return;
+      }
+    }
+    readKeys = new long[longest.size];
+    longestReads = new int[longest.size][];
+    for (int s = 0, i = 0; s < longest.keys.length; s++) {
+      if (longest.at[s] < 0) continue;
+      readKeys[i] = longest.keys[s];
+      longestReads[i++] = Arrays.copyOfRange(elems, longest.at[s], longest.at[s] + longest.len[s]);
+    }
+    compact(completedOk());
+    elems = null;
+    len = null;
+  }
+
+  /** Per op, whether it is an invocation that the next op of its process in this chunk completes ok. */
+  private boolean[] completedOk() {
+    boolean[] ok = new boolean[ops];
+    java.util.Map<Long, Byte> next = new java.util.HashMap<>();
+    for (int i = ops - 1; i >= 0; i--) {
+      Byte after = next.put(process[i], type[i]);
+      ok[i] = type[i] == OpType.INVOKE.ordinal() && process[i] != Op.NEMESIS && after != null && after == OpType.OK.ordinal();
+    }
+    return ok;
+  }
+
+  /** Keeps the micro-ops of the ops not dropped, reads as their lengths, in arrays of their size. */
+  private void compact(boolean[] drop) {
+    int kept = 0;
+    for (int i = 0; i < ops; i++) if (!drop[i] && mopCount[i] > 0) kept += mopCount[i];
+    byte[] k2 = new byte[kept];
+    long[] key2 = new long[kept];
+    int[] val2 = new int[kept];
+    int at = 0;
+    for (int i = 0; i < ops; i++) {
+      int n = mopCount[i];
+      int from = mopStart[i];
+      mopStart[i] = at;
+      if (drop[i]) {
+        mopCount[i] = 0; // never looked at: the completion's micro-ops count
+        continue;
+      }
+      for (int j = 0; j < n; j++, at++) {
+        int m = from + j;
+        k2[at] = kind[m];
+        key2[at] = key[m];
+        val2[at] = kind[m] == READ && val[m] >= 0 ? len[m] : val[m];
+      }
+    }
+    assert at == kept;
+    kind = k2;
+    key = key2;
+    val = val2;
+    mops = kept;
+    type = Arrays.copyOf(type, ops);
+    process = Arrays.copyOf(process, ops);
+    f = Arrays.copyOf(f, ops);
+    mopStart = Arrays.copyOf(mopStart, ops);
+    mopCount = Arrays.copyOf(mopCount, ops);
+  }
+
+  /** Open addressing from a key to its slot: where the key's longest read in the chunk so far starts in {@link #elems}, and its length ({@code at} -1: an empty slot). */
+  private static final class KeyTable {
+    long[] keys;
+    int[] at;
+    int[] len;
+    int size;
+
+    KeyTable(int slots) {
+      keys = new long[slots];
+      at = new int[slots];
+      len = new int[slots];
+      Arrays.fill(at, -1);
+    }
+
+    /** The key's slot, claimed (with length -1) when the key is new. */
+    int slot(long k) {
+      int h = find(k);
+      if (at[h] >= 0) return h;
+      if ((size + 1) * 2 > keys.length) {
+        grow();
+        h = find(k);
+      }
+      size++;
+      keys[h] = k;
+      at[h] = 0;
+      len[h] = -1;
+      return h;
+    }
+
+    private int find(long k) {
+      int mask = keys.length - 1;
+      int h = Long.hashCode(k * 0x9E3779B97F4A7C15L) & mask;
+      while (at[h] >= 0 && keys[h] != k) h = (h + 1) & mask;
+      return h;
+    }
+
+    private void grow() {
+      long[] ok = keys;
+      int[] oat = at;
+      int[] olen = len;
+      keys = new long[ok.length * 2];
+      at = new int[ok.length * 2];
+      len = new int[ok.length * 2];
+      Arrays.fill(at, -1);
+      int mask = keys.length - 1;
+      for (int s = 0; s < ok.length; s++) {
+        if (oat[s] < 0) continue;
+        int h = Long.hashCode(ok[s] * 0x9E3779B97F4A7C15L) & mask;
+        while (at[h] >= 0) h = (h + 1) & mask;
+        keys[h] = ok[s];
+        at[h] = oat[s];
+        len[h] = olen[s];
+      }
+    }
   }
 }

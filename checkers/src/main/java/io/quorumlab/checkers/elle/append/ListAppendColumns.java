@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * {@link ListAppendAnalyzer}'s inference over a history in columns ({@link TxnColumns}): keys and
- * elements are ints, reads are runs of an int array, and no object is made per op or micro-op. It
- * makes the same dependency graph, edge for edge, for a history in which the analyzer finds no
- * anomaly. It does not describe anomalies: as soon as it meets one that the analyzer would report
+ * elements are ints, a read is its length (its elements are the first of its key's longest read, of
+ * which every read is a prefix: {@link TxnColumns#longestRead}), and no object is made per op or
+ * micro-op. It makes the same dependency graph, edge for edge, for a history in which the analyzer
+ * finds no anomaly. It does not describe anomalies: as soon as it meets one that the analyzer would report
  * (or a transaction the analyzer would call malformed) it gives up, returning null, and the caller
  * judges the history the general way, which finds and explains it. So this is the path of the
  * common, valid, big history, and it never decides an invalid one.
@@ -55,13 +56,13 @@ public final class ListAppendColumns {
   private byte[] mopKind;
   private int[] mopKey;
   private int[] mopEid;
-  /** An append's element; a read's offset in its transaction's elements, -1 for nil. */
+  /** An append's element; a read's length, -1 for nil (its elements: the first of its key's {@link #keyElems}). */
   private int[] mopVal;
-  private int[] mopLen;
 
   private int[] longestTxn = new int[64];
-  private int[] longestAt = new int[64];
   private int[] longestLen = new int[64];
+  /** Per key id, the longest list any op of the history read ({@link TxnColumns#longestRead}), of which every read is a prefix. */
+  private int[][] keyElems = new int[64][];
   private int[] base;
   private int[] slotEid;
   private int[] readerOffs;
@@ -123,7 +124,6 @@ public final class ListAppendColumns {
     mopKey = new int[m];
     mopEid = new int[m];
     mopVal = new int[m];
-    mopLen = new int[m];
     Arrays.fill(recentId, -1);
     readMops();
     return true;
@@ -148,9 +148,7 @@ public final class ListAppendColumns {
           appends[k]++;
         } else {
           mopKind[at] = READ;
-          int len = h.readLength(s, i);
-          mopLen[at] = len;
-          mopVal[at] = len < 0 ? -1 : h.readOffset(s, i);
+          mopVal[at] = h.readLength(s, i);
         }
       }
     }
@@ -184,16 +182,12 @@ public final class ListAppendColumns {
     if (k < known) return k;
     if (k == longestTxn.length) {
       longestTxn = Arrays.copyOf(longestTxn, k * 2);
-      longestAt = Arrays.copyOf(longestAt, k * 2);
       longestLen = Arrays.copyOf(longestLen, k * 2);
+      keyElems = Arrays.copyOf(keyElems, k * 2);
     }
     longestTxn[k] = -1;
+    keyElems[k] = h.longestRead(key);
     return k;
-  }
-
-  /** The elements array of transaction t's reads. */
-  private int[] elems(int t) {
-    return h.readElements(src[t]);
   }
 
   /** Pass 1: intern appends, each key's longest read, the checks within a transaction. */
@@ -216,10 +210,9 @@ public final class ListAppendColumns {
           writer[e] = t;
           mopEid[at] = e;
         } else {
-          int len = mopLen[at];
+          int len = mopVal[at];
           if (len >= 0 && type[t] != Txns.FAIL && (longestTxn[k] < 0 || len > longestLen[k])) {
             longestTxn[k] = t;
-            longestAt[k] = at;
             longestLen[k] = len;
           }
         }
@@ -232,7 +225,6 @@ public final class ListAppendColumns {
   /** {@link TxnChecks} for transaction t (micro-ops up to {@code end}): false on internal or future-read. */
   private boolean txnChecks(int t, int end) {
     int start = mopStart[t];
-    int[] el = elems(t);
     for (int at = start; at < end; at++) {
       int k = mopKey[at];
       if (mopKind[at] == APPEND) {
@@ -244,27 +236,31 @@ public final class ListAppendColumns {
             firstAppend = false;
           } else {
             if (firstRead < 0 && firstAppend) firstRead = j;
-            if (mopLen[j] > 0 && indexOf(el, mopVal[j], mopLen[j], mopVal[at]) >= 0) return false;
+            if (mopVal[j] > 0 && indexOf(keyElems[k], mopVal[j], mopVal[at]) >= 0) return false;
           }
         }
         if (firstAppend && firstRead >= 0) {
           lostTxn.add(t);
           lostAt.add(firstRead);
         }
-      } else if (!internallyConsistent(el, start, at, k)) {
+      } else if (!internallyConsistent(start, at, k)) {
         return false;
       }
     }
     return true;
   }
 
-  private static int indexOf(int[] el, int off, int len, int v) {
-    for (int i = 0; i < len; i++) if (el[off + i] == v) return i;
+  /** Where v is among the first len elements of el, or -1. */
+  private static int indexOf(int[] el, int len, int v) {
+    for (int i = 0; i < len; i++) if (el[i] == v) return i;
     return -1;
   }
 
-  /** Whether the read at {@code at} agrees with the transaction's earlier reads and appends of key k. */
-  private boolean internallyConsistent(int[] el, int start, int at, int k) {
+  /**
+   * Whether the read at {@code at} agrees with the transaction's earlier reads and appends of key k.
+   * Two reads of k are prefixes of one list, so the later one extends the earlier one.
+   */
+  private boolean internallyConsistent(int start, int at, int k) {
     int lastRead = -1;
     for (int j = at - 1; j >= start; j--) {
       if (mopKey[j] == k && mopKind[j] == READ) {
@@ -275,14 +271,13 @@ public final class ListAppendColumns {
     int appends = 0;
     for (int j = lastRead >= 0 ? lastRead + 1 : start; j < at; j++) if (mopKey[j] == k && mopKind[j] == APPEND) appends++;
     if (lastRead < 0 && appends == 0) return true;
-    int readLen = Math.max(0, mopLen[at]);
-    int known = lastRead >= 0 ? Math.max(0, mopLen[lastRead]) : 0;
+    int readLen = Math.max(0, mopVal[at]);
+    int known = lastRead >= 0 ? Math.max(0, mopVal[lastRead]) : 0;
     if (lastRead >= 0 ? readLen != known + appends : readLen < appends) return false;
-    int off = mopVal[at];
-    for (int i = 0; i < known; i++) if (el[off + i] != el[mopVal[lastRead] + i]) return false;
+    int[] el = keyElems[k];
     int p = lastRead >= 0 ? known : readLen - appends;
     for (int j = lastRead >= 0 ? lastRead + 1 : start; j < at; j++) {
-      if (mopKey[j] == k && mopKind[j] == APPEND && el[off + p++] != mopVal[j]) return false;
+      if (mopKey[j] == k && mopKind[j] == APPEND && el[p++] != mopVal[j]) return false;
     }
     return true;
   }
@@ -304,10 +299,9 @@ public final class ListAppendColumns {
       dupPos[k] = failedPos[k] = garbagePos[k] = -1;
       slotEid[base[k]] = -1;
       if (longestTxn[k] < 0) continue;
-      int[] el = elems(longestTxn[k]);
-      int off = mopVal[longestAt[k]];
+      int[] el = keyElems[k];
       for (int i = 0; i < longestLen[k]; i++) {
-        int e = elements.intern(k, el[off + i]);
+        int e = elements.intern(k, el[i]);
         if (e < 0) return false; // more elements no one appended than the key's slots hold
         if (pos[e] >= 0) {
           if (dupPos[k] < 0) dupPos[k] = i;
@@ -337,13 +331,12 @@ public final class ListAppendColumns {
     for (int t = 0; t < count; t++) {
       byte ty = type[t];
       if (ty == Txns.FAIL) continue;
-      int[] el = elems(t);
       for (int at = mopStart[t]; at < mopStart[t + 1]; at++) {
         if (mopKind[at] != READ) continue;
-        if (mopLen[at] < 0 && ty != Txns.OK) continue; // an indeterminate read observed nothing
+        if (mopVal[at] < 0 && ty != Txns.OK) continue; // an indeterminate read observed nothing
         int k = mopKey[at];
-        int n = Math.max(0, mopLen[at]);
-        if (n > 0 && !isPrefixOfLongest(k, el, mopVal[at], n)) return false; // incompatible-order
+        int n = Math.max(0, mopVal[at]);
+        if (n > len(k)) return false; // incompatible-order: longer than the key's longest committed read
         if (dupPos[k] >= 0 && n > dupPos[k]) return false; // duplicate-elements
         if (n > 0) mopEid[at] = slotEid[base[k] + n];
         if (ty == Txns.OK && !cleanRead(t, k, n, mopEid[at])) return false;
@@ -361,15 +354,6 @@ public final class ListAppendColumns {
     readers = new int[rSlot.size()];
     int[] fill = Arrays.copyOf(readerOffs, slots);
     for (int i = 0; i < rSlot.size(); i++) readers[fill[rSlot.get(i)]++] = rTxn.get(i);
-    return true;
-  }
-
-  private boolean isPrefixOfLongest(int k, int[] el, int off, int n) {
-    if (n > len(k)) return false;
-    int[] longest = elems(longestTxn[k]);
-    int lo = mopVal[longestAt[k]];
-    if (longest == el && lo == off) return true;
-    for (int i = 0; i < n; i++) if (el[off + i] != longest[lo + i]) return false;
     return true;
   }
 
@@ -396,7 +380,7 @@ public final class ListAppendColumns {
     LongIds seen = new LongIds(lostTxn.size());
     for (int i = 0; i < lostTxn.size(); i++) {
       int at = lostAt.get(i);
-      long version = ((long) mopKey[at] << 32) | Math.max(0, mopLen[at]);
+      long version = ((long) mopKey[at] << 32) | Math.max(0, mopVal[at]);
       int before = seen.size();
       seen.intern(version);
       if (seen.size() == before) return true;
