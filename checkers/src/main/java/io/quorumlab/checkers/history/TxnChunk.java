@@ -135,31 +135,36 @@ final class TxnChunk {
    */
   void finish() {
     if (failed) return;
-    KeyTable longest = new KeyTable(64);
+    KeyIds keys = new KeyIds();
+    int[] idOf = new int[mops];
+    int[] at = new int[64];
+    int[] longest = new int[64];
     for (int m = 0; m < mops; m++) {
       if (kind[m] != READ || val[m] < 0) continue;
-      int slot = longest.slot(key[m]);
-      if (len[m] > longest.len[slot]) {
-        longest.at[slot] = val[m];
-        longest.len[slot] = len[m];
+      int known = keys.size;
+      int id = keys.id(key[m]);
+      if (id == at.length) {
+        at = Arrays.copyOf(at, id * 2);
+        longest = Arrays.copyOf(longest, id * 2);
       }
-    }
-    for (int m = 0; m < mops; m++) {
-      if (kind[m] != READ || val[m] < 0) continue;
-      int slot = longest.slot(key[m]);
-      if (!Arrays.equals(elems, val[m], val[m] + len[m], elems, longest.at[slot], longest.at[slot] + len[m])) {
-        failed = true;
-        return;
+      if (id == known || len[m] > longest[id]) {
+        at[id] = val[m];
+        longest[id] = len[m];
       }
+      idOf[m] = id;
     }
-    readKeys = new long[longest.size];
-    longestReads = new int[longest.size][];
-    for (int s = 0, i = 0; s < longest.keys.length; s++) {
-      if (longest.at[s] < 0) continue;
-      readKeys[i] = longest.keys[s];
-      longestReads[i++] = Arrays.copyOfRange(elems, longest.at[s], longest.at[s] + longest.len[s]);
+    readKeys = new long[keys.size];
+    longestReads = new int[keys.size][];
+    for (int s = 0; s < keys.ids.length; s++) {
+      int id = keys.ids[s] - 1;
+      if (id < 0) continue;
+      readKeys[id] = keys.keys[s];
+      longestReads[id] = Arrays.copyOfRange(elems, at[id], at[id] + longest[id]);
     }
-    compact(completedOk());
+    if (!compact(completedOk(), idOf)) {
+      failed = true;
+      return;
+    }
     elems = null;
     len = null;
   }
@@ -167,19 +172,33 @@ final class TxnChunk {
   /** Per op, whether it is an invocation that the next op of its process in this chunk completes ok. */
   private boolean[] completedOk() {
     boolean[] ok = new boolean[ops];
-    java.util.Map<Long, Byte> next = new java.util.HashMap<>();
+    byte none = -1;
+    byte[] nextSmall = new byte[256]; // the type of the next op of each process below 256, the usual ones
+    Arrays.fill(nextSmall, none);
+    java.util.Map<Long, Byte> nextOther = new java.util.HashMap<>();
     for (int i = ops - 1; i >= 0; i--) {
-      Byte after = next.put(process[i], type[i]);
-      ok[i] = type[i] == OpType.INVOKE.ordinal() && process[i] != Op.NEMESIS && after != null && after == OpType.OK.ordinal();
+      long p = process[i];
+      byte after;
+      if (p >= 0 && p < nextSmall.length) {
+        after = nextSmall[(int) p];
+        nextSmall[(int) p] = type[i];
+      } else {
+        Byte b = nextOther.put(p, type[i]);
+        after = b == null ? none : b;
+      }
+      ok[i] = type[i] == OpType.INVOKE.ordinal() && p != Op.NEMESIS && after == OpType.OK.ordinal();
     }
     return ok;
   }
 
-  /** Keeps the micro-ops of the ops not dropped, reads as their lengths, in arrays of their size. */
-  private void compact(boolean[] drop) {
+  /**
+   * Keeps the micro-ops of the ops not dropped, reads as their lengths, in arrays of their size;
+   * false when a read (of any op) is not a prefix of its key's longest read in the chunk.
+   */
+  private boolean compact(boolean[] drop, int[] idOf) {
     int kept = 0;
     for (int i = 0; i < ops; i++) if (!drop[i] && mopCount[i] > 0) kept += mopCount[i];
-    byte[] k2 = new byte[kept];
+    byte[] kind2 = new byte[kept];
     long[] key2 = new long[kept];
     int[] val2 = new int[kept];
     int at = 0;
@@ -187,19 +206,21 @@ final class TxnChunk {
       int n = mopCount[i];
       int from = mopStart[i];
       mopStart[i] = at;
-      if (drop[i]) {
-        mopCount[i] = 0; // never looked at: the completion's micro-ops count
-        continue;
-      }
-      for (int j = 0; j < n; j++, at++) {
-        int m = from + j;
-        k2[at] = kind[m];
+      for (int m = from; m < from + n; m++) {
+        boolean read = kind[m] == READ;
+        if (read && val[m] >= 0) {
+          int[] l = longestReads[idOf[m]];
+          if (!Arrays.equals(elems, val[m], val[m] + len[m], l, 0, len[m])) return false;
+        }
+        if (drop[i]) continue;
+        kind2[at] = kind[m];
         key2[at] = key[m];
-        val2[at] = kind[m] == READ && val[m] >= 0 ? len[m] : val[m];
+        val2[at++] = read && val[m] >= 0 ? len[m] : val[m];
       }
+      if (drop[i]) mopCount[i] = 0; // never looked at: the completion's micro-ops count
     }
     assert at == kept;
-    kind = k2;
+    kind = kind2;
     key = key2;
     val = val2;
     mops = kept;
@@ -208,60 +229,45 @@ final class TxnChunk {
     f = Arrays.copyOf(f, ops);
     mopStart = Arrays.copyOf(mopStart, ops);
     mopCount = Arrays.copyOf(mopCount, ops);
+    return true;
   }
 
-  /** Open addressing from a key to its slot: where the key's longest read in the chunk so far starts in {@link #elems}, and its length ({@code at} -1: an empty slot). */
-  private static final class KeyTable {
-    long[] keys;
-    int[] at;
-    int[] len;
+  /** Dense ids 0, 1, ... for the keys read in the chunk, by open addressing. */
+  private static final class KeyIds {
+    long[] keys = new long[128];
+    /** id + 1 per slot, 0: empty. */
+    int[] ids = new int[128];
     int size;
 
-    KeyTable(int slots) {
-      keys = new long[slots];
-      at = new int[slots];
-      len = new int[slots];
-      Arrays.fill(at, -1);
-    }
-
-    /** The key's slot, claimed (with length -1) when the key is new. */
-    int slot(long k) {
+    int id(long k) {
       int h = find(k);
-      if (at[h] >= 0) return h;
+      if (ids[h] != 0) return ids[h] - 1;
       if ((size + 1) * 2 > keys.length) {
         grow();
         h = find(k);
       }
-      size++;
       keys[h] = k;
-      at[h] = 0;
-      len[h] = -1;
-      return h;
+      ids[h] = ++size;
+      return size - 1;
     }
 
     private int find(long k) {
       int mask = keys.length - 1;
       int h = Long.hashCode(k * 0x9E3779B97F4A7C15L) & mask;
-      while (at[h] >= 0 && keys[h] != k) h = (h + 1) & mask;
+      while (ids[h] != 0 && keys[h] != k) h = (h + 1) & mask;
       return h;
     }
 
     private void grow() {
-      long[] ok = keys;
-      int[] oat = at;
-      int[] olen = len;
-      keys = new long[ok.length * 2];
-      at = new int[ok.length * 2];
-      len = new int[ok.length * 2];
-      Arrays.fill(at, -1);
-      int mask = keys.length - 1;
-      for (int s = 0; s < ok.length; s++) {
-        if (oat[s] < 0) continue;
-        int h = Long.hashCode(ok[s] * 0x9E3779B97F4A7C15L) & mask;
-        while (at[h] >= 0) h = (h + 1) & mask;
-        keys[h] = ok[s];
-        at[h] = oat[s];
-        len[h] = olen[s];
+      long[] oldKeys = keys;
+      int[] oldIds = ids;
+      keys = new long[oldKeys.length * 2];
+      ids = new int[oldKeys.length * 2];
+      for (int s = 0; s < oldKeys.length; s++) {
+        if (oldIds[s] == 0) continue;
+        int h = find(oldKeys[s]);
+        keys[h] = oldKeys[s];
+        ids[h] = oldIds[s];
       }
     }
   }
