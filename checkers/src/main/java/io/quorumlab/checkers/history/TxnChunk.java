@@ -169,23 +169,22 @@ final class TxnChunk {
     len = null;
   }
 
-  /** Per op, whether it is an invocation that the next op of its process in this chunk completes ok. */
+  /**
+   * Per op, whether it is an invocation that the next op of its process in this chunk completes ok.
+   * The next op of each process is remembered in a small direct-mapped table: when two processes
+   * share a slot one is forgotten, and its invocation merely keeps its micro-ops.
+   */
   private boolean[] completedOk() {
     boolean[] ok = new boolean[ops];
-    byte none = -1;
-    byte[] nextSmall = new byte[256]; // the type of the next op of each process below 256, the usual ones
-    Arrays.fill(nextSmall, none);
-    java.util.Map<Long, Byte> nextOther = new java.util.HashMap<>();
+    long[] slotProcess = new long[1024];
+    byte[] nextType = new byte[1024];
+    Arrays.fill(nextType, (byte) -1);
     for (int i = ops - 1; i >= 0; i--) {
       long p = process[i];
-      byte after;
-      if (p >= 0 && p < nextSmall.length) {
-        after = nextSmall[(int) p];
-        nextSmall[(int) p] = type[i];
-      } else {
-        Byte b = nextOther.put(p, type[i]);
-        after = b == null ? none : b;
-      }
+      int slot = (int) (p ^ (p >>> 32)) & (slotProcess.length - 1);
+      byte after = slotProcess[slot] == p ? nextType[slot] : -1;
+      slotProcess[slot] = p;
+      nextType[slot] = type[i];
       ok[i] = type[i] == OpType.INVOKE.ordinal() && p != Op.NEMESIS && after == OpType.OK.ordinal();
     }
     return ok;
