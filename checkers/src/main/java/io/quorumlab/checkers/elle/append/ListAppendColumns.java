@@ -35,7 +35,11 @@ public final class ListAppendColumns {
    */
   public record Clean(int txnCount, int[] invokePos, int[] completePos, byte[] type, TxnGraph graph) {}
 
-  private final TxnColumns h;
+  /** The history, until the micro-ops are copied out of it: then it is garbage (it is most of the heap). */
+  private TxnColumns h;
+  private final int opCount;
+  /** Each transaction's process, kept only for process order. */
+  private long[] process;
   private int count;
   private int[] inv;
   private int[] comp;
@@ -78,21 +82,27 @@ public final class ListAppendColumns {
 
   private ListAppendColumns(TxnColumns h) {
     this.h = h;
+    this.opCount = h.size();
   }
 
   /**
+   * @param h the history, or null (then null): the caller should hold no other reference to it, so
+   *     that it is garbage once its micro-ops are copied out
    * @param orderEdges {@link Edges#PROCESS} and/or {@link Edges#REALTIME}: order edges to add
    * @return the graph, or null when the history has an anomaly or anything else the general path must judge
    */
   public static Clean analyze(TxnColumns h, int orderEdges) {
+    if (h == null) return null;
     ListAppendColumns a = new ListAppendColumns(h);
-    if (!a.transactions() || !a.scanTransactions()) return null;
+    h = null;
+    if (!a.transactions((orderEdges & Edges.REALTIME) == 0 && (orderEdges & Edges.PROCESS) != 0)) return null;
+    if (!a.scanTransactions()) return null;
     if (!a.indexVersions() || !a.scanReads() || a.lostUpdate() || a.dirtyUpdate()) return null;
     return new Clean(a.count, a.inv, a.comp, a.type, a.buildGraph(orderEdges));
   }
 
   /** As {@link Txns#of}: each transaction's invocation, completion, outcome and the op whose micro-ops count. */
-  private boolean transactions() {
+  private boolean transactions(boolean keepProcess) {
     int n = 0;
     for (int i = 0; i < h.size(); i++) if (isTxnInvoke(i)) n++;
     count = n;
@@ -100,6 +110,7 @@ public final class ListAppendColumns {
     comp = new int[n];
     src = new int[n];
     type = new byte[n];
+    if (keepProcess) process = new long[n];
     int t = 0;
     for (int i = 0; i < h.size(); i++) {
       if (!isTxnInvoke(i)) continue;
@@ -113,6 +124,7 @@ public final class ListAppendColumns {
         default -> Txns.INFO;
       };
       src[t] = type[t] == Txns.OK ? done : i;
+      if (keepProcess) process[t] = h.process(i);
       if (h.mopCount(src[t]) < 0) return false;
       totalMops += h.mopCount(src[t]);
       t++;
@@ -126,6 +138,7 @@ public final class ListAppendColumns {
     mopVal = new int[m];
     Arrays.fill(recentId, -1);
     readMops();
+    h = null;
     return true;
   }
 
@@ -439,11 +452,11 @@ public final class ListAppendColumns {
         invokes[t] = in ? inv[t] : -1;
         completes[t] = in && type[t] == Txns.OK ? comp[t] : -1;
       }
-      gb.addRealtimeOrder(invokes, completes, h.size());
+      gb.addRealtimeOrder(invokes, completes, opCount);
     } else if ((orderEdges & Edges.PROCESS) != 0) {
       Map<Long, IntList> byProcess = new LinkedHashMap<>();
       for (int t = 0; t < count; t++) {
-        if (type[t] == Txns.OK) byProcess.computeIfAbsent(h.process(inv[t]), p -> new IntList()).add(t);
+        if (type[t] == Txns.OK) byProcess.computeIfAbsent(process[t], p -> new IntList()).add(t);
       }
       List<int[]> chains = new ArrayList<>(byProcess.size());
       for (IntList l : byProcess.values()) {
