@@ -131,7 +131,7 @@ final class TxnChunk {
    * of the key's longest read, kept once per key ({@link #longestReads}, merged over the chunks by
    * {@link TxnColumns}). The micro-ops of an invocation that the same process completes ok later in
    * the chunk are dropped: the analysis takes an ok transaction's micro-ops from its completion. The
-   * arrays are cut to their size.
+   * micro-op arrays are cut to their size.
    */
   void finish() {
     if (failed) return;
@@ -223,12 +223,7 @@ final class TxnChunk {
     key = key2;
     val = val2;
     mops = kept;
-    type = Arrays.copyOf(type, ops);
-    process = Arrays.copyOf(process, ops);
-    f = Arrays.copyOf(f, ops);
-    mopStart = Arrays.copyOf(mopStart, ops);
-    mopCount = Arrays.copyOf(mopCount, ops);
-    return true;
+    return true; // the per-op arrays are copied into the history's and dropped as the chunk is joined
   }
 
   /** Dense ids 0, 1, ... for the keys read in the chunk, by open addressing. */
