@@ -135,32 +135,30 @@ final class TxnChunk {
    */
   void finish() {
     if (failed) return;
-    KeyIds keys = new KeyIds();
+    LongIds keys = new LongIds(64);
+    long[] keyOf = new long[64];
     int[] idOf = new int[mops];
     int[] at = new int[64];
     int[] longest = new int[64];
     for (int m = 0; m < mops; m++) {
       if (kind[m] != READ || val[m] < 0) continue;
-      int known = keys.size;
-      int id = keys.id(key[m]);
+      int known = keys.size();
+      int id = keys.intern(key[m]);
       if (id == at.length) {
+        keyOf = Arrays.copyOf(keyOf, id * 2);
         at = Arrays.copyOf(at, id * 2);
         longest = Arrays.copyOf(longest, id * 2);
       }
       if (id == known || len[m] > longest[id]) {
+        keyOf[id] = key[m];
         at[id] = val[m];
         longest[id] = len[m];
       }
       idOf[m] = id;
     }
-    readKeys = new long[keys.size];
-    longestReads = new int[keys.size][];
-    for (int s = 0; s < keys.ids.length; s++) {
-      int id = keys.ids[s] - 1;
-      if (id < 0) continue;
-      readKeys[id] = keys.keys[s];
-      longestReads[id] = Arrays.copyOfRange(elems, at[id], at[id] + longest[id]);
-    }
+    readKeys = Arrays.copyOf(keyOf, keys.size());
+    longestReads = new int[keys.size()][];
+    for (int id = 0; id < longestReads.length; id++) longestReads[id] = Arrays.copyOfRange(elems, at[id], at[id] + longest[id]);
     if (!compact(completedOk(), idOf)) {
       failed = true;
       return;
@@ -224,45 +222,5 @@ final class TxnChunk {
     val = val2;
     mops = kept;
     return true; // the per-op arrays are copied into the history's and dropped as the chunk is joined
-  }
-
-  /** Dense ids 0, 1, ... for the keys read in the chunk, by open addressing. */
-  private static final class KeyIds {
-    long[] keys = new long[128];
-    /** id + 1 per slot, 0: empty. */
-    int[] ids = new int[128];
-    int size;
-
-    int id(long k) {
-      int h = find(k);
-      if (ids[h] != 0) return ids[h] - 1;
-      if ((size + 1) * 2 > keys.length) {
-        grow();
-        h = find(k);
-      }
-      keys[h] = k;
-      ids[h] = ++size;
-      return size - 1;
-    }
-
-    private int find(long k) {
-      int mask = keys.length - 1;
-      int h = Long.hashCode(k * 0x9E3779B97F4A7C15L) & mask;
-      while (ids[h] != 0 && keys[h] != k) h = (h + 1) & mask;
-      return h;
-    }
-
-    private void grow() {
-      long[] oldKeys = keys;
-      int[] oldIds = ids;
-      keys = new long[oldKeys.length * 2];
-      ids = new int[oldKeys.length * 2];
-      for (int s = 0; s < oldKeys.length; s++) {
-        if (oldIds[s] == 0) continue;
-        int h = find(oldKeys[s]);
-        keys[h] = oldKeys[s];
-        ids[h] = oldIds[s];
-      }
-    }
   }
 }

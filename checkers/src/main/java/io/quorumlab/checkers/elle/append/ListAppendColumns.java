@@ -5,6 +5,7 @@ import io.quorumlab.checkers.elle.graph.GraphBuilder;
 import io.quorumlab.checkers.elle.graph.IntList;
 import io.quorumlab.checkers.elle.graph.TxnGraph;
 import io.quorumlab.checkers.elle.txn.Txns;
+import io.quorumlab.checkers.history.LongIds;
 import io.quorumlab.checkers.history.OpType;
 import io.quorumlab.checkers.history.TxnColumns;
 import java.util.ArrayList;
