@@ -11,6 +11,7 @@
 # --register adds linearizability on 100k register operations on one key at concurrency 10 and
 # 1M operations over 1,000 keys. Generated files go to DIR (default a fresh temporary directory)
 # and are deleted at the end unless --keep. QUORUMLAB_JAVA_OPTS passes JVM options (heap) to check.
+# Bigger than 10M: stack a generated history (bench/stack-history.sh), then time check on it by hand.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPS=3

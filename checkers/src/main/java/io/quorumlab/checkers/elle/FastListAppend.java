@@ -26,10 +26,8 @@ final class FastListAppend {
   static Optional<CheckResult> check(String checker, Path file, HistoryFormat format, ElleOptions options, CheckContext context) {
     long start = System.nanoTime();
     long size = file.toFile().length();
-    Optional<TxnColumns> columns =
-        Histories.readTxnColumns(file, format, bytes -> context.progress().accept(new CheckContext.Progress("reading", "MiB", bytes >> 20, size >> 20)));
-    if (columns.isEmpty()) return Optional.empty();
-    ListAppendColumns.Clean clean = ListAppendColumns.analyze(columns.get(), ElleCheck.orderEdgesFor(options));
+    // no local holds the columns: the analysis lets them go once it has copied what it needs
+    ListAppendColumns.Clean clean = ListAppendColumns.analyze(columns(file, format, context, size), ElleCheck.orderEdgesFor(options));
     if (clean == null || clean.txnCount() == 0) return Optional.empty();
     if (EmptyTransactionGraph.holds(clean.txnCount(), clean.type(), clean.invokePos(), clean.completePos(), clean.graph())) {
       return Optional.empty();
@@ -39,5 +37,11 @@ final class FastListAppend {
     int graphTxns = 0;
     for (int t = 0; t < clean.txnCount(); t++) if (clean.type()[t] != Txns.FAIL) graphTxns++;
     return Optional.of(ElleCheck.clean(checker, options, clean.txnCount(), graphTxns, clean.graph(), found, start));
+  }
+
+  /** The file in columns, or null when it does not read into them. */
+  private static TxnColumns columns(Path file, HistoryFormat format, CheckContext context, long size) {
+    return Histories.readTxnColumns(file, format, bytes -> context.progress().accept(new CheckContext.Progress("reading", "MiB", bytes >> 20, size >> 20)))
+        .orElse(null);
   }
 }

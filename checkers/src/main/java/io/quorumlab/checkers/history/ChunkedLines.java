@@ -44,13 +44,19 @@ final class ChunkedLines {
    */
   static <C, X extends Exception> void read(FileChannel ch, long start, Parser<C> parser, Joiner<C, X> joiner, LongConsumer progress)
       throws IOException, X {
+    read(ch, start, CHUNK, parser, joiner, progress);
+  }
+
+  /** As {@link #read(FileChannel, long, Parser, Joiner, LongConsumer)}, in chunks of {@code chunkBytes} (tests use small ones). */
+  static <C, X extends Exception> void read(FileChannel ch, long start, int chunkBytes, Parser<C> parser, Joiner<C, X> joiner,
+      LongConsumer progress) throws IOException, X {
     long size = ch.size();
     ArrayDeque<CompletableFuture<C>> inFlight = new ArrayDeque<>();
     long at = start;
     byte[] carry = new byte[0];
     try {
       while (at < size || carry.length > 0) {
-        int want = (int) Math.min(CHUNK, size - at);
+        int want = (int) Math.min(chunkBytes, size - at);
         byte[] buf = new byte[carry.length + want];
         System.arraycopy(carry, 0, buf, 0, carry.length);
         int filled = carry.length;

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The ops of one chunk of lines in columns (see {@link TxnColumns}): per op its type, process and
  * f, and for a transaction whose value is a list of list-append micro-ops, those micro-ops: kind,
- * key, appended element or read elements (in one array for the chunk).
+ * key, appended element or read elements (in one array for the chunk, while the chunk is parsed).
+ * {@link #finish} then keeps of each read only its length: see there.
  */
 final class TxnChunk {
   static final byte APPEND = 1;
@@ -23,14 +24,22 @@ final class TxnChunk {
   int mops;
   byte[] kind = new byte[4096];
   long[] key = new long[4096];
-  /** An append's element; a read's first element in {@link #elems}, -1 for nil. */
+  /**
+   * An append's element; a read's first element in {@link #elems} (-1 for nil) until
+   * {@link #finish}, then its length (-1 for nil).
+   */
   int[] val = new int[4096];
+  /** A read's length, until {@link #finish}. */
   int[] len = new int[4096];
 
   int elemCount;
   int[] elems = new int[1 << 16];
 
-  /** Set when a line could not be read: the whole read gives up. */
+  /** After {@link #finish}: the keys read with a value in this chunk, and each one's longest read here. */
+  long[] readKeys;
+  int[][] longestReads;
+
+  /** Set when a line could not be read, or two reads of a key disagree: the whole read gives up. */
   boolean failed;
 
   void addOp(OpType t, long p, String fn, int mopFrom, int count) {
@@ -112,5 +121,106 @@ final class TxnChunk {
 
   private static boolean fitsInt(Object v) {
     return integer(v) && ((Number) v).longValue() == ((Number) v).intValue();
+  }
+
+  /**
+   * Makes the chunk small for the rest of the check, on the reader thread that parsed it. Each
+   * read becomes its length: the reads of a key that no anomaly touches are prefixes of one another
+   * (two that are not are an incompatible order, or reads of an aborted transaction that Elle ignores;
+   * either way the general path judges, so the chunk fails), so a read's elements are the first ones
+   * of the key's longest read, kept once per key ({@link #longestReads}, merged over the chunks by
+   * {@link TxnColumns}). The micro-ops of an invocation that the same process completes ok later in
+   * the chunk are dropped: the analysis takes an ok transaction's micro-ops from its completion. The
+   * micro-op arrays are cut to their size.
+   */
+  void finish() {
+    if (failed) return;
+    LongIds keys = new LongIds(64);
+    long[] keyOf = new long[64];
+    int[] idOf = new int[mops];
+    int[] at = new int[64];
+    int[] longest = new int[64];
+    for (int m = 0; m < mops; m++) {
+      if (kind[m] != READ || val[m] < 0) continue;
+      int known = keys.size();
+      int id = keys.intern(key[m]);
+      if (id == at.length) {
+        keyOf = Arrays.copyOf(keyOf, id * 2);
+        at = Arrays.copyOf(at, id * 2);
+        longest = Arrays.copyOf(longest, id * 2);
+      }
+      if (id == known || len[m] > longest[id]) {
+        keyOf[id] = key[m];
+        at[id] = val[m];
+        longest[id] = len[m];
+      }
+      idOf[m] = id;
+    }
+    readKeys = Arrays.copyOf(keyOf, keys.size());
+    longestReads = new int[keys.size()][];
+    for (int id = 0; id < longestReads.length; id++) longestReads[id] = Arrays.copyOfRange(elems, at[id], at[id] + longest[id]);
+    if (!compact(completedOk(), idOf)) {
+      failed = true;
+      return;
+    }
+    elems = null;
+    len = null;
+  }
+
+  /**
+   * Per op, whether it is an invocation that the next op of its process in this chunk completes ok.
+   * The next op of each process is remembered in a small direct-mapped table: when two processes
+   * share a slot one is forgotten, and its invocation merely keeps its micro-ops.
+   */
+  private boolean[] completedOk() {
+    boolean[] ok = new boolean[ops];
+    long[] slotProcess = new long[1024];
+    byte[] nextType = new byte[1024];
+    Arrays.fill(nextType, (byte) -1);
+    for (int i = ops - 1; i >= 0; i--) {
+      long p = process[i];
+      int slot = (int) (p ^ (p >>> 32)) & (slotProcess.length - 1);
+      byte after = slotProcess[slot] == p ? nextType[slot] : -1;
+      slotProcess[slot] = p;
+      nextType[slot] = type[i];
+      ok[i] = type[i] == OpType.INVOKE.ordinal() && p != Op.NEMESIS && after == OpType.OK.ordinal();
+    }
+    return ok;
+  }
+
+  /**
+   * Keeps the micro-ops of the ops not dropped, reads as their lengths, in arrays of their size;
+   * false when a read (of any op) is not a prefix of its key's longest read in the chunk.
+   */
+  private boolean compact(boolean[] drop, int[] idOf) {
+    int kept = 0;
+    for (int i = 0; i < ops; i++) if (!drop[i] && mopCount[i] > 0) kept += mopCount[i];
+    byte[] kind2 = new byte[kept];
+    long[] key2 = new long[kept];
+    int[] val2 = new int[kept];
+    int at = 0;
+    for (int i = 0; i < ops; i++) {
+      int n = mopCount[i];
+      int from = mopStart[i];
+      mopStart[i] = at;
+      for (int m = from; m < from + n; m++) {
+        boolean read = kind[m] == READ;
+        if (read && val[m] >= 0) {
+          int[] l = longestReads[idOf[m]];
+          if (!Arrays.equals(elems, val[m], val[m] + len[m], l, 0, len[m])) return false;
+        }
+        if (drop[i]) continue;
+        kind2[at] = kind[m];
+        key2[at] = key[m];
+        val2[at++] = read && val[m] >= 0 ? len[m] : val[m];
+      }
+      if (drop[i]) mopCount[i] = 0; // never looked at: the completion's micro-ops count
+    }
+    assert at == kept;
+    kind = kind2;
+    key = key2;
+    val = val2;
+    mops = kept;
+    return true; // the per-op arrays are copied into the history's and dropped as the chunk is joined
   }
 }

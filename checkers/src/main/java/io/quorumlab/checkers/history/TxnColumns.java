@@ -5,13 +5,18 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
  * A list-append history in columns rather than one {@link Op} per line: per op its type, process,
  * whether it is a transaction and its partner; per transaction op its micro-ops as kinds, integer
- * keys, appended elements, and read elements in int arrays shared by a chunk of lines. This is what
+ * keys, appended elements and read lengths in arrays shared by a chunk of lines; per key the longest
+ * list any op read, of which every read of the key is a prefix (else the read gives up: see
+ * {@link TxnChunk#finish}). The micro-ops of an invocation completed ok may be gone (the
+ * completion's count). This is what
  * lets a list-append check of millions of transactions hold a few arrays instead of millions of
  * objects (see {@code ListAppendColumns} in the Elle checker). Made by
  * {@link Histories#readTxnColumns}, which gives up (and the caller reads the history the general
@@ -30,9 +35,10 @@ public final class TxnColumns {
   private final int[] mopCount;
   private final TxnChunk[] chunks;
   private final int[] partner;
+  private final Map<Long, int[]> longest;
 
   private TxnColumns(int size, byte[] type, long[] process, boolean[] txn, int[] chunkOf, int[] mopStart, int[] mopCount,
-      TxnChunk[] chunks, int[] partner) {
+      TxnChunk[] chunks, int[] partner, Map<Long, int[]> longest) {
     this.size = size;
     this.type = type;
     this.process = process;
@@ -42,6 +48,7 @@ public final class TxnColumns {
     this.mopCount = mopCount;
     this.chunks = chunks;
     this.partner = partner;
+    this.longest = longest;
   }
 
   /** The number of ops (lines with an op). */
@@ -85,20 +92,14 @@ public final class TxnColumns {
     return chunks[chunkOf[op]].val[mopStart[op] + i];
   }
 
-  /** The length of the list a read micro-op read, or -1 when it read nil. */
+  /** The length of the list a read micro-op read, or -1 when it read nil: its elements are the first of {@link #longestRead}. */
   public int readLength(int op, int i) {
-    int m = mopStart[op] + i;
-    TxnChunk c = chunks[chunkOf[op]];
-    return c.val[m] < 0 ? -1 : c.len[m];
-  }
-
-  /** The array holding the elements of the op's reads, at {@link #readOffset}. */
-  public int[] readElements(int op) {
-    return chunks[chunkOf[op]].elems;
-  }
-
-  public int readOffset(int op, int i) {
     return chunks[chunkOf[op]].val[mopStart[op] + i];
+  }
+
+  /** The longest list any op read of the key (null when none read a list): every read of it is a prefix. */
+  public int[] longestRead(long key) {
+    return longest.get(key);
   }
 
   /** Thrown by a joiner to stop the read: some line is not what the columns hold. */
@@ -110,12 +111,19 @@ public final class TxnColumns {
 
   /** Reads the lines from {@code start} into columns; null when some line does not fit them or is bad. */
   static TxnColumns read(FileChannel ch, long start, HistoryFormat format, Path file, LongConsumer progress) throws IOException {
+    return read(ch, start, format, file, progress, ChunkedLines.CHUNK);
+  }
+
+  /** As {@link #read(FileChannel, long, HistoryFormat, Path, LongConsumer)}, in chunks of about {@code chunkBytes}. */
+  static TxnColumns read(FileChannel ch, long start, HistoryFormat format, Path file, LongConsumer progress, int chunkBytes)
+      throws IOException {
     boolean json = format == HistoryFormat.JSONL;
     List<TxnChunk> chunks = new ArrayList<>();
+    Map<Long, int[]> longest = new HashMap<>();
     int[] ops = {0};
     try {
-      ChunkedLines.read(ch, start, (buf, end) -> new TxnLineParser(json, file).parse(buf, end), c -> {
-        if (c.failed || (long) ops[0] + c.ops > Integer.MAX_VALUE - 16) throw new GiveUp();
+      ChunkedLines.read(ch, start, chunkBytes, (buf, end) -> new TxnLineParser(json, file).parse(buf, end), c -> {
+        if (c.failed || (long) ops[0] + c.ops > Integer.MAX_VALUE - 16 || !mergeLongest(longest, c)) throw new GiveUp();
         chunks.add(c);
         ops[0] += c.ops;
       }, progress);
@@ -178,6 +186,25 @@ public final class TxnColumns {
     } catch (HistoryParseException e) {
       return null; // the general reader says where and why
     }
-    return new TxnColumns(n, type, process, txn, chunkOf, mopStart, mopCount, chunks.toArray(new TxnChunk[0]), partner);
+    return new TxnColumns(n, type, process, txn, chunkOf, mopStart, mopCount, chunks.toArray(new TxnChunk[0]), partner, longest);
+  }
+
+  /**
+   * Each key's longest read so far, with a chunk's: false when one is not a prefix of the other.
+   * Every read of a chunk is a prefix of the chunk's longest, which is a prefix of (or extends) the
+   * longest of the chunks before; so every read of the file is a prefix of the final longest.
+   */
+  private static boolean mergeLongest(Map<Long, int[]> longest, TxnChunk c) {
+    for (int i = 0; i < c.readKeys.length; i++) {
+      int[] mine = c.longestReads[i];
+      int[] before = longest.putIfAbsent(c.readKeys[i], mine);
+      if (before == null) continue;
+      int n = Math.min(before.length, mine.length);
+      if (!Arrays.equals(before, 0, n, mine, 0, n)) return false;
+      if (mine.length > before.length) longest.put(c.readKeys[i], mine);
+    }
+    c.readKeys = null;
+    c.longestReads = null;
+    return true;
   }
 }

@@ -61,6 +61,7 @@ final class TxnLineParser {
     }
     b = null;
     c = null;
+    chunk.finish();
     return chunk;
   }
 

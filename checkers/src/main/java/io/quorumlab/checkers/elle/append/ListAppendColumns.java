@@ -5,6 +5,7 @@ import io.quorumlab.checkers.elle.graph.GraphBuilder;
 import io.quorumlab.checkers.elle.graph.IntList;
 import io.quorumlab.checkers.elle.graph.TxnGraph;
 import io.quorumlab.checkers.elle.txn.Txns;
+import io.quorumlab.checkers.history.LongIds;
 import io.quorumlab.checkers.history.OpType;
 import io.quorumlab.checkers.history.TxnColumns;
 import java.util.ArrayList;
@@ -15,9 +16,10 @@ import java.util.Map;
 
 /**
  * {@link ListAppendAnalyzer}'s inference over a history in columns ({@link TxnColumns}): keys and
- * elements are ints, reads are runs of an int array, and no object is made per op or micro-op. It
- * makes the same dependency graph, edge for edge, for a history in which the analyzer finds no
- * anomaly. It does not describe anomalies: as soon as it meets one that the analyzer would report
+ * elements are ints, a read is its length (its elements are the first of its key's longest read, of
+ * which every read is a prefix: {@link TxnColumns#longestRead}), and no object is made per op or
+ * micro-op. It makes the same dependency graph, edge for edge, for a history in which the analyzer
+ * finds no anomaly. It does not describe anomalies: as soon as it meets one that the analyzer would report
  * (or a transaction the analyzer would call malformed) it gives up, returning null, and the caller
  * judges the history the general way, which finds and explains it. So this is the path of the
  * common, valid, big history, and it never decides an invalid one.
@@ -34,7 +36,11 @@ public final class ListAppendColumns {
    */
   public record Clean(int txnCount, int[] invokePos, int[] completePos, byte[] type, TxnGraph graph) {}
 
-  private final TxnColumns h;
+  /** The history, until the micro-ops are copied out of it: then it is garbage (it is most of the heap). */
+  private TxnColumns h;
+  private final int opCount;
+  /** Each transaction's process, kept only for process order. */
+  private long[] process;
   private int count;
   private int[] inv;
   private int[] comp;
@@ -55,13 +61,13 @@ public final class ListAppendColumns {
   private byte[] mopKind;
   private int[] mopKey;
   private int[] mopEid;
-  /** An append's element; a read's offset in its transaction's elements, -1 for nil. */
+  /** An append's element; a read's length, -1 for nil (its elements: the first of its key's {@link #keyElems}). */
   private int[] mopVal;
-  private int[] mopLen;
 
   private int[] longestTxn = new int[64];
-  private int[] longestAt = new int[64];
   private int[] longestLen = new int[64];
+  /** Per key id, the longest list any op of the history read ({@link TxnColumns#longestRead}), of which every read is a prefix. */
+  private int[][] keyElems = new int[64][];
   private int[] base;
   private int[] slotEid;
   private int[] readerOffs;
@@ -77,21 +83,27 @@ public final class ListAppendColumns {
 
   private ListAppendColumns(TxnColumns h) {
     this.h = h;
+    this.opCount = h.size();
   }
 
   /**
+   * @param h the history, or null (then null): the caller should hold no other reference to it, so
+   *     that it is garbage once its micro-ops are copied out
    * @param orderEdges {@link Edges#PROCESS} and/or {@link Edges#REALTIME}: order edges to add
    * @return the graph, or null when the history has an anomaly or anything else the general path must judge
    */
   public static Clean analyze(TxnColumns h, int orderEdges) {
+    if (h == null) return null;
     ListAppendColumns a = new ListAppendColumns(h);
-    if (!a.transactions() || !a.scanTransactions()) return null;
+    h = null;
+    if (!a.transactions((orderEdges & Edges.REALTIME) == 0 && (orderEdges & Edges.PROCESS) != 0)) return null;
+    if (!a.scanTransactions()) return null;
     if (!a.indexVersions() || !a.scanReads() || a.lostUpdate() || a.dirtyUpdate()) return null;
     return new Clean(a.count, a.inv, a.comp, a.type, a.buildGraph(orderEdges));
   }
 
   /** As {@link Txns#of}: each transaction's invocation, completion, outcome and the op whose micro-ops count. */
-  private boolean transactions() {
+  private boolean transactions(boolean keepProcess) {
     int n = 0;
     for (int i = 0; i < h.size(); i++) if (isTxnInvoke(i)) n++;
     count = n;
@@ -99,6 +111,7 @@ public final class ListAppendColumns {
     comp = new int[n];
     src = new int[n];
     type = new byte[n];
+    if (keepProcess) process = new long[n];
     int t = 0;
     for (int i = 0; i < h.size(); i++) {
       if (!isTxnInvoke(i)) continue;
@@ -112,6 +125,7 @@ public final class ListAppendColumns {
         default -> Txns.INFO;
       };
       src[t] = type[t] == Txns.OK ? done : i;
+      if (keepProcess) process[t] = h.process(i);
       if (h.mopCount(src[t]) < 0) return false;
       totalMops += h.mopCount(src[t]);
       t++;
@@ -123,9 +137,9 @@ public final class ListAppendColumns {
     mopKey = new int[m];
     mopEid = new int[m];
     mopVal = new int[m];
-    mopLen = new int[m];
     Arrays.fill(recentId, -1);
     readMops();
+    h = null;
     return true;
   }
 
@@ -148,9 +162,7 @@ public final class ListAppendColumns {
           appends[k]++;
         } else {
           mopKind[at] = READ;
-          int len = h.readLength(s, i);
-          mopLen[at] = len;
-          mopVal[at] = len < 0 ? -1 : h.readOffset(s, i);
+          mopVal[at] = h.readLength(s, i);
         }
       }
     }
@@ -184,16 +196,12 @@ public final class ListAppendColumns {
     if (k < known) return k;
     if (k == longestTxn.length) {
       longestTxn = Arrays.copyOf(longestTxn, k * 2);
-      longestAt = Arrays.copyOf(longestAt, k * 2);
       longestLen = Arrays.copyOf(longestLen, k * 2);
+      keyElems = Arrays.copyOf(keyElems, k * 2);
     }
     longestTxn[k] = -1;
+    keyElems[k] = h.longestRead(key);
     return k;
-  }
-
-  /** The elements array of transaction t's reads. */
-  private int[] elems(int t) {
-    return h.readElements(src[t]);
   }
 
   /** Pass 1: intern appends, each key's longest read, the checks within a transaction. */
@@ -216,10 +224,9 @@ public final class ListAppendColumns {
           writer[e] = t;
           mopEid[at] = e;
         } else {
-          int len = mopLen[at];
+          int len = mopVal[at];
           if (len >= 0 && type[t] != Txns.FAIL && (longestTxn[k] < 0 || len > longestLen[k])) {
             longestTxn[k] = t;
-            longestAt[k] = at;
             longestLen[k] = len;
           }
         }
@@ -232,7 +239,6 @@ public final class ListAppendColumns {
   /** {@link TxnChecks} for transaction t (micro-ops up to {@code end}): false on internal or future-read. */
   private boolean txnChecks(int t, int end) {
     int start = mopStart[t];
-    int[] el = elems(t);
     for (int at = start; at < end; at++) {
       int k = mopKey[at];
       if (mopKind[at] == APPEND) {
@@ -244,27 +250,31 @@ public final class ListAppendColumns {
             firstAppend = false;
           } else {
             if (firstRead < 0 && firstAppend) firstRead = j;
-            if (mopLen[j] > 0 && indexOf(el, mopVal[j], mopLen[j], mopVal[at]) >= 0) return false;
+            if (mopVal[j] > 0 && indexOf(keyElems[k], mopVal[j], mopVal[at]) >= 0) return false;
           }
         }
         if (firstAppend && firstRead >= 0) {
           lostTxn.add(t);
           lostAt.add(firstRead);
         }
-      } else if (!internallyConsistent(el, start, at, k)) {
+      } else if (!internallyConsistent(start, at, k)) {
         return false;
       }
     }
     return true;
   }
 
-  private static int indexOf(int[] el, int off, int len, int v) {
-    for (int i = 0; i < len; i++) if (el[off + i] == v) return i;
+  /** Where v is among the first len elements of el, or -1. */
+  private static int indexOf(int[] el, int len, int v) {
+    for (int i = 0; i < len; i++) if (el[i] == v) return i;
     return -1;
   }
 
-  /** Whether the read at {@code at} agrees with the transaction's earlier reads and appends of key k. */
-  private boolean internallyConsistent(int[] el, int start, int at, int k) {
+  /**
+   * Whether the read at {@code at} agrees with the transaction's earlier reads and appends of key k.
+   * Two reads of k are prefixes of one list, so the later one extends the earlier one.
+   */
+  private boolean internallyConsistent(int start, int at, int k) {
     int lastRead = -1;
     for (int j = at - 1; j >= start; j--) {
       if (mopKey[j] == k && mopKind[j] == READ) {
@@ -275,14 +285,13 @@ public final class ListAppendColumns {
     int appends = 0;
     for (int j = lastRead >= 0 ? lastRead + 1 : start; j < at; j++) if (mopKey[j] == k && mopKind[j] == APPEND) appends++;
     if (lastRead < 0 && appends == 0) return true;
-    int readLen = Math.max(0, mopLen[at]);
-    int known = lastRead >= 0 ? Math.max(0, mopLen[lastRead]) : 0;
+    int readLen = Math.max(0, mopVal[at]);
+    int known = lastRead >= 0 ? Math.max(0, mopVal[lastRead]) : 0;
     if (lastRead >= 0 ? readLen != known + appends : readLen < appends) return false;
-    int off = mopVal[at];
-    for (int i = 0; i < known; i++) if (el[off + i] != el[mopVal[lastRead] + i]) return false;
+    int[] el = keyElems[k];
     int p = lastRead >= 0 ? known : readLen - appends;
     for (int j = lastRead >= 0 ? lastRead + 1 : start; j < at; j++) {
-      if (mopKey[j] == k && mopKind[j] == APPEND && el[off + p++] != mopVal[j]) return false;
+      if (mopKey[j] == k && mopKind[j] == APPEND && el[p++] != mopVal[j]) return false;
     }
     return true;
   }
@@ -304,10 +313,9 @@ public final class ListAppendColumns {
       dupPos[k] = failedPos[k] = garbagePos[k] = -1;
       slotEid[base[k]] = -1;
       if (longestTxn[k] < 0) continue;
-      int[] el = elems(longestTxn[k]);
-      int off = mopVal[longestAt[k]];
+      int[] el = keyElems[k];
       for (int i = 0; i < longestLen[k]; i++) {
-        int e = elements.intern(k, el[off + i]);
+        int e = elements.intern(k, el[i]);
         if (e < 0) return false; // more elements no one appended than the key's slots hold
         if (pos[e] >= 0) {
           if (dupPos[k] < 0) dupPos[k] = i;
@@ -337,13 +345,12 @@ public final class ListAppendColumns {
     for (int t = 0; t < count; t++) {
       byte ty = type[t];
       if (ty == Txns.FAIL) continue;
-      int[] el = elems(t);
       for (int at = mopStart[t]; at < mopStart[t + 1]; at++) {
         if (mopKind[at] != READ) continue;
-        if (mopLen[at] < 0 && ty != Txns.OK) continue; // an indeterminate read observed nothing
+        if (mopVal[at] < 0 && ty != Txns.OK) continue; // an indeterminate read observed nothing
         int k = mopKey[at];
-        int n = Math.max(0, mopLen[at]);
-        if (n > 0 && !isPrefixOfLongest(k, el, mopVal[at], n)) return false; // incompatible-order
+        int n = Math.max(0, mopVal[at]);
+        if (n > len(k)) return false; // incompatible-order: longer than the key's longest committed read
         if (dupPos[k] >= 0 && n > dupPos[k]) return false; // duplicate-elements
         if (n > 0) mopEid[at] = slotEid[base[k] + n];
         if (ty == Txns.OK && !cleanRead(t, k, n, mopEid[at])) return false;
@@ -361,15 +368,6 @@ public final class ListAppendColumns {
     readers = new int[rSlot.size()];
     int[] fill = Arrays.copyOf(readerOffs, slots);
     for (int i = 0; i < rSlot.size(); i++) readers[fill[rSlot.get(i)]++] = rTxn.get(i);
-    return true;
-  }
-
-  private boolean isPrefixOfLongest(int k, int[] el, int off, int n) {
-    if (n > len(k)) return false;
-    int[] longest = elems(longestTxn[k]);
-    int lo = mopVal[longestAt[k]];
-    if (longest == el && lo == off) return true;
-    for (int i = 0; i < n; i++) if (el[off + i] != longest[lo + i]) return false;
     return true;
   }
 
@@ -396,7 +394,7 @@ public final class ListAppendColumns {
     LongIds seen = new LongIds(lostTxn.size());
     for (int i = 0; i < lostTxn.size(); i++) {
       int at = lostAt.get(i);
-      long version = ((long) mopKey[at] << 32) | Math.max(0, mopLen[at]);
+      long version = ((long) mopKey[at] << 32) | Math.max(0, mopVal[at]);
       int before = seen.size();
       seen.intern(version);
       if (seen.size() == before) return true;
@@ -455,11 +453,11 @@ public final class ListAppendColumns {
         invokes[t] = in ? inv[t] : -1;
         completes[t] = in && type[t] == Txns.OK ? comp[t] : -1;
       }
-      gb.addRealtimeOrder(invokes, completes, h.size());
+      gb.addRealtimeOrder(invokes, completes, opCount);
     } else if ((orderEdges & Edges.PROCESS) != 0) {
       Map<Long, IntList> byProcess = new LinkedHashMap<>();
       for (int t = 0; t < count; t++) {
-        if (type[t] == Txns.OK) byProcess.computeIfAbsent(h.process(inv[t]), p -> new IntList()).add(t);
+        if (type[t] == Txns.OK) byProcess.computeIfAbsent(process[t], p -> new IntList()).add(t);
       }
       List<int[]> chains = new ArrayList<>(byProcess.size());
       for (IntList l : byProcess.values()) {

@@ -1,27 +1,27 @@
-package io.quorumlab.checkers.elle.append;
+package io.quorumlab.checkers.history;
 
 /**
  * Dense ids 0, 1, 2, ... for longs, in order of first sight: an open-addressing table without
  * boxing, each slot's long and id side by side so that a probe touches one cache line.
  */
-final class LongIds {
+public final class LongIds {
   /** Slot i: the long at 2i, its id + 1 at 2i+1 (0: empty). */
   private long[] table;
   private int mask;
   private int size;
 
-  LongIds(int expected) {
+  public LongIds(int expected) {
     int slots = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
     table = new long[slots * 2];
     mask = slots - 1;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
   /** The id of {@code v}, the next one if new. */
-  int intern(long v) {
+  public int intern(long v) {
     int h = hash(v) & mask;
     for (long id; (id = table[2 * h + 1]) != 0; h = (h + 1) & mask) if (table[2 * h] == v) return (int) id - 1;
     table[2 * h] = v;
