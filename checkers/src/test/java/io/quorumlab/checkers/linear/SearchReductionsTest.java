@@ -21,13 +21,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The search skips indeterminate calls in three ways (one that would not change the state, one taken
- * after an interchangeable twin it should follow, and one whose effect the next call absorbs), and
+ * The search skips indeterminate calls in two ways (one that would not change the state, and one taken
+ * before an interchangeable twin it should follow), and
  * kv states that a later get cannot read (look-ahead). Each must keep every verdict: here the
  * checker is compared with a plain search written for this test
  * (every order that respects real time, indeterminate calls anywhere after their invocation or
  * never, memoized on (calls taken, state)) on small generated histories with many indeterminate
- * calls and few distinct values, so that twins and absorbed effects are common; some histories have
+ * calls and few distinct values, so that no-op and interchangeable indeterminate calls are common; some histories have
  * falsified reads, so that both verdicts occur.
  */
 class SearchReductionsTest {
