@@ -3,6 +3,7 @@ package io.quorumlab.checkers.linear;
 import io.quorumlab.checkers.history.Operation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One operation as a model sees it: its function, key, the value it was invoked with and, when it
@@ -38,6 +39,15 @@ public record Call(String f, Object key, Object input, Object output, boolean ou
       return out;
     }
     return v;
+  }
+
+  /**
+   * Whether this and {@code other} are indeterminate calls invoked alike (same f, key and input):
+   * for a model whose step reads nothing of an indeterminate call but those, they have the same
+   * effect in every state ({@link Model#interchangeable}).
+   */
+  boolean sameIndeterminateInvocation(Call other) {
+    return !outputKnown && !other.outputKnown && f.equals(other.f) && Objects.equals(key, other.key) && Objects.equals(input, other.input);
   }
 
   /** "process 3, index 17-21", "process 3, index 17, info at 21" or "process 3, index 17, never returned". */

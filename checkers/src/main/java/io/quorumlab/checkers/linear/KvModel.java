@@ -1,6 +1,5 @@
 package io.quorumlab.checkers.linear;
 
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -182,7 +181,7 @@ public final class KvModel implements Model<KvModel.Text> {
   /** A step reads nothing of an indeterminate call but its f and input. */
   @Override
   public boolean interchangeable(Call a, Call b) {
-    return !a.outputKnown() && !b.outputKnown() && a.f().equals(b.f()) && Objects.equals(a.key(), b.key()) && Objects.equals(a.input(), b.input());
+    return a.sameIndeterminateInvocation(b);
   }
 
   @Override

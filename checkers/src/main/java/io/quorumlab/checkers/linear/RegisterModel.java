@@ -86,7 +86,7 @@ public final class RegisterModel implements Model<Object> {
   /** A step reads nothing of an indeterminate call but its f and input. */
   @Override
   public boolean interchangeable(Call a, Call b) {
-    return !a.outputKnown() && !b.outputKnown() && a.f().equals(b.f()) && Objects.equals(a.key(), b.key()) && Objects.equals(a.input(), b.input());
+    return a.sameIndeterminateInvocation(b);
   }
 
   @Override
