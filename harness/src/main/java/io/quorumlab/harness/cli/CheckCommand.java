@@ -250,19 +250,11 @@ public final class CheckCommand implements Callable<Integer> {
    * the history. Running out of memory there leaves the general read to say so.
    */
   private Optional<CheckResult> checkFile(Checker chosen, Path file, HistoryFormat fmt, Duration timeBudget, long memoryBudgetBytes) {
-    Path scratch;
-    try {
-      scratch = Files.createTempDirectory("quorumlab-check");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     try (ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), file.getFileName().toString())) {
-      CheckContext ctx = new CheckContext(scratch, timeBudget, memoryBudgetBytes, progress::update);
+      CheckContext ctx = new CheckContext(null, timeBudget, memoryBudgetBytes, progress::update);
       return chosen.checkFile(file, fmt == null ? Histories.formatOf(file) : fmt, ctx);
     } catch (OutOfMemoryError e) {
       return Optional.empty();
-    } finally {
-      deleteQuietly(scratch);
     }
   }
 
