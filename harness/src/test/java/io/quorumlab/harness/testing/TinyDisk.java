@@ -13,11 +13,10 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TinyDisk implements AutoCloseable {
   private final Path root;
-  private final Path filler;
+  private int fillers;
 
   private TinyDisk(Path root) {
     this.root = root;
-    this.filler = root.resolve("filler");
   }
 
   public static TinyDisk mount(Path at, int megabytes) throws IOException, InterruptedException {
@@ -31,10 +30,13 @@ public final class TinyDisk implements AutoCloseable {
     return root;
   }
 
-  /** Writes a file until the disk is full. */
+  /**
+   * Writes a new file until the disk is full. Calling it again takes whatever space came back since
+   * (a RocksDB that recovers from the error may let go of space it had preallocated).
+   */
   public void fill() throws IOException {
     byte[] block = new byte[64 * 1024];
-    try (OutputStream o = Files.newOutputStream(filler)) {
+    try (OutputStream o = Files.newOutputStream(root.resolve("filler-" + fillers++))) {
       while (true) o.write(block);
     } catch (IOException full) {
       if (!String.valueOf(full.getMessage()).contains("No space left")) throw full;
@@ -43,7 +45,9 @@ public final class TinyDisk implements AutoCloseable {
 
   /** Deletes what {@link #fill} wrote. */
   public void free() throws IOException {
-    Files.deleteIfExists(filler);
+    for (int i = 0; i < fillers; i++) {
+      Files.deleteIfExists(root.resolve("filler-" + i));
+    }
   }
 
   public long freeBytes() throws IOException {

@@ -35,17 +35,23 @@ class DiskFullNodeTest {
       client.put("before", new byte[100], Context.EMPTY, all);
       assertThat(cluster.status("n2").storage()).isEqualTo(StorageHealth.HEALTHY);
 
-      disk.fill();
+      // Recovering from the error, RocksDB may let go of space it had preallocated, and n2 then
+      // rightly reopens: take that space too and write until refused again.
       String error = null;
-      for (int i = 0; i < 10_000 && error == null; i++) {
-        try {
-          client.put("k" + i, new byte[1000], Context.EMPTY, all);
-        } catch (StoreException e) {
-          error = e.getMessage();
+      NodeStatus failed = null;
+      for (int round = 0; round < 5 && (failed == null || !failed.storage().failedNow()); round++) {
+        disk.fill();
+        error = null;
+        for (int i = 0; i < 10_000 && error == null; i++) {
+          try {
+            client.put("k" + round + "-" + i, new byte[1000], Context.EMPTY, all);
+          } catch (StoreException e) {
+            error = e.getMessage();
+          }
         }
+        failed = cluster.status("n2");
       }
       assertThat(error).as("what the client is told").contains("n2: no space left on device");
-      NodeStatus failed = cluster.status("n2");
       assertThat(failed.storage().state()).isEqualTo(StorageHealth.FAILED);
       assertThat(failed.storage().error()).isEqualTo("no space left on device");
       assertThat(cluster.status("n1").storage().state()).isEqualTo(StorageHealth.OK);
@@ -65,8 +71,8 @@ class DiskFullNodeTest {
       assertThat(firstWriteMs).as("ms from space returning to the first write n2 stored").isNotNegative();
       StorageHealth recovered = cluster.status("n2").storage();
       assertThat(recovered.state()).isEqualTo(StorageHealth.OK);
-      assertThat(recovered.failures()).isEqualTo(1);
-      assertThat(recovered.recoveries()).isEqualTo(1);
+      assertThat(recovered.failures()).as("the failure seen, and any it recovered from before").isEqualTo(failed.storage().failures());
+      assertThat(recovered.recoveries()).isEqualTo(recovered.failures());
       assertThat(cluster.server("n2").localState("before").isEmpty()).isFalse();
       assertThat(cluster.server("n2").localState("after").isEmpty()).isFalse();
     }
