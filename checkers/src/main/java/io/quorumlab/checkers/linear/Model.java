@@ -1,6 +1,8 @@
 package io.quorumlab.checkers.linear;
 
+import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A sequential specification that the linearizability checker tests a history against. A model
@@ -70,6 +72,18 @@ public interface Model<S> {
    */
   default boolean interchangeable(Call a, Call b) {
     return false;
+  }
+
+  /**
+   * Which of a partition's indeterminate calls may be left out of its search: those whose effect
+   * no call of the partition could ever observe, so that "never took effect" loses no
+   * linearization (a timed-out write of a value that nobody read). Crashed writes pile up in long
+   * histories, and each one the search must consider doubles the configurations it may visit.
+   * Given all of the partition's calls, returns a test for its indeterminate ones. Default: leave
+   * out none.
+   */
+  default Predicate<Call> unobservable(List<Call> calls) {
+    return call -> false;
   }
 
   /**

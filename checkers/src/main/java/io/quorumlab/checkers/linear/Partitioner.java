@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Splits a history into independent per-key histories (P-compositionality) and turns operations
  * into calls: failed operations never happened and are dropped; indeterminate read-only ones
- * cannot be observed and are dropped; the nemesis is not part of the object.
+ * cannot be observed and are dropped, and so are indeterminate calls whose effect no call of the
+ * key observes ({@link Model#unobservable}); the nemesis is not part of the object.
  */
 final class Partitioner {
   private Partitioner() {}
@@ -44,7 +46,8 @@ final class Partitioner {
       entries[nEntries++] = e;
     }
 
-    KeyHistory build() {
+    KeyHistory build(Model<?> model) {
+      leaveOut(model.unobservable(calls));
       int n = calls.size();
       // Within the run of calls before the next return entry, the order of the calls decides only
       // which the search tries first, not which it may try: they are available in the same
@@ -73,6 +76,31 @@ final class Partitioner {
       Arrays.sort(window, 0, w);
       for (int j = 0; j < w; j++) e[k++] = (int) window[j];
       return new KeyHistory(key, calls.toArray(new Call[0]), Arrays.copyOf(ok, n), e, List.copyOf(operations));
+    }
+
+    /** Takes out the indeterminate calls that {@code unobservable} accepts (they have no return entry). */
+    private void leaveOut(Predicate<Call> unobservable) {
+      int n = calls.size();
+      int[] newId = new int[n];
+      List<Call> kept = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        newId[i] = ok[i] || !unobservable.test(calls.get(i)) ? kept.size() : -1;
+        if (newId[i] >= 0) {
+          ok[kept.size()] = ok[i];
+          kept.add(calls.get(i));
+        }
+      }
+      if (kept.size() == n) return;
+      int k = 0;
+      for (int i = 0; i < nEntries; i++) {
+        int v = entries[i];
+        int id = v >= 0 ? v : -v - 1;
+        if (newId[id] < 0) continue;
+        entries[k++] = v >= 0 ? newId[id] : -(newId[id] + 1);
+      }
+      nEntries = k;
+      calls.clear();
+      calls.addAll(kept);
     }
   }
 
@@ -117,7 +145,7 @@ final class Partitioner {
       }
     }
     List<KeyHistory> result = new ArrayList<>(byKey.size());
-    for (Builder b : byKey.values()) result.add(b.build());
+    for (Builder b : byKey.values()) result.add(b.build(model));
     return result;
   }
 }

@@ -1,8 +1,10 @@
 package io.quorumlab.checkers.linear;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A single register that starts empty (nil), or at a value given with {@link #startingAt}:
@@ -87,6 +89,29 @@ public final class RegisterModel implements Model<Object> {
   @Override
   public boolean interchangeable(Call a, Call b) {
     return a.sameIndeterminateInvocation(b);
+  }
+
+  /**
+   * An indeterminate write or cas whose new value no ok read returned and no cas expected. Proof
+   * that leaving one out loses nothing: in a linearization where it takes effect, the register
+   * holds its value v until the next call that changes it, and until then every call fits state v:
+   * no ok read (none returns v), no ok cas (none expects v), so only indeterminate cas calls that
+   * did nothing. The next change is therefore a write (a cas would expect v), which does not
+   * depend on the state before it. Take out the call and those cas calls (they may take effect
+   * never), and every other call sees the state it saw.
+   */
+  @Override
+  public Predicate<Call> unobservable(List<Call> calls) {
+    Set<Object> observed = new HashSet<>();
+    for (Call c : calls) {
+      if (c.f().equals("read") && c.outputKnown()) observed.add(orNil(c.output()));
+      else if (c.f().equals("cas")) observed.add(orNil(oldNew(c).get(0)));
+    }
+    return c -> {
+      if (c.outputKnown()) return false;
+      if (c.f().equals("write")) return !observed.contains(orNil(c.input()));
+      return c.f().equals("cas") && !observed.contains(orNil(oldNew(c).get(1)));
+    };
   }
 
   @Override
