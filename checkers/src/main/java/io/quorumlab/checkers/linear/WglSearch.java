@@ -135,7 +135,7 @@ final class WglSearch {
     this.stackCall = new int[n];
     this.stackState = new Object[n];
     this.state = this.model.initial();
-    this.entry = next[head];
+    this.entry = firstEntry(state);
     if (nOk == 0) result = new SearchResult(Verdict.VALID, n, 0, 0, 0, null, null);
   }
 
@@ -224,19 +224,21 @@ final class WglSearch {
    * trying other calls first. That loses nothing: in any linearization that places the read
    * later, moving it here keeps every other call's state, and the real-time order holds because
    * every call that returned before the read began is already linearized (its return entry would
-   * otherwise come first in the list).
+   * otherwise come first in the list). A new configuration starts at such a read wherever it
+   * stands before the first return ({@link #firstEntry}).
    *
-   * <p>Two reductions for indeterminate calls, each keeping some configuration explored from which
+   * <p>Three reductions for indeterminate calls, each keeping some configuration explored from which
    * every completion of the skipped one still works (so, by induction on the completion's length,
    * as for the memo, a linearization is found whenever one exists): one that would not change the
    * state is not taken (the configuration being expanded has the same ok calls and state and fewer
-   * indeterminate ones); and of interchangeable ones the earliest untaken goes first (it is available
+   * indeterminate ones); of interchangeable ones the earliest untaken goes first (it is available
    * now; the later one stays available from here on, since the list only loses return entries
-   * further down, and can stand in for it in any completion). A third rule, not taking a call right
-   * after an indeterminate one when it reaches the same state without it, was sound but is not
-   * used: an indeterminate write never returns, so it stays a candidate at every depth, and the
-   * rule turned the one greedy path through it into a dead end tried at every depth (a 100,000-call
-   * register with 1% timed-out writes went from valid in 7 s to out of its memory budget).
+   * further down, and can stand in for it in any completion); and right after one, a call that
+   * reaches the same state without it is not taken ({@link #absorbs}: the parent takes that call
+   * too, into the same state with the same ok calls). The last rule once made a 100,000-call
+   * register run out of memory: its timed-out writes, never read, stayed candidates at every
+   * depth, and the one greedy path through each became a dead end tried at every depth. Such
+   * writes are now left out before the search ({@link Model#unobservable}), and reads go first.
    * Look-ahead ({@link #doomedBy}) drops only configurations that have no completion at all.
    */
   private SearchResult search(int iterations) {
@@ -271,7 +273,7 @@ final class WglSearch {
           continue;
         }
         Object after = model.step(state, calls[entry]);
-        if (after == null || !ok[entry] && after.equals(state)) {
+        if (after == null || !ok[entry] && after.equals(state) || depth > 0 && !ok[stackCall[depth - 1]] && absorbs(stackState[depth - 1], entry, after)) {
           entry = next[entry];
           continue;
         }
@@ -295,7 +297,7 @@ final class WglSearch {
             outcome = new SearchResult(Verdict.VALID, n, 0, 0, 0, null, null);
             break;
           }
-          entry = next[head];
+          entry = firstEntry(state);
           continue;
         }
         if (doomedBy >= 0) noteDoomed(entry, after, doomedBy, state, okDone + (ok[entry] ? 1 : 0), depth);
@@ -351,6 +353,22 @@ final class WglSearch {
   }
 
   /**
+   * Where a new configuration's walk of the list begins: past the indeterminate calls at its front,
+   * at the first ok call if that is a read that fits now, else at the head. Indeterminate calls
+   * never return, so they pile up at the front of the list, and the walk would try each of them
+   * (and what follows) before a read behind them that fits as things are; that read is taken
+   * first by the rule in {@link #search}, wherever it stands among the calls before the first
+   * return.
+   */
+  private int firstEntry(Object state) {
+    int first = next[head];
+    for (int e = first; e >= 0 && e < n; e = next[e]) {
+      if (eager[e] && model.step(state, calls[e]) != null) return e;
+    }
+    return first;
+  }
+
+  /**
    * Whether configuration (lin, after) is seen for the first time (and not dominated by one seen),
    * recording it if so.
    *
@@ -403,6 +421,16 @@ final class WglSearch {
     recordDeadEnd(okDone, depth + 1, returnEntry, after);
     unlift(c);
     stackState[depth] = null;
+  }
+
+  /**
+   * Whether call {@code c}, taken in {@code before} (the state before the indeterminate call on top
+   * of the stack), reaches the same state {@code after} as after it: then that indeterminate call
+   * changed nothing that {@code c} lets through, and the configuration without it covers this one.
+   */
+  private boolean absorbs(Object before, int c, Object after) {
+    Object without = model.step(before, calls[c]);
+    return without != null && without.equals(after);
   }
 
   private void recordDeadEnd(int okDone, int depth, int returnEntry, Object state) {

@@ -21,8 +21,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The search skips indeterminate calls in three ways (one that would not change the state, one taken
- * before an interchangeable twin it should follow, and one whose effect nobody observed), and
+ * The search skips indeterminate calls in four ways (one that would not change the state, one taken
+ * before an interchangeable twin it should follow, one whose effect nobody observed, and a call
+ * right after one that reaches the same state without it), takes reads that fit first, and drops
  * kv states that a later get cannot read (look-ahead). Each must keep every verdict: here the
  * checker is compared with a plain search written for this test
  * (every order that respects real time, indeterminate calls anywhere after their invocation or
