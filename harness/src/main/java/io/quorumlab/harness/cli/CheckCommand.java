@@ -273,7 +273,7 @@ public final class CheckCommand implements Callable<Integer> {
   private Outcome tooBig(Map<String, Object> j, Path file, String why) {
     long heapMib = Runtime.getRuntime().maxMemory() >> 20;
     String message = file + ": the history is too big for the JVM's heap (" + heapMib + " MiB): " + why
-        + "; give it more with QUORUMLAB_JAVA_OPTS=-Xmx<size> (list-append needs about 2 GiB per million transactions)";
+        + "; give it more with QUORUMLAB_JAVA_OPTS=-Xmx<size> (list-append needs about 1.2 GB of heap per million transactions, see docs/performance.md)";
     PrintWriter stderr = spec.commandLine().getErr();
     stderr.println("quorumlab: " + message);
     stderr.flush();
