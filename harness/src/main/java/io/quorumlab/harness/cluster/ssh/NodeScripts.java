@@ -85,9 +85,14 @@ final class NodeScripts {
     return String.join("; ", steps);
   }
 
-  /** Kills the run's node (if it still runs) and removes DIR. */
+  /**
+   * Kills the run's node (if it still runs) and removes DIR. Then kills any process whose arguments
+   * include DIR's node.json: a node that a heal was starting when a second Ctrl-C came, launched but
+   * not yet in node.pid. One launched after the removal finds no config and exits by itself.
+   */
   static String removeAll(String dir) {
     return "P=$(cat '" + dir + "/node.pid' 2>/dev/null)\nif [ -n \"$P\" ]; then kill -KILL $P 2>/dev/null; ("
-        + awaitGone("$P", 20).replace("P=$P; ", "") + "); fi\nrm -rf '" + dir + "'";
+        + awaitGone("$P", 20).replace("P=$P; ", "") + "); fi\nrm -rf '" + dir + "'\n"
+        + "for f in $(grep -zlsxF -- '" + dir + "/node.json' /proc/[0-9]*/cmdline); do q=${f#/proc/}; kill -KILL \"${q%/cmdline}\" 2>/dev/null || true; done";
   }
 }

@@ -53,6 +53,26 @@ class NodeScriptsTest {
     }
   }
 
+  /** A node launched by a heal that a second Ctrl-C interrupted before its pid was written. */
+  @Test
+  void removeAllAlsoKillsANodeThatHasNoPidFileYet(@TempDir Path tmp) throws Exception {
+    String dir = tmp.resolve("quorumlab").toString();
+    Files.createDirectories(Path.of(dir));
+    // a process with the node's --config argument: sh waiting on a read (no child), never exiting alone
+    Process node = new ProcessBuilder("sh", "-c", "read x", "node", "--config", dir + "/node.json").start();
+    Process other = new ProcessBuilder("sh", "-c", "read x", "node", "--config", dir + "-other/node.json").start();
+    try {
+      assertThat(node.isAlive()).isTrue();
+      assertThat(sh(NodeScripts.removeAll(dir))).isZero();
+      assertThat(node.waitFor(10, TimeUnit.SECONDS)).as("the node without a pid file was killed").isTrue();
+      assertThat(other.isAlive()).as("a process for another directory is left alone").isTrue();
+      assertThat(Path.of(dir)).doesNotExist();
+    } finally {
+      node.destroyForcibly();
+      other.destroyForcibly();
+    }
+  }
+
   @Test
   void startQuotesEveryArgumentForTheHostsShell() {
     String s = NodeScripts.start("/var/tmp/quorumlab", java.util.List.of("-Dx=it's"), "/a:/b", "Main");
