@@ -353,12 +353,11 @@ final class WglSearch {
   }
 
   /**
-   * Where a new configuration's walk of the list begins: past the indeterminate calls at its front,
-   * at the first ok call if that is a read that fits now, else at the head. Indeterminate calls
-   * never return, so they pile up at the front of the list, and the walk would try each of them
-   * (and what follows) before a read behind them that fits as things are; that read is taken
-   * first by the rule in {@link #search}, wherever it stands among the calls before the first
-   * return.
+   * Where a new configuration's walk of the list begins: at the first ok read that fits now among
+   * the calls before the first return entry, else at the head. That read is taken first by the
+   * rule in {@link #search}, wherever it stands; from the head, the walk would first try every call
+   * ahead of it and what follows, among them the indeterminate calls that pile up at the front of
+   * the list, since they never return.
    */
   private int firstEntry(Object state) {
     int first = next[head];
